@@ -1,0 +1,21 @@
+package uk.assure.account;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+@Service
+class AssureUserDetailsService implements UserDetailsService {
+
+    private final UserRepository users;
+
+    AssureUserDetailsService(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String email) {
+        return users.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("No such account"));
+    }
+}

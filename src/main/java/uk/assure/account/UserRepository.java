@@ -1,0 +1,50 @@
+package uk.assure.account;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import uk.assure.system.ExternalIds;
+
+@Repository
+public class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Sign-in looks a user up by email alone: the partnership comes from the account, never from the request. */
+    Optional<SignedInUser> findByEmail(String email) {
+        return jdbc.sql("""
+                SELECT id, external_id, partnership_id, email, display_name, password_hash, role, agency_id, enabled
+                FROM app_user WHERE lower(email) = lower(:email)""")
+                .param("email", email)
+                .query((rs, n) -> new SignedInUser(
+                        rs.getLong("id"), rs.getString("external_id"), rs.getLong("partnership_id"),
+                        rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
+                        Role.valueOf(rs.getString("role")), (Long) rs.getObject("agency_id"), rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    public boolean anyUserExists() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
+    }
+
+    public long create(long partnershipId, NewUser user, String passwordHash) {
+        return jdbc.sql("""
+                INSERT INTO app_user (partnership_id, external_id, email, display_name, password_hash, role, agency_id)
+                VALUES (:partnership, :externalId, :email, :name, :hash, :role, :agency) RETURNING id""")
+                .param("partnership", partnershipId)
+                .param("externalId", ExternalIds.next())
+                .param("email", user.email())
+                .param("name", user.displayName())
+                .param("hash", passwordHash)
+                .param("role", user.role().name())
+                .param("agency", user.agencyId())
+                .query(Long.class)
+                .single();
+    }
+
+    public record NewUser(String email, String displayName, Role role, Long agencyId) {}
+}

@@ -1,0 +1,100 @@
+package uk.assure.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the pages read: plain records, built by {@link PlanQueries}, with RAG already computed for today. */
+public final class PlanViews {
+
+    private PlanViews() {}
+
+    public record PlanListItem(String externalId, String title, PlanKind kind, String area, String versionLabel,
+            LocalDate issuedOn, int actionCount, Map<Rag, Integer> ragCounts) {
+
+        public int count(Rag rag) {
+            return ragCounts.getOrDefault(rag, 0);
+        }
+
+        public int red() {
+            return count(Rag.RED);
+        }
+
+        public int amber() {
+            return count(Rag.AMBER);
+        }
+
+        public int green() {
+            return count(Rag.GREEN);
+        }
+
+        public int completed() {
+            return count(Rag.COMPLETED);
+        }
+
+        public String subtitle() {
+            return java.util.stream.Stream.of(area, versionLabel).filter(s -> s != null && !s.isBlank())
+                    .collect(java.util.stream.Collectors.joining(" · "));
+        }
+    }
+
+    public record PlanPage(String externalId, String title, PlanKind kind, String source, String area,
+            String versionLabel, String leadOfficer, LocalDate issuedOn, String preamble, String successCriteria,
+            String measures, List<String> statusVocabulary, List<NewPlan.GlossaryTerm> glossary, List<String> links,
+            List<SectionView> sections) {
+
+        public int actionCount() {
+            return sections.stream().mapToInt(s -> s.actions().size()).sum();
+        }
+
+        public Map<Rag, Integer> ragCounts() {
+            Map<Rag, Integer> counts = new EnumMap<>(Rag.class);
+            sections.forEach(s -> s.actions().forEach(a -> counts.merge(a.rag().rag(), 1, Integer::sum)));
+            return counts;
+        }
+    }
+
+    public record SectionView(String ref, String title, String description, List<FindingView> findings,
+            List<ActionRow> actions) {}
+
+    public record FindingView(String externalId, String ref, FindingKind kind, String text) {}
+
+    public record ActionRow(String externalId, String ref, String text, String lead, DueDate currentDue,
+            ActionStatus status, String statusWord, RagAssessment rag, List<String> findingRefs) {
+
+        /** The plan's own word when it has one, else ours. */
+        public String statusLabel() {
+            return statusWord != null && !statusWord.isBlank() ? statusWord : status.label();
+        }
+    }
+
+    public record ActionPage(String externalId, String planExternalId, String planTitle, String sectionTitle,
+            String ref, String text, String lead, List<String> leadNames, String oversight, String expectedImpact,
+            String evidenceOfImpact, DueDate originalDue, DueDate currentDue, ActionStatus initialStatus,
+            ActionStatus status, String statusWord, Rag declaredRag, String declaredRagReason, RagAssessment rag,
+            Instant createdAt, Instant lastUpdateAt, int version, List<FindingView> findings,
+            List<LinkedAction> linkedActions, List<UpdateView> history) {
+
+        public String statusLabel() {
+            return statusWord != null && !statusWord.isBlank() ? statusWord : status.label();
+        }
+
+        public boolean dueRevised() {
+            return currentDue != null && originalDue != null
+                    && !java.util.Objects.equals(currentDue.date(), originalDue.date());
+        }
+    }
+
+    public record LinkedAction(String externalId, String planExternalId, String planTitle, String ref, String text) {}
+
+    public record UpdateView(String externalId, String authorName, Instant recordedAt, String narrative,
+            ActionStatus statusBefore, ActionStatus statusAfter, String statusWord, String statusReason,
+            DueDate revisedDue, String revisionReason, Rag declaredRag, String declaredRagReason, String evidenceUrl) {
+
+        public boolean statusChanged() {
+            return statusBefore != statusAfter;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package uk.assure.plan;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.assure.system.ExternalIds;
+
+/**
+ * Appends progress updates. The update joins the history and the action's derived state moves with it, in one
+ * transaction, guarded by the version the author saw.
+ */
+@Service
+public class ProgressService {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ProgressService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Who is writing: a signed-in user, or (for imported and generated history) a name alone. */
+    public record Author(Long userId, String name) {}
+
+    public record Recorded(String externalId, int newVersion) {}
+
+    @Transactional
+    public Recorded record(long partnershipId, String actionExternalId, int expectedVersion, ProgressEntry entry,
+            Author author) {
+        return recordAt(partnershipId, actionExternalId, expectedVersion, entry, author, clock.instant());
+    }
+
+    /** The same, at a given moment: for history brought in from a document or generated for the demo. */
+    @Transactional
+    public Recorded recordAt(long partnershipId, String actionExternalId, int expectedVersion, ProgressEntry entry,
+            Author author, Instant at) {
+        CurrentRow row = jdbc.sql("""
+                SELECT id, version, status, status_word, current_due_raw, current_due_date, current_due_precision,
+                       current_due_start, current_due_note
+                FROM action WHERE partnership_id = ? AND external_id = ?""")
+                .params(partnershipId, actionExternalId)
+                .query((rs, n) -> new CurrentRow(rs.getLong("id"), rs.getInt("version"),
+                        ActionStatus.valueOf(rs.getString("status"))))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Action"));
+        if (row.version() != expectedVersion) {
+            throw stale(row.id());
+        }
+        ProgressValidator.check(row.status(), entry);
+
+        String externalId = ExternalIds.next();
+        DueDate revised = entry.revisedDue();
+        jdbc.sql("""
+                INSERT INTO progress_update (partnership_id, action_id, external_id, author_user_id, author_name,
+                    recorded_at, narrative, status_before, status_after, status_word, status_reason,
+                    revised_due_raw, revised_due_date, revised_due_precision, revised_due_start, revised_due_note,
+                    revision_reason, declared_rag, declared_rag_reason, evidence_url)
+                VALUES (:partnership, :action, :externalId, :authorId, :authorName, :at, :narrative, :before, :after,
+                    :word, :statusReason, :dueRaw, :dueDate, :duePrecision, :dueStart, :dueNote, :revisionReason,
+                    :rag, :ragReason, :evidence)""")
+                .param("partnership", partnershipId)
+                .param("action", row.id())
+                .param("externalId", externalId)
+                .param("authorId", author.userId())
+                .param("authorName", author.name())
+                .param("at", Timestamp.from(at))
+                .param("narrative", entry.narrative().strip())
+                .param("before", row.status().name())
+                .param("after", entry.statusAfter().name())
+                .param("word", entry.statusWord())
+                .param("statusReason", entry.statusReason())
+                .param("dueRaw", revised == null ? null : revised.raw())
+                .param("dueDate", revised == null ? null : PlanWriter.sqlDate(revised.date()))
+                .param("duePrecision", revised == null ? null : revised.precision().name())
+                .param("dueStart", revised == null ? null : PlanWriter.sqlDate(revised.rangeStart()))
+                .param("dueNote", revised == null ? null : revised.note())
+                .param("revisionReason", entry.revisionReason())
+                .param("rag", entry.declaredRag() == null ? null : entry.declaredRag().name())
+                .param("ragReason", entry.declaredRagReason())
+                .param("evidence", entry.evidenceUrl())
+                .update();
+
+        int updated = jdbc.sql("""
+                UPDATE action SET status = :status, status_word = :word, declared_rag = :rag, declared_rag_reason = :ragReason,
+                    last_update_at = :at, version = version + 1,
+                    current_due_raw = coalesce(:dueRaw, current_due_raw),
+                    current_due_date = CASE WHEN :revised THEN :dueDate ELSE current_due_date END,
+                    current_due_precision = coalesce(:duePrecision, current_due_precision),
+                    current_due_start = CASE WHEN :revised THEN :dueStart ELSE current_due_start END,
+                    current_due_note = CASE WHEN :revised THEN :dueNote ELSE current_due_note END
+                WHERE id = :id AND version = :version""")
+                .param("status", entry.statusAfter().name())
+                .param("word", entry.statusWord())
+                .param("rag", entry.declaredRag() == null ? null : entry.declaredRag().name())
+                .param("ragReason", entry.declaredRagReason())
+                .param("at", Timestamp.from(at))
+                .param("revised", revised != null)
+                .param("dueRaw", revised == null ? null : revised.raw())
+                .param("dueDate", revised == null ? null : PlanWriter.sqlDate(revised.date()))
+                .param("duePrecision", revised == null ? null : revised.precision().name())
+                .param("dueStart", revised == null ? null : PlanWriter.sqlDate(revised.rangeStart()))
+                .param("dueNote", revised == null ? null : revised.note())
+                .param("id", row.id())
+                .param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            // Someone committed between our read and our write; the transaction rolls back the insert too.
+            throw stale(row.id());
+        }
+        return new Recorded(externalId, expectedVersion + 1);
+    }
+
+    private StaleActionException stale(long actionId) {
+        return jdbc.sql("""
+                SELECT author_name, recorded_at FROM progress_update WHERE action_id = ?
+                ORDER BY recorded_at DESC, id DESC LIMIT 1""")
+                .param(actionId)
+                .query((rs, n) -> new StaleActionException(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .optional()
+                .orElseGet(() -> new StaleActionException("someone else", null));
+    }
+
+    private record CurrentRow(long id, int version, ActionStatus status) {}
+}

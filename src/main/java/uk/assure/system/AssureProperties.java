@@ -1,0 +1,20 @@
+package uk.assure.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Every setting of the app; README lists each with its environment variable and default. */
+@ConfigurationProperties(prefix = "assure")
+public record AssureProperties(
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue Database database,
+        @DefaultValue Admin admin,
+        @DefaultValue("true") boolean demoData,
+        @DefaultValue Rag rag) {
+
+    public record Database(String url, String user, String password, @DefaultValue("10") int poolSize) {}
+
+    public record Admin(String email, String password) {}
+
+    public record Rag(@DefaultValue("30") int warningDays, @DefaultValue("60") int staleDays) {}
+}

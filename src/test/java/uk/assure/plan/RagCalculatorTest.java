@@ -1,0 +1,168 @@
+package uk.assure.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.assure.plan.ActionStatus.CLOSED;
+import static uk.assure.plan.ActionStatus.COMPLETED;
+import static uk.assure.plan.ActionStatus.IN_PROGRESS;
+import static uk.assure.plan.ActionStatus.NOT_STARTED;
+import static uk.assure.plan.ActionStatus.SUPERSEDED;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RagCalculatorTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Monday 15 April 2019, mid-morning in London. */
+    private static final LocalDate TODAY = LocalDate.of(2019, 4, 15);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2019-04-15T09:30:00Z"), LONDON);
+
+    private final RagCalculator calculator = new RagCalculator(CLOCK, RagSettings.defaults());
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // Overdue: the day after the due date, not the due date itself.
+                row("due yesterday", IN_PROGRESS, on(-1), daysAgo(5),
+                        Rag.RED, "Due 14 April 2019, 1 day ago; not completed"),
+                row("due a fortnight ago", IN_PROGRESS, on(-15), daysAgo(5),
+                        Rag.RED, "Due 31 March 2019, 15 days ago; not completed"),
+                row("not started and overdue", NOT_STARTED, on(-1), daysAgo(0),
+                        Rag.RED, "Due 14 April 2019, 1 day ago; not completed"),
+                row("overdue and stale is just overdue", IN_PROGRESS, on(-12), daysAgo(200),
+                        Rag.RED, "Due 3 April 2019, 12 days ago; not completed"),
+                row("due today", IN_PROGRESS, on(0), daysAgo(5),
+                        Rag.GREEN, "Due today, 15 April 2019; updated 5 days ago"),
+                row("due tomorrow", IN_PROGRESS, on(1), daysAgo(5),
+                        Rag.GREEN, "Due 16 April 2019, in 1 day; updated 5 days ago"),
+                row("due soon but under way", IN_PROGRESS, on(10), daysAgo(5),
+                        Rag.GREEN, "Due 25 April 2019, in 10 days; updated 5 days ago"),
+
+                // Not started with the due date inside the warning window (30 days).
+                row("not started, due today", NOT_STARTED, on(0), daysAgo(5),
+                        Rag.AMBER, "Due today, 15 April 2019; not started"),
+                row("not started, due tomorrow", NOT_STARTED, on(1), daysAgo(5),
+                        Rag.AMBER, "Due 16 April 2019, in 1 day; not started"),
+                row("not started, due in warningDays", NOT_STARTED, on(30), daysAgo(5),
+                        Rag.AMBER, "Due 15 May 2019, in 30 days; not started"),
+                row("not started, due in warningDays + 1", NOT_STARTED, on(31), daysAgo(5),
+                        Rag.GREEN, "Due 16 May 2019, in 31 days; updated 5 days ago"),
+
+                // Stale after more than 60 days without an update.
+                row("updated staleDays ago", IN_PROGRESS, on(90), daysAgo(60),
+                        Rag.GREEN, "Due 14 July 2019, in 90 days; updated 60 days ago"),
+                row("updated staleDays + 1 ago", IN_PROGRESS, on(90), daysAgo(61),
+                        Rag.AMBER, "No update for 61 days (last 13 February 2019)"),
+                row("stale with no due date", IN_PROGRESS, null, daysAgo(75),
+                        Rag.AMBER, "No update for 75 days (last 30 January 2019)"),
+                row("both amber reasons", NOT_STARTED, on(12), daysAgo(75),
+                        Rag.AMBER, "Due 27 April 2019, in 12 days; not started; No update for 75 days (last 30 January 2019)"),
+
+                // Finished work is never late.
+                row("completed though overdue and stale", COMPLETED, on(-100), daysAgo(300),
+                        Rag.COMPLETED, "Completed"),
+                row("closed", CLOSED, on(-100), daysAgo(300), Rag.CLOSED, "Closed"),
+                row("superseded", SUPERSEDED, on(-100), daysAgo(300), Rag.CLOSED, "Superseded"),
+
+                // No date to be late against.
+                row("no due date at all", IN_PROGRESS, null, daysAgo(5),
+                        Rag.GREEN, "No due date; updated 5 days ago"),
+                row("due date not understood", IN_PROGRESS, undated(DuePrecision.UNKNOWN, "When resources allow"),
+                        daysAgo(1), Rag.GREEN, "No due date; updated 1 day ago"),
+                row("immediate with no date", NOT_STARTED, undated(DuePrecision.IMMEDIATE, "Immediate"),
+                        daysAgo(0), Rag.GREEN, "No due date; updated today"),
+                row("ongoing", IN_PROGRESS, undated(DuePrecision.ONGOING, "Ongoing"), daysAgo(5),
+                        Rag.GREEN, "Ongoing; updated 5 days ago"),
+                row("ongoing but stale", IN_PROGRESS, undated(DuePrecision.ONGOING, "Ongoing"), daysAgo(61),
+                        Rag.AMBER, "No update for 61 days (last 13 February 2019)"),
+                row("month precision uses the date it stands for", IN_PROGRESS,
+                        new DueDate("March 2019", LocalDate.of(2019, 3, 31), DuePrecision.MONTH, null, null, null),
+                        daysAgo(5), Rag.RED, "Due 31 March 2019, 15 days ago; not completed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void assessesOnTheFixedDay(String name, ActionStatus status, DueDate due, LocalDate lastActivity, Rag rag,
+            String explanation) {
+        assertThat(calculator.assess(new RagInput(status, due, lastActivity)))
+                .isEqualTo(new RagAssessment(rag, explanation));
+    }
+
+    @Test
+    void assessOnTakesTheDayGiven() {
+        RagInput input = new RagInput(IN_PROGRESS, on(0), daysAgo(5));
+
+        assertThat(calculator.assessOn(TODAY.plusDays(1), input).rag()).isEqualTo(Rag.RED);
+        assertThat(calculator.assessOn(TODAY, input).rag()).isEqualTo(Rag.GREEN);
+    }
+
+    @Test
+    void todayIsTheDayInTheClocksZone() {
+        // 23:30 UTC on 14 April is already 00:30 on 15 April in London (BST).
+        Clock justAfterMidnight = Clock.fixed(Instant.parse("2019-04-14T23:30:00Z"), LONDON);
+        RagInput dueYesterdayInLondon = new RagInput(IN_PROGRESS, on(-1), daysAgo(5));
+
+        assertThat(new RagCalculator(justAfterMidnight, RagSettings.defaults()).assess(dueYesterdayInLondon))
+                .isEqualTo(new RagAssessment(Rag.RED, "Due 14 April 2019, 1 day ago; not completed"));
+        assertThat(new RagCalculator(justAfterMidnight.withZone(ZoneId.of("UTC")), RagSettings.defaults())
+                .assess(dueYesterdayInLondon).rag()).isEqualTo(Rag.GREEN);
+    }
+
+    @Test
+    void customSettingsMoveBothWindows() {
+        RagCalculator strict = new RagCalculator(CLOCK, new RagSettings(7, 14));
+
+        RagInput notStartedDueIn7 = new RagInput(NOT_STARTED, on(7), daysAgo(1));
+        RagInput notStartedDueIn8 = new RagInput(NOT_STARTED, on(8), daysAgo(1));
+        assertThat(strict.assess(notStartedDueIn7))
+                .isEqualTo(new RagAssessment(Rag.AMBER, "Due 22 April 2019, in 7 days; not started"));
+        assertThat(strict.assess(notStartedDueIn8))
+                .isEqualTo(new RagAssessment(Rag.GREEN, "Due 23 April 2019, in 8 days; updated 1 day ago"));
+        assertThat(calculator.assess(notStartedDueIn8).rag()).isEqualTo(Rag.AMBER);
+
+        RagInput updated15DaysAgo = new RagInput(IN_PROGRESS, null, daysAgo(15));
+        assertThat(strict.assess(updated15DaysAgo))
+                .isEqualTo(new RagAssessment(Rag.AMBER, "No update for 15 days (last 31 March 2019)"));
+        assertThat(strict.assess(new RagInput(IN_PROGRESS, null, daysAgo(14))).rag()).isEqualTo(Rag.GREEN);
+        assertThat(calculator.assess(updated15DaysAgo))
+                .isEqualTo(new RagAssessment(Rag.GREEN, "No due date; updated 15 days ago"));
+    }
+
+    @Test
+    void settingsDefaultToThirtyAndSixtyDaysAndRefuseNegatives() {
+        assertThat(RagSettings.defaults()).isEqualTo(new RagSettings(30, 60));
+        assertThatThrownBy(() -> new RagSettings(-1, 60)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RagSettings(30, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void labelsAreWords() {
+        assertThat(Stream.of(Rag.values()).map(Rag::label))
+                .containsExactly("Red", "Amber", "Green", "Completed", "Closed");
+    }
+
+    private static Arguments row(String name, ActionStatus status, DueDate due, LocalDate lastActivity, Rag rag,
+            String explanation) {
+        return Arguments.of(name, status, due, lastActivity, rag, explanation);
+    }
+
+    private static DueDate on(int daysFromToday) {
+        LocalDate date = TODAY.plusDays(daysFromToday);
+        return new DueDate(date.toString(), date, DuePrecision.DAY, null, null, null);
+    }
+
+    private static DueDate undated(DuePrecision precision, String raw) {
+        return new DueDate(raw, null, precision, null, null, null);
+    }
+
+    private static LocalDate daysAgo(int days) {
+        return TODAY.minusDays(days);
+    }
+}

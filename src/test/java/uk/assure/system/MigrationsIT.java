@@ -1,0 +1,101 @@
+package uk.assure.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.assure.support.TestDatabase;
+
+/** The migrations, applied by Flyway alone to an empty database, and the constraints they promise. */
+class MigrationsIT {
+
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void migrateAnEmptyDatabase() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(TestDatabase.newDatabase());
+        var result = Flyway.configure().dataSource(dataSource).load().migrate();
+        assertThat(result.success).isTrue();
+        assertThat(result.migrationsExecuted).isPositive();
+        jdbc = JdbcClient.create(dataSource);
+    }
+
+    @Test
+    void everyTableIsScopedToAPartnership() {
+        List<String> unscoped = jdbc.sql("""
+                SELECT t.table_name FROM information_schema.tables t
+                WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name <> 'flyway_schema_history'
+                  AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
+                                  WHERE c.table_name = t.table_name AND c.column_name = 'partnership_id')""")
+                .query(String.class).list();
+        assertThat(unscoped).isEmpty();
+    }
+
+    @Test
+    void aChildCannotPointAtAnotherPartnershipsParent() {
+        long a = partnership("A");
+        long b = partnership("B");
+        long planOfA = jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
+                .params(a, ExternalIds.next()).query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO section (partnership_id, plan_id, position, title) VALUES (?, ?, 0, 'S')")
+                .params(b, planOfA).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("fk_section_plan");
+    }
+
+    @Test
+    void aRevisedDueDateNeedsAReasonInTheDatabaseToo() {
+        long p = partnership("C");
+        long plan = jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
+                .params(p, ExternalIds.next()).query(Long.class).single();
+        long action = jdbc.sql("INSERT INTO action (partnership_id, plan_id, external_id, position, text) VALUES (?, ?, ?, 0, 'Do') RETURNING id")
+                .params(p, plan, ExternalIds.next()).query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO progress_update (partnership_id, action_id, external_id, author_name, recorded_at, narrative,
+                    status_before, status_after, revised_due_precision)
+                VALUES (?, ?, ?, 'X', now(), 'Moved', 'NOT_STARTED', 'IN_PROGRESS', 'DAY')""")
+                .params(p, action, ExternalIds.next()).update())
+                .hasMessageContaining("ck_progress_update_revision_reason");
+    }
+
+    @Test
+    void progressUpdatesAndAuditEventsAreAppendOnly() {
+        long p = partnership("D");
+        long plan = jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
+                .params(p, ExternalIds.next()).query(Long.class).single();
+        long action = jdbc.sql("INSERT INTO action (partnership_id, plan_id, external_id, position, text) VALUES (?, ?, ?, 0, 'Do') RETURNING id")
+                .params(p, plan, ExternalIds.next()).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO progress_update (partnership_id, action_id, external_id, author_name, recorded_at, narrative,
+                    status_before, status_after) VALUES (?, ?, ?, 'X', now(), 'Started', 'NOT_STARTED', 'IN_PROGRESS')""")
+                .params(p, action, ExternalIds.next()).update();
+        jdbc.sql("INSERT INTO audit_event (partnership_id, occurred_at, actor, event_type) VALUES (?, now(), 'X', 'TEST')")
+                .param(p).update();
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE progress_update SET narrative = 'Rewritten' WHERE action_id = ?").param(action).update())
+                .hasStackTraceContaining("append only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM progress_update WHERE action_id = ?").param(action).update())
+                .hasStackTraceContaining("append only");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'Y'").update())
+                .hasStackTraceContaining("append only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event").update())
+                .hasStackTraceContaining("append only");
+
+        // Deleting the whole plan still takes its history with it.
+        jdbc.sql("DELETE FROM plan WHERE id = ?").param(plan).update();
+        assertThat(jdbc.sql("SELECT count(*) FROM progress_update WHERE action_id = ?").param(action).query(Long.class).single())
+                .isZero();
+    }
+
+    private static long partnership(String name) {
+        return jdbc.sql("INSERT INTO partnership (external_id, name) VALUES (?, ?) RETURNING id")
+                .params(ExternalIds.next(), name).query(Long.class).single();
+    }
+}
