@@ -29,7 +29,13 @@ public class PlanWriter {
         this.template = template;
     }
 
-    public record Created(long planId, String externalId, Map<String, Long> actionIdsByExternalId) {}
+    /** {@code actionExternalIds} lists the actions in document order; the map has no order. */
+    public record Created(long planId, String externalId, Map<String, Long> actionIdsByExternalId,
+            List<String> actionExternalIds) {
+        public Created {
+            actionExternalIds = List.copyOf(actionExternalIds);
+        }
+    }
 
     @Transactional
     public Created create(long partnershipId, NewPlan plan, Instant createdAt) {
@@ -67,7 +73,7 @@ public class PlanWriter {
         }
         Map<String, Long> actionIds = insertActions(partnershipId, planId, pending, createdAt);
         insertActionFindingsAndLeads(partnershipId, pending, actionIds, findingIdsByRef);
-        return new Created(planId, planExternalId, actionIds);
+        return new Created(planId, planExternalId, actionIds, pending.stream().map(PendingAction::externalId).toList());
     }
 
     private long insertPlan(long partnershipId, String externalId, NewPlan plan, Instant createdAt) {

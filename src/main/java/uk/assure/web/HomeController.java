@@ -1,7 +1,9 @@
 package uk.assure.web;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class HomeController {
@@ -12,7 +14,10 @@ class HomeController {
     }
 
     @GetMapping("/sign-in")
-    String signIn() {
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
+            Model model) {
+        model.addAttribute("failed", error != null);
+        model.addAttribute("signedOut", signedOut != null);
         return "sign-in";
     }
 }

@@ -1,0 +1,90 @@
+package uk.assure.account;
+
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.assure.demo.DemoData;
+import uk.assure.partnership.PartnershipDirectory;
+import uk.assure.partnership.PartnershipDirectory.Partnership;
+import uk.assure.system.AssureProperties;
+
+/**
+ * On an empty database: the demo partnership and its plans, and the first admin. The admin's password comes
+ * from ASSURE_ADMIN_PASSWORD or is generated and printed once; there is no fixed default.
+ */
+@Component
+class FirstRun implements ApplicationRunner {
+
+    static final String DEFAULT_ADMIN_EMAIL = "admin@assure.local";
+    private static final Logger log = LoggerFactory.getLogger(FirstRun.class);
+    private static final long FIRST_RUN_LOCK = 0x4153535552L;
+
+    private final PartnershipDirectory directory;
+    private final UserRepository users;
+    private final DemoData demoData;
+    private final PasswordEncoder passwords;
+    private final AssureProperties properties;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+
+    FirstRun(PartnershipDirectory directory, UserRepository users, DemoData demoData, PasswordEncoder passwords,
+            AssureProperties properties, TransactionTemplate transaction, JdbcClient jdbc) {
+        this.directory = directory;
+        this.users = users;
+        this.demoData = demoData;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> {
+            // Several app nodes may start together on one empty database; only one sets it up.
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(FIRST_RUN_LOCK).query(Object.class).single();
+            if (users.anyUserExists()) {
+                return;
+            }
+            Partnership partnership = directory.firstPartnership().orElseGet(() -> properties.demoData()
+                    ? demoData.load()
+                    : directory.createPartnership("My partnership"));
+            createFirstAdmin(partnership);
+        });
+    }
+
+    private void createFirstAdmin(Partnership partnership) {
+        AssureProperties.Admin admin = properties.admin();
+        String email = isBlank(admin.email()) ? DEFAULT_ADMIN_EMAIL : admin.email().strip();
+        boolean generated = isBlank(admin.password());
+        String password = generated ? generatePassword() : admin.password();
+        users.create(partnership.id(), new UserRepository.NewUser(email, "Administrator", Role.ADMIN, null),
+                passwords.encode(password));
+        if (generated) {
+            // Printed once, on the run that created it; it is stored only as an Argon2id hash.
+            log.warn("First admin created: sign in as {} with password {} and change it", email, password);
+        } else {
+            log.info("First admin created: {}", email);
+        }
+    }
+
+    private static String generatePassword() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}
