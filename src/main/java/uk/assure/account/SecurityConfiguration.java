@@ -20,7 +20,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**",
+                        .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/error")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -117,6 +117,21 @@ class PlanPagesIT {
     }
 
     @Test
+    void everyAssetTheSignInPageLoadsIsPublicSoSignInLandsOnTheAskedForPage() {
+        Browserless anonymous = new Browserless(port);
+        Document signIn = anonymous.page("/sign-in");
+        for (Element asset : signIn.select("script[src], link[href]")) {
+            String url = asset.hasAttr("src") ? asset.attr("src") : asset.attr("href");
+            HttpResponse<String> response = anonymous.get(url);
+            assertThat(response.uri().getPath()).as(url).isEqualTo(url);
+            assertThat(response.statusCode()).as(url).isEqualTo(200);
+        }
+        anonymous.get("/plans");
+        assertThat(anonymous.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD).uri().getPath())
+                .isEqualTo("/plans");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithTheErrorSummary() {
         Browserless stranger = new Browserless(port);
         HttpResponse<String> response = stranger.signIn(FreshDatabase.ADMIN_EMAIL, "not the password");
