@@ -75,6 +75,21 @@ class PlanRoundTripIT {
     }
 
     @Test
+    void aDueDateThatCannotBeReadIsKeptAsWrittenAndNeverBlocksTheSave() {
+        long p = directory.createPartnership("Unreadable").id();
+        PlanWriter.Created created = writer.create(p, aPlan().with(aSection("1")
+                .with(anAction("1").due("When the new system arrives"))).build(), Instant.now());
+
+        ActionPage action = queries.findAction(p, created.actionExternalIds().get(0)).orElseThrow();
+
+        assertThat(action.currentDue().raw()).isEqualTo("When the new system arrives");
+        assertThat(action.currentDue().precision()).isEqualTo(DuePrecision.UNKNOWN);
+        assertThat(action.currentDue().date()).isNull();
+        assertThat(action.rag().rag()).isEqualTo(Rag.GREEN);
+        assertThat(action.rag().explanation()).startsWith("No due date");
+    }
+
+    @Test
     void thePlansListCountsActionsByRag() {
         long p = directory.createPartnership("Counting").id();
         writer.create(p, aPlan().titled("Counted plan")
