@@ -1,0 +1,16 @@
+package uk.assure.importer;
+
+/** Chooses the reader from what the file holds. (Minimal: text only; Word, Excel, CSV and HTML follow.) */
+public final class FormatDetector {
+
+    private FormatDetector() {}
+
+    public record Detected(String format, DocumentReader reader) {}
+
+    public static Detected detect(String fileName, byte[] content) {
+        if (content.length == 0) {
+            throw new ImportException(fileName + ": the file is empty");
+        }
+        return new Detected("text", new TextReader());
+    }
+}
