@@ -8,6 +8,13 @@ public final class FormatDetector {
     public record Detected(String format, DocumentReader reader) {}
 
     public static Detected detect(String fileName, byte[] content) {
+        return detect(fileName, content, 10L * 1024 * 1024);
+    }
+
+    public static Detected detect(String fileName, byte[] content, long maxBytes) {
+        if (content.length > maxBytes) {
+            throw new ImportException(fileName + ": the file must be " + maxBytes / (1024 * 1024) + " MB or smaller");
+        }
         if (content.length == 0) {
             throw new ImportException(fileName + ": the file is empty");
         }

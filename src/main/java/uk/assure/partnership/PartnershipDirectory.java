@@ -34,6 +34,12 @@ public class PartnershipDirectory {
     }
 
     @Transactional(readOnly = true)
+    public Optional<Partnership> findPartnership(String name) {
+        return jdbc.sql("SELECT id, external_id, name FROM partnership WHERE lower(name) = lower(?)").param(name)
+                .query((rs, n) -> new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    @Transactional(readOnly = true)
     public boolean anyPartnershipExists() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM partnership)").query(Boolean.class).single();
     }
@@ -74,5 +80,44 @@ public class PartnershipDirectory {
                 LIMIT 1""")
                 .param("p", partnershipId).param("n", nameOrAlias.strip())
                 .query(Long.class).optional();
+    }
+
+    /** Every agency name, short name and alias of one partnership, each mapped to its agency. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Long> agencyNames(long partnershipId) {
+        java.util.Map<String, Long> names = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT name, id FROM agency WHERE partnership_id = :p
+                UNION ALL SELECT short_name, id FROM agency WHERE partnership_id = :p AND short_name IS NOT NULL
+                UNION ALL SELECT alias, agency_id FROM agency_alias WHERE partnership_id = :p""")
+                .param("p", partnershipId)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getLong(2));
+                });
+        return names;
+    }
+
+    /** Every body name and alias of one partnership, each mapped to its body. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Long> bodyNames(long partnershipId) {
+        java.util.Map<String, Long> names = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT name, id FROM body WHERE partnership_id = :p
+                UNION ALL SELECT alias, body_id FROM body_alias WHERE partnership_id = :p""")
+                .param("p", partnershipId)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getLong(2));
+                });
+        return names;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> agencyLabels(long partnershipId) {
+        java.util.Map<Long, String> labels = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, name FROM agency WHERE partnership_id = ?").param(partnershipId)
+                .query(rs -> {
+                    labels.put(rs.getLong(1), rs.getString(2));
+                });
+        return labels;
     }
 }

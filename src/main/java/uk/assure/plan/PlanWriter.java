@@ -76,6 +76,39 @@ public class PlanWriter {
         return new Created(planId, planExternalId, actionIds, pending.stream().map(PendingAction::externalId).toList());
     }
 
+    /**
+     * What an imported document said about each action's progress, as the first entry of its history: authored by
+     * the import, at the time of import, leaving the status where the document put it. {@code notes} follow
+     * {@link Created#actionExternalIds()}; a null note adds nothing.
+     */
+    @Transactional
+    public void appendImportedNotes(long partnershipId, Created created, List<String> notes, String author, Instant at) {
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> touched = new ArrayList<>();
+        Map<String, String> statuses = new HashMap<>();
+        jdbc.sql("SELECT external_id, status FROM action WHERE partnership_id = ? AND plan_id = ?")
+                .params(partnershipId, created.planId())
+                .query(rs -> {
+                    statuses.put(rs.getString(1), rs.getString(2));
+                });
+        for (int i = 0; i < notes.size(); i++) {
+            String note = notes.get(i);
+            if (note == null || note.isBlank()) {
+                continue;
+            }
+            String action = created.actionExternalIds().get(i);
+            long actionId = created.actionIdsByExternalId().get(action);
+            String status = statuses.get(action);
+            rows.add(new Object[] {partnershipId, actionId, ExternalIds.next(), author, Timestamp.from(at), note.strip(),
+                status, status});
+            touched.add(new Object[] {Timestamp.from(at), actionId});
+        }
+        template.batchUpdate("""
+                INSERT INTO progress_update (partnership_id, action_id, external_id, author_name, recorded_at, narrative,
+                    status_before, status_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        template.batchUpdate("UPDATE action SET last_update_at = ?, version = version + 1 WHERE id = ?", touched);
+    }
+
     private long insertPlan(long partnershipId, String externalId, NewPlan plan, Instant createdAt) {
         return template.execute((java.sql.Connection c) -> {
             Array vocabulary = c.createArrayOf("text", plan.statusVocabulary().toArray());

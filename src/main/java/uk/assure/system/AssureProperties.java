@@ -10,7 +10,12 @@ public record AssureProperties(
         @DefaultValue Database database,
         @DefaultValue Admin admin,
         @DefaultValue("true") boolean demoData,
-        @DefaultValue Rag rag) {
+        @DefaultValue Rag rag,
+        @DefaultValue("10MB") org.springframework.util.unit.DataSize uploadMaxSize) {
+
+    public long uploadMaxBytes() {
+        return uploadMaxSize.toBytes();
+    }
 
     public record Database(String url, String user, String password, @DefaultValue("10") int poolSize) {}
 

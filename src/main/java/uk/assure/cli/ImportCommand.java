@@ -1,0 +1,82 @@
+package uk.assure.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import uk.assure.AssureApplication;
+import uk.assure.importer.ImportException;
+import uk.assure.importer.ParsedPlan;
+import uk.assure.importer.PlanImporter;
+import uk.assure.importer.PlanParsers;
+import uk.assure.partnership.PartnershipDirectory;
+import uk.assure.plan.PlanWriter;
+
+/** Imports a plan document into a partnership's database, in one transaction; starts no web server. */
+@Command(name = "import", description = "Import the plan in FILE into the database (the same one the app uses).")
+final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "a .txt, .tsv, .csv, .html, .docx or .xlsx plan")
+    Path file;
+
+    @Option(names = "--partnership", description = "the partnership's name (default: the first partnership)")
+    String partnership;
+
+    @Option(names = "--create-agencies", description = "create an agency for each lead that matches none")
+    boolean createAgencies;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ParsedPlan parsed;
+        try {
+            parsed = PlanParsers.standard().parse(file.getFileName().toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            err.println("assure import: " + file + ": could not be read");
+            return 1;
+        } catch (ImportException e) {
+            err.println("assure import: " + e.getMessage());
+            return 1;
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).run("--spring.main.banner-mode=off")) {
+            PartnershipDirectory directory = app.getBean(PartnershipDirectory.class);
+            var target = partnership == null ? directory.firstPartnership() : directory.findPartnership(partnership);
+            if (target.isEmpty()) {
+                err.println("assure import: no partnership" + (partnership == null ? "" : " called " + partnership));
+                return 1;
+            }
+            PlanImporter importer = app.getBean(PlanImporter.class);
+            PlanImporter.Preview preview = importer.preview(target.get().id(), parsed);
+            Set<String> create = new LinkedHashSet<>();
+            for (PlanImporter.LeadMatch lead : preview.leads()) {
+                out.println((lead.known() ? "  lead     " + lead.written() + " -> " + lead.agencyName()
+                        : "  unknown  " + lead.written() + (createAgencies ? " (created)" : " (kept as text)")));
+                if (!lead.known() && createAgencies) {
+                    create.add(lead.written());
+                }
+            }
+            parsed.warnings().forEach(w -> out.println("  warning  " + w.location() + ": " + w.message()));
+            PlanWriter.Created created = importer.commit(target.get().id(), parsed, create);
+            out.printf("Imported \"%s\" into %s: %d sections, %d findings, %d actions, plan %s%n", parsed.title(),
+                    target.get().name(), parsed.sections().size(), parsed.findings().size(), parsed.actions().size(),
+                    created.externalId());
+            out.flush();
+            return 0;
+        }
+    }
+}
