@@ -18,4 +18,8 @@ public final class AssureCommand {
     public static int run(String[] args) {
         return new CommandLine(new AssureCommand()).execute(args);
     }
+
+    public static int run(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+        return new CommandLine(new AssureCommand()).setOut(out).setErr(err).execute(args);
+    }
 }

@@ -1,0 +1,112 @@
+package uk.assure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Random;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.assure.support.AppTest;
+import uk.assure.support.Browserless;
+import uk.assure.support.FreshDatabase;
+
+/** Upload → preview → confirm, as an admin does it in the browser; cancel and refusals leave nothing. */
+@AppTest
+class ImportPagesIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    Browserless browser;
+
+    @BeforeEach
+    void signIn() {
+        browser = new Browserless(port);
+        browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void anUploadedPlanIsPreviewedThenImportedOnConfirm() throws IOException {
+        long plansBefore = count("plan");
+        Document preview = upload("small-plan.tsv", fixture());
+
+        assertThat(preview.select("h1").text()).isEqualTo("Check the plan before you import it");
+        assertThat(preview.select(".govuk-summary-list").text()).contains("2 sections", "4 actions", "2 acronyms");
+        assertThat(preview.select("table").text()).contains("Publish a referral checklist for all partners.", "Mar.24");
+        assertThat(preview.select(".govuk-details__text").text()).contains("When the new system arrives");
+        assertThat(count("plan")).as("nothing is written before confirm").isEqualTo(plansBefore);
+
+        HttpResponse<String> confirmed = browser.post(preview.selectFirst("form[action$=/confirm]").attr("action"),
+                Map.of("_csrf", Browserless.csrf(preview), "createAgency", "Testshire Clinic"));
+
+        Document plan = Jsoup.parse(confirmed.body());
+        assertThat(confirmed.uri().getPath()).startsWith("/plans/");
+        assertThat(plan.select(".govuk-notification-banner").text()).contains("Plan imported");
+        assertThat(plan.select("table").text()).contains("Audit twenty referrals against the checklist.");
+        assertThat(count("plan")).isEqualTo(plansBefore + 1);
+        assertThat(count("pending_import")).isZero();
+    }
+
+    @Test
+    void cancellingLeavesNothingBehind() throws IOException {
+        long plansBefore = count("plan");
+        Document preview = upload("small-plan.tsv", fixture());
+
+        browser.post(preview.selectFirst("form[action$=/cancel]").attr("action"), Map.of("_csrf", Browserless.csrf(preview)));
+
+        assertThat(count("plan")).isEqualTo(plansBefore);
+        assertThat(count("pending_import")).isZero();
+    }
+
+    @Test
+    void aFileOfRandomBytesIsRefusedOnTheUploadPageWithTheErrorSummary() {
+        byte[] noise = new byte[200_000];
+        new Random(7).nextBytes(noise);
+
+        Document page = upload("plan.docx", noise);
+
+        assertThat(page.select(".govuk-error-summary").text()).contains("There is a problem", "plan.docx");
+        assertThat(page.select("#file-error").text()).contains("plan.docx");
+        assertThat(page.selectFirst("#file").attr("aria-describedby")).contains("file-error");
+        assertThat(count("pending_import")).isZero();
+    }
+
+    @Test
+    void aFileOverTheLimitIsAFieldErrorNotAStackTrace() {
+        Document page = upload("huge.txt", new byte[11 * 1024 * 1024]);
+
+        assertThat(page.select("#file-error").text()).contains("The file must be 10 MB or smaller");
+    }
+
+    @Test
+    void noFileChosenIsRefused() {
+        Document page = upload("", new byte[0]);
+
+        assertThat(page.select("#file-error").text()).contains("Select a plan to upload");
+    }
+
+    private Document upload(String fileName, byte[] content) {
+        Document form = browser.page("/imports/new");
+        HttpResponse<String> response = browser.upload("/imports", Browserless.csrf(form), "file", fileName, content);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Jsoup.parse(response.body(), response.uri().toString());
+    }
+
+    private byte[] fixture() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+}
