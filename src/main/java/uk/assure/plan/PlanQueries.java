@@ -74,10 +74,7 @@ public class PlanQueries {
 
     private PlanPage planPage(long partnershipId, ResultSet rs) throws SQLException {
         long planId = rs.getLong("id");
-        List<NewPlan.GlossaryTerm> glossary = jdbc.sql(
-                "SELECT term, meaning FROM plan_glossary_term WHERE partnership_id = ? AND plan_id = ? ORDER BY position")
-                .params(partnershipId, planId)
-                .query((g, n) -> new NewPlan.GlossaryTerm(g.getString(1), g.getString(2))).list();
+        List<NewPlan.GlossaryTerm> glossary = glossary(partnershipId, planId);
         List<String> links = jdbc.sql("SELECT label FROM plan_link WHERE partnership_id = ? AND plan_id = ? ORDER BY id")
                 .params(partnershipId, planId).query(String.class).list();
         return new PlanPage(rs.getString("external_id"), rs.getString("title"), PlanKind.valueOf(rs.getString("kind")),
@@ -85,6 +82,13 @@ public class PlanQueries {
                 localDate(rs, "issued_on"), rs.getString("preamble"), rs.getString("success_criteria"),
                 rs.getString("measures"), strings(rs.getArray("status_vocabulary")), glossary, links,
                 sections(partnershipId, planId));
+    }
+
+    private List<NewPlan.GlossaryTerm> glossary(long partnershipId, long planId) {
+        return jdbc.sql(
+                "SELECT term, meaning FROM plan_glossary_term WHERE partnership_id = ? AND plan_id = ? ORDER BY position")
+                .params(partnershipId, planId)
+                .query((g, n) -> new NewPlan.GlossaryTerm(g.getString(1), g.getString(2))).list();
     }
 
     private List<SectionView> sections(long partnershipId, long planId) {
@@ -169,7 +173,8 @@ public class PlanQueries {
                 assess(status, currentDue, rs.getTimestamp("last_update_at") != null
                         ? rs.getTimestamp("last_update_at") : rs.getTimestamp("created_at")),
                 rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_update_at")),
-                rs.getInt("version"), findings, linked, history(partnershipId, actionId));
+                rs.getInt("version"), findings, linked, history(partnershipId, actionId),
+                glossary(partnershipId, rs.getLong("plan_id")));
     }
 
     public List<UpdateView> history(long partnershipId, long actionId) {

@@ -75,7 +75,7 @@ public final class PlanViews {
             String evidenceOfImpact, DueDate originalDue, DueDate currentDue, ActionStatus initialStatus,
             ActionStatus status, String statusWord, Rag declaredRag, String declaredRagReason, RagAssessment rag,
             Instant createdAt, Instant lastUpdateAt, int version, List<FindingView> findings,
-            List<LinkedAction> linkedActions, List<UpdateView> history) {
+            List<LinkedAction> linkedActions, List<UpdateView> history, List<NewPlan.GlossaryTerm> glossary) {
 
         public String statusLabel() {
             return statusWord != null && !statusWord.isBlank() ? statusWord : status.label();

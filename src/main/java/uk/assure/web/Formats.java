@@ -48,6 +48,32 @@ public class Formats {
                 : due.raw() + " (" + meaning + ")";
     }
 
+    /**
+     * Text with each of the plan's acronyms marked up with its meaning, as safe HTML: the text and meanings are
+     * escaped first and only the {@code <abbr>} elements are ours.
+     */
+    public String withAcronyms(String text, java.util.List<uk.assure.plan.NewPlan.GlossaryTerm> glossary) {
+        String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(text == null ? "" : text);
+        if (glossary == null || glossary.isEmpty()) {
+            return escaped;
+        }
+        java.util.Map<String, String> meanings = new java.util.HashMap<>();
+        glossary.forEach(g -> meanings.putIfAbsent(org.springframework.web.util.HtmlUtils.htmlEscape(g.term()), g.meaning()));
+        String alternatives = meanings.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?<![\\p{L}\\p{N}&#])(" + alternatives + ")(?![\\p{L}\\p{N}])").matcher(escaped);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String meaning = org.springframework.web.util.HtmlUtils.htmlEscape(meanings.get(m.group(1)));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    "<abbr title=\"" + meaning + "\">" + m.group(1) + "</abbr>"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** The short form for tables: the date it means. */
     public String dueShort(DueDate due) {
         if (due == null || (due.raw() == null && due.date() == null)) {
