@@ -16,6 +16,26 @@ record ImportedPlan(NewPlan plan, List<String> progressNotes) {
 
     static final String NO_SECTION = "Actions";
 
+    /** Parsed actions as the plan domain takes them, with this partnership's agencies and bodies matched. */
+    record Converter(ParsedPlan parsed, DirectoryMatcher agencies, DirectoryMatcher bodies) {
+
+        NewPlan.Action action(ParsedPlan.Action a) {
+            return ImportedPlan.action(a, agencies, bodies);
+        }
+
+        /** The given actions grouped into their sections, in order, each with the findings of that section. */
+        List<NewPlan.Section> sectionsOf(List<ParsedPlan.Action> actions) {
+            Map<String, List<NewPlan.Action>> bySection = new LinkedHashMap<>();
+            actions.forEach(a -> bySection.computeIfAbsent(sectionOf(a.section()), k -> new ArrayList<>()).add(action(a)));
+            List<NewPlan.Section> sections = new ArrayList<>();
+            bySection.forEach((title, sectionActions) -> sections.add(new NewPlan.Section(null, title, null,
+                    parsed.findings().stream().filter(f -> sectionOf(f.section()).equals(title))
+                            .map(f -> new NewPlan.Finding(f.ref(), FindingKind.FINDING, f.text())).toList(),
+                    sectionActions)));
+            return sections;
+        }
+    }
+
     static ImportedPlan from(ParsedPlan parsed, DirectoryMatcher agencies, DirectoryMatcher bodies) {
         Map<String, List<NewPlan.Finding>> findings = new LinkedHashMap<>();
         Map<String, List<NewPlan.Action>> actions = new LinkedHashMap<>();

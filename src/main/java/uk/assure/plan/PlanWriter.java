@@ -109,6 +109,90 @@ public class PlanWriter {
         template.batchUpdate("UPDATE action SET last_update_at = ?, version = version + 1 WHERE id = ?", touched);
     }
 
+    /**
+     * A newer version of the plan changed what an action says: its text, leads, oversight, impact and evidence
+     * are replaced; its history, status and dates are not (those move only through progress updates).
+     */
+    @Transactional
+    public int updateFields(long partnershipId, String actionExternalId, int expectedVersion, NewPlan.Action fields) {
+        long actionId = jdbc.sql("""
+                UPDATE action SET text = ?, lead_raw = ?, oversight_raw = ?, oversight_body_id = ?, expected_impact = ?,
+                    evidence_of_impact = ?, version = version + 1
+                WHERE partnership_id = ? AND external_id = ? AND version = ? RETURNING id""")
+                .params(fields.text(), fields.leadRaw(), fields.oversightRaw(), fields.oversightBodyId(),
+                        fields.expectedImpact(), fields.evidenceOfImpact(), partnershipId, actionExternalId, expectedVersion)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new StaleActionException("someone else", null));
+        jdbc.sql("DELETE FROM action_lead WHERE partnership_id = ? AND action_id = ?").params(partnershipId, actionId).update();
+        List<Object[]> leads = new ArrayList<>();
+        for (int i = 0; i < fields.leads().size(); i++) {
+            leads.add(new Object[] {partnershipId, actionId, i, fields.leads().get(i).agencyId(), fields.leads().get(i).personId()});
+        }
+        template.batchUpdate("""
+                INSERT INTO action_lead (partnership_id, action_id, position, agency_id, person_id) VALUES (?, ?, ?, ?, ?)""",
+                leads);
+        return expectedVersion + 1;
+    }
+
+    /** New findings and actions from a newer version, at the end of the section of that title (made if new). */
+    @Transactional
+    public List<String> addToSection(long partnershipId, long planId, NewPlan.Section section, Instant createdAt) {
+        Long sectionId = jdbc.sql("SELECT id FROM section WHERE partnership_id = ? AND plan_id = ? AND title = ?")
+                .params(partnershipId, planId, section.title()).query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("""
+                        INSERT INTO section (partnership_id, plan_id, position, ref, title, description)
+                        VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM section WHERE plan_id = ?), ?, ?, ?)
+                        RETURNING id""")
+                        .params(partnershipId, planId, planId, section.ref(), section.title(), section.description())
+                        .query(Long.class).single());
+        int findingPosition = jdbc.sql("SELECT coalesce(max(position), -1) + 1 FROM finding WHERE plan_id = ?")
+                .param(planId).query(Integer.class).single();
+        Map<String, Long> sectionFindings = new HashMap<>();
+        jdbc.sql("SELECT ref, id FROM finding WHERE partnership_id = ? AND section_id = ? AND ref IS NOT NULL")
+                .params(partnershipId, sectionId)
+                .query(rs -> {
+                    sectionFindings.putIfAbsent(rs.getString(1), rs.getLong(2));
+                });
+        for (NewPlan.Finding finding : section.findings()) {
+            if (finding.ref() == null || !sectionFindings.containsKey(finding.ref())) {
+                long id = jdbc.sql("""
+                        INSERT INTO finding (partnership_id, plan_id, section_id, external_id, position, ref, kind, text)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                        .params(partnershipId, planId, sectionId, ExternalIds.next(), findingPosition++, finding.ref(),
+                                finding.kind().name(), finding.text())
+                        .query(Long.class).single();
+                if (finding.ref() != null) {
+                    sectionFindings.put(finding.ref(), id);
+                }
+            }
+        }
+        int actionPosition = jdbc.sql("SELECT coalesce(max(position), -1) + 1 FROM action WHERE plan_id = ?")
+                .param(planId).query(Integer.class).single();
+        List<PendingAction> pending = new ArrayList<>();
+        for (NewPlan.Action action : section.actions()) {
+            pending.add(new PendingAction(ExternalIds.next(), sectionId, actionPosition++, action, sectionFindings));
+        }
+        Map<String, Long> ids = insertActions(partnershipId, planId, pending, createdAt);
+        insertActionFindingsAndLeads(partnershipId, pending, ids, sectionFindings);
+        return pending.stream().map(PendingAction::externalId).toList();
+    }
+
+    /** The version label a newer import carries, and any acronyms it adds. */
+    @Transactional
+    public void updateVersion(long partnershipId, long planId, String versionLabel, List<NewPlan.GlossaryTerm> glossary) {
+        if (versionLabel != null) {
+            jdbc.sql("UPDATE plan SET version_label = ? WHERE partnership_id = ? AND id = ?")
+                    .params(versionLabel, partnershipId, planId).update();
+        }
+        for (NewPlan.GlossaryTerm term : glossary) {
+            jdbc.sql("""
+                    INSERT INTO plan_glossary_term (partnership_id, plan_id, position, term, meaning)
+                    SELECT ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM plan_glossary_term WHERE plan_id = ?), ?, ?
+                    WHERE NOT EXISTS (SELECT 1 FROM plan_glossary_term WHERE plan_id = ? AND term = ?)""")
+                    .params(partnershipId, planId, planId, term.term(), term.meaning(), planId, term.term()).update();
+        }
+    }
+
     private long insertPlan(long partnershipId, String externalId, NewPlan plan, Instant createdAt) {
         return template.execute((java.sql.Connection c) -> {
             Array vocabulary = c.createArrayOf("text", plan.statusVocabulary().toArray());
