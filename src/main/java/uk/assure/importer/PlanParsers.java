@@ -9,7 +9,7 @@ public final class PlanParsers {
 
     public static PlanParser standard() {
         return new PlanParser(List.of(
-                // assemblers are listed here, most specific first
+                new TableAssembler()
         ));
     }
 }

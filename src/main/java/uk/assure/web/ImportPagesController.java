@@ -54,6 +54,9 @@ class ImportPagesController {
             return refuse(model, "Select a plan to upload");
         }
         String name = file.getOriginalFilename().replaceAll(".*[/\\\\]", "");
+        if (file.getSize() > maxBytes) {
+            return refuse(model, "The file must be " + maxBytes / (1024 * 1024) + " MB or smaller");
+        }
         try {
             byte[] content = file.getBytes();
             FormatDetector.detect(name, content, maxBytes);

@@ -12,7 +12,7 @@ import uk.assure.plan.NotFoundException;
 import uk.assure.system.AssureProperties;
 
 /** Failures become pages in plain words; exception text never reaches a user. */
-@ControllerAdvice(basePackageClasses = PageErrors.class)
+@ControllerAdvice // no selector: an upload too large fails before any controller is chosen, and selectors skip those
 class PageErrors {
 
     private final AssureProperties properties;

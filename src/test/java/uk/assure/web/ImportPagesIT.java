@@ -12,6 +12,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.assure.support.AppTest;
@@ -19,7 +20,9 @@ import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
 
 /** Upload → preview → confirm, as an admin does it in the browser; cancel and refusals leave nothing. */
+/** Its own application context, so the plans it imports are not seen by the page tests that count the demo plans. */
 @AppTest
+@TestPropertySource(properties = "assure.test.context=imports")
 class ImportPagesIT {
 
     @LocalServerPort int port;
