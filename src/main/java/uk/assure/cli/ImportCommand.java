@@ -36,6 +36,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--create-agencies", description = "create an agency for each lead that matches none")
     boolean createAgencies;
 
+    @Option(names = "--as-new", description = "import as a separate plan even when one with the same title is held")
+    boolean asNew;
+
+    @Option(names = "--close-missing", description = "when updating a held plan, close its actions that are not in "
+            + "this version as superseded (without it they are listed and kept)")
+    boolean closeMissing;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -71,10 +78,28 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
             parsed.warnings().forEach(w -> out.println("  warning  " + w.location() + ": " + w.message()));
-            PlanWriter.Created created = importer.commit(target.get().id(), parsed, create);
-            out.printf("Imported \"%s\" into %s: %d sections, %d findings, %d actions, plan %s%n", parsed.title(),
-                    target.get().name(), parsed.sections().size(), parsed.findings().size(), parsed.actions().size(),
-                    created.externalId());
+            PlanImporter.Update update = asNew ? null : preview.update();
+            Set<String> close = new LinkedHashSet<>();
+            if (update != null) {
+                for (var missing : update.match().missing()) {
+                    out.println("  missing  " + (missing.ref() == null ? "" : missing.ref() + " ") + missing.text()
+                            + (closeMissing ? " (closed as superseded)" : " (kept)"));
+                    if (closeMissing) {
+                        close.add(missing.externalId());
+                    }
+                }
+            }
+            PlanImporter.Committed created = importer.commit(target.get().id(), parsed,
+                    new PlanImporter.Choice(asNew, create, close));
+            if (created.updated()) {
+                out.printf("Updated \"%s\" in %s to %s: %d actions kept with their history, %d added, %d closed, plan %s%n",
+                        parsed.title(), target.get().name(), parsed.versionLabel() == null ? parsed.file() : parsed.versionLabel(),
+                        created.matched(), created.added(), created.closed(), created.externalId());
+            } else {
+                out.printf("Imported \"%s\" into %s: %d sections, %d findings, %d actions, plan %s%n", parsed.title(),
+                        target.get().name(), parsed.sections().size(), parsed.findings().size(), parsed.actions().size(),
+                        created.externalId());
+            }
             out.flush();
             return 0;
         }

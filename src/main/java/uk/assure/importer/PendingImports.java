@@ -54,9 +54,9 @@ public class PendingImports {
 
     /** Writes the plan and forgets the pending import, in one transaction: both happen or neither. */
     @Transactional
-    public Optional<PlanWriter.Created> confirm(long partnershipId, String externalId, java.util.Set<String> createAgencies) {
+    public Optional<PlanImporter.Committed> confirm(long partnershipId, String externalId, PlanImporter.Choice choice) {
         return find(partnershipId, externalId).map(pending -> {
-            PlanWriter.Created created = importer.commit(partnershipId, pending.plan(), createAgencies);
+            PlanImporter.Committed created = importer.commit(partnershipId, pending.plan(), choice);
             cancel(partnershipId, externalId);
             return created;
         });

@@ -19,7 +19,7 @@ final class PlanHeading {
             "(?i)\\b(plan|inspection|review|action|improvement|audit|jtai|ofsted|safeguarding|recommendations?|"
                     + "response|progress|report)\\b");
     private static final Pattern VERSION = Pattern.compile(
-            "(?i)^(v\\d+(\\.\\d+)?\\b.*|version\\s*\\d.*|(final )?draft\\b.*|final version.*|updated\\b.*)$");
+            "(?i)^(v\\d+(\\.\\d+)?\\b.*|version\\s*\\d.*|.*\\bversion\\s*\\d+(\\.\\d+)?$|(final )?draft\\b.*|final version.*|updated\\b.*)$");
     private static final Pattern MONTH_YEAR = Pattern.compile(
             "(?i)(\\d{1,2}(?:\\s*-\\s*\\d{1,2})?\\s+)?(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
                     + "|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\\s+\\d{4}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b");
@@ -36,6 +36,16 @@ final class PlanHeading {
     String versionLabel;
     String leadOfficer;
     final List<String> links = new ArrayList<>();
+
+    private static final Pattern ORGANISATION_LINE = Pattern.compile(
+            "(?i)^[A-Z][\\w'’&,.\\- ]{2,80}\\b(partnership|board|council|trust|police|constabulary|lscb|scp|lsab)$");
+
+    /** A line the cover reader will use: a version, a labelled date or officer. */
+    static boolean isCoverLine(String line) {
+        String clean = clean(line);
+        return VERSION.matcher(clean).matches() && clean.length() < 80
+                || LABEL.matcher(clean).matches() && clean.length() < 120 && !clean.endsWith(".");
+    }
 
     /** A running header repeated on every page ("… Inspection – Stockton-on-Tees November 2017 – …"): the inspection date. */
     void runningHeader(String line) {
@@ -68,6 +78,10 @@ final class PlanHeading {
                     documentDate = date.group();
                 }
                 titleClosed = !titleParts.isEmpty();
+                continue;
+            }
+            if (organisation == null && titleParts.isEmpty() && ORGANISATION_LINE.matcher(line).matches()) {
+                organisation = line;
                 continue;
             }
             boolean titleLike = TITLE_WORDS.matcher(line).find() && line.length() <= 160 && !line.endsWith(".");

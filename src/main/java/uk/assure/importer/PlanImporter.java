@@ -22,13 +22,34 @@ public class PlanImporter {
 
     private final PartnershipDirectory directory;
     private final PlanWriter writer;
+    private final HeldPlans heldPlans;
+    private final PlanUpdater updater;
     private final Clock clock;
 
-    PlanImporter(PartnershipDirectory directory, PlanWriter writer, Clock clock) {
+    PlanImporter(PartnershipDirectory directory, PlanWriter writer, HeldPlans heldPlans, PlanUpdater updater,
+            Clock clock) {
         this.directory = directory;
         this.writer = writer;
+        this.heldPlans = heldPlans;
+        this.updater = updater;
         this.clock = clock;
     }
+
+    /** The plan already held under the same title, and how the new version's actions line up with its own. */
+    public record Update(String heldExternalId, String heldTitle, String heldVersion, VersionMatch match) {}
+
+    /**
+     * What the person chose on the preview: update the held plan in place (the default when there is one) or import
+     * it as a separate plan; and which of the held actions missing from the new version to close as superseded.
+     */
+    public record Choice(boolean asNew, Set<String> createAgencies, Set<String> closeMissing) {
+        public static Choice of(Set<String> createAgencies) {
+            return new Choice(false, createAgencies, Set.of());
+        }
+    }
+
+    /** What was written: the plan, and for an update how many actions were matched, added and closed. */
+    public record Committed(String externalId, boolean updated, int matched, int added, int closed) {}
 
     /** A lead as the plan wrote it, and the agency it matched, if any. */
     public record LeadMatch(String written, Long agencyId, String agencyName) {
@@ -37,7 +58,7 @@ public class PlanImporter {
         }
     }
 
-    public record Preview(ParsedPlan plan, List<LeadMatch> leads, Map<String, Long> oversight) {
+    public record Preview(ParsedPlan plan, List<LeadMatch> leads, Map<String, Long> oversight, Update update) {
         public List<LeadMatch> unknownLeads() {
             return leads.stream().filter(l -> !l.known()).toList();
         }
@@ -58,7 +79,44 @@ public class PlanImporter {
         Map<String, Long> oversight = new LinkedHashMap<>();
         plan.actions().stream().map(ParsedPlan.Action::oversight).filter(o -> o != null && !o.isBlank()).distinct()
                 .forEach(o -> oversight.put(o, bodies.match(o).orElse(null)));
-        return new Preview(plan, leads, oversight);
+        return new Preview(plan, leads, oversight, update(partnershipId, plan));
+    }
+
+    private Update update(long partnershipId, ParsedPlan plan) {
+        return heldPlans.findByTitle(partnershipId, plan.title())
+                .map(held -> new Update(held.externalId(), held.title(), held.versionLabel(),
+                        VersionMatch.of(heldPlans.actions(partnershipId, held.id()), plan.actions())))
+                .orElse(null);
+    }
+
+    /**
+     * Writes the plan: into the held plan of the same title, in place, unless the person chose a separate plan or
+     * none is held. One transaction: the whole version lands, or nothing does.
+     */
+    @Transactional
+    public Committed commit(long partnershipId, ParsedPlan plan, Choice choice) {
+        var held = choice.asNew() ? java.util.Optional.<HeldPlans.HeldPlan>empty()
+                : heldPlans.findByTitle(partnershipId, plan.title());
+        if (held.isEmpty()) {
+            PlanWriter.Created created = commit(partnershipId, plan, choice.createAgencies());
+            return new Committed(created.externalId(), false, 0, created.actionExternalIds().size(), 0);
+        }
+        createAgencies(partnershipId, choice.createAgencies());
+        VersionMatch match = VersionMatch.of(heldPlans.actions(partnershipId, held.get().id()), plan.actions());
+        ImportedPlan.Converter convert = new ImportedPlan.Converter(plan,
+                new DirectoryMatcher(directory.agencyNames(partnershipId)),
+                new DirectoryMatcher(directory.bodyNames(partnershipId)));
+        PlanUpdater.Outcome outcome = updater.apply(partnershipId, held.get(), plan, match, convert,
+                choice.closeMissing(), clock.instant());
+        return new Committed(held.get().externalId(), true, outcome.updated(), outcome.added(), outcome.closed());
+    }
+
+    private void createAgencies(long partnershipId, Set<String> leads) {
+        for (String lead : leads) {
+            if (directory.findAgency(partnershipId, lead).isEmpty()) {
+                directory.createAgency(partnershipId, lead, null, List.of());
+            }
+        }
     }
 
     /**
@@ -67,11 +125,7 @@ public class PlanImporter {
      */
     @Transactional
     public PlanWriter.Created commit(long partnershipId, ParsedPlan plan, Set<String> createAgencies) {
-        for (String lead : createAgencies) {
-            if (directory.findAgency(partnershipId, lead).isEmpty()) {
-                directory.createAgency(partnershipId, lead, null, List.of());
-            }
-        }
+        createAgencies(partnershipId, createAgencies);
         DirectoryMatcher agencies = new DirectoryMatcher(directory.agencyNames(partnershipId));
         DirectoryMatcher bodies = new DirectoryMatcher(directory.bodyNames(partnershipId));
         ImportedPlan imported = ImportedPlan.from(plan, agencies, bodies);

@@ -85,6 +85,8 @@ public final class TableAssembler implements PlanAssembler {
         private SourceLocation pendingAt;
         private FindingDraft finding;
         private ActionDraft last;
+        private FindingDraft paragraphFinding;
+        private int actionsSinceFinding;
         private boolean anyStatusColumn;
         private Map<Integer, Layout> layouts = new HashMap<>();
         private int tableStart;
@@ -151,6 +153,15 @@ public final class TableAssembler implements PlanAssembler {
                     inGlossary = false;
                     if (paragraphCounts.getOrDefault(key(p.text()), 0) > 1) {
                         continue; // a running page header
+                    }
+                    Matcher labelled = LABELLED_FINDING.matcher(text);
+                    if (labelled.matches()) {
+                        labelledFinding(labelled, p.at());
+                        continue;
+                    }
+                    if (PlanHeading.isCoverLine(text)) {
+                        cover.add(block);
+                        continue;
                     }
                     if (i > 0 && looksLikeSectionHeading(text) && nextIsTable(i, end) || isSectionHeadingBefore(i, end)) {
                         pending(text, p.at());
@@ -246,9 +257,7 @@ public final class TableAssembler implements PlanAssembler {
             }
             Matcher labelled = LABELLED_FINDING.matcher(text);
             if (labelled.matches()) {
-                String word = Character.toUpperCase(labelled.group(1).charAt(0)) + labelled.group(1).substring(1).toLowerCase(Locale.ROOT);
-                finding = new FindingDraft(word + " " + labelled.group(2), section, labelled.group(3).strip(), p.at());
-                findings.add(finding);
+                labelledFinding(labelled, p.at());
                 return;
             }
             if (looksLikeSectionHeading(text)) {
@@ -389,6 +398,7 @@ public final class TableAssembler implements PlanAssembler {
             }
             action.fill(values);
             actions.add(action);
+            actionsSinceFinding++;
             last = action;
         }
 
@@ -432,6 +442,21 @@ public final class TableAssembler implements PlanAssembler {
             }
             finding = new FindingDraft(ref, section, text, at);
             findings.add(finding);
+        }
+
+        /**
+         * "Recommendation 2: …" as a paragraph: a finding, which the actions after it answer — unless several come
+         * together with no actions between them, a list of findings that the table does not tie to its rows.
+         */
+        private void labelledFinding(Matcher labelled, SourceLocation at) {
+            String word = Character.toUpperCase(labelled.group(1).charAt(0)) + labelled.group(1).substring(1).toLowerCase(Locale.ROOT);
+            FindingDraft draft = new FindingDraft(word + " " + labelled.group(2), pendingSection != null ? pendingSection : section,
+                    labelled.group(3).strip(), at);
+            findings.add(draft);
+            boolean run = paragraphFinding != null && paragraphFinding == finding && actionsSinceFinding == 0;
+            finding = run ? null : draft;
+            paragraphFinding = run ? paragraphFinding : draft;
+            actionsSinceFinding = 0;
         }
 
         private boolean sameSection(FindingDraft draft) {

@@ -80,11 +80,18 @@ class ImportPagesController {
 
     @PostMapping("/imports/{id}/confirm")
     String confirm(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
-            @RequestParam(name = "createAgency", required = false) List<String> createAgency, RedirectAttributes redirect) {
+            @RequestParam(name = "createAgency", required = false) List<String> createAgency,
+            @RequestParam(name = "mode", required = false) String mode,
+            @RequestParam(name = "closeMissing", required = false) List<String> closeMissing, RedirectAttributes redirect) {
         requireAdmin(user);
         Set<String> create = createAgency == null ? Set.of() : new HashSet<>(createAgency);
-        var created = pending.confirm(user.partnershipId(), id, create).orElseThrow(() -> new NotFoundException("Import"));
-        redirect.addFlashAttribute("imported", true);
+        Set<String> close = closeMissing == null ? Set.of() : new HashSet<>(closeMissing);
+        var choice = new uk.assure.importer.PlanImporter.Choice("new".equals(mode), create, close);
+        var created = pending.confirm(user.partnershipId(), id, choice).orElseThrow(() -> new NotFoundException("Import"));
+        redirect.addFlashAttribute(created.updated() ? "updated" : "imported", true);
+        if (created.updated()) {
+            redirect.addFlashAttribute("updateCounts", List.of(created.matched(), created.added(), created.closed()));
+        }
         return "redirect:/plans/" + created.externalId();
     }
 

@@ -19,8 +19,10 @@ import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
 
-/** Upload → preview → confirm, as an admin does it in the browser; cancel and refusals leave nothing. */
-/** Its own application context, so the plans it imports are not seen by the page tests that count the demo plans. */
+/**
+ * Upload → preview → confirm, as an admin does it in the browser; cancel and refusals leave nothing. Its own
+ * application context, so the plans it imports are not seen by the page tests that count the demo plans.
+ */
 @AppTest
 @TestPropertySource(properties = "assure.test.context=imports")
 class ImportPagesIT {
@@ -101,6 +103,34 @@ class ImportPagesIT {
         HttpResponse<String> response = browser.upload("/imports", Browserless.csrf(form), "file", fileName, content);
         assertThat(response.statusCode()).isEqualTo(200);
         return Jsoup.parse(response.body(), response.uri().toString());
+    }
+
+    @Test
+    void aNewerVersionOfAHeldPlanIsOfferedAsAnUpdateAndKeepsTheActions() throws IOException {
+        String v1 = new String(fixture(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("Multi-agency audit improvement plan", "Neglect strategy action plan");
+        Document first = upload("neglect-v1.tsv", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String planPath = browser.post(first.selectFirst("form[action$=/confirm]").attr("action"),
+                Map.of("_csrf", Browserless.csrf(first))).uri().getPath();
+        long actionsBefore = count("action");
+
+        String v2 = v1.replace("Version 2: updated June 2024", "Version 3: updated September 2024")
+                .replaceAll("(?m)^1\\.2\t.*\n", "");
+        Document preview = upload("neglect-v2.tsv", v2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(preview.select("h2").eachText()).contains("You already have this plan");
+        assertThat(preview.selectFirst("input[name=mode][value=update]").hasAttr("checked")).isTrue();
+        assertThat(preview.select("input[name=closeMissing] + label").eachText())
+                .containsExactly("Give the ICB safeguarding team access to the MASH records.");
+
+        HttpResponse<String> updated = browser.post(preview.selectFirst("form[action$=/confirm]").attr("action"),
+                Map.of("_csrf", Browserless.csrf(preview), "mode", "update"));
+
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(updated.uri().getPath()).isEqualTo(planPath);
+        assertThat(Jsoup.parse(updated.body()).select(".govuk-notification-banner").text())
+                .contains("Plan updated to the new version: 3 actions kept with their history, 0 added, 0 closed");
+        assertThat(count("action")).as("the missing action is kept").isEqualTo(actionsBefore);
     }
 
     private byte[] fixture() throws IOException {
