@@ -43,27 +43,32 @@ final class Columns {
 
     static {
         PATTERNS.put(Field.EVIDENCE, Pattern.compile("evidence|scrutiny|audit programme|assurance activity"));
-        PATTERNS.put(Field.NEXT, Pattern.compile("future actions?|next steps?|further actions?"));
+        PATTERNS.put(Field.NEXT, Pattern.compile("future actions?|next steps?|further actions?|planned actions?"));
         PATTERNS.put(Field.PROGRESS, Pattern.compile(
                 "progress|action(s)? to date|update|comments?|commentary|current position|position statement"
-                        + "|what has been done|work (done|undertaken)"));
-        PATTERNS.put(Field.STATUS, Pattern.compile("^(rag|r ?/ ?a ?/ ?g|rag status|rag rating|status|rating"
-                + "|current status|status \\(rag\\)|bragg?|brag)$"));
+                        + "|what has been done|work (done|undertaken)|\\bactions? (completed|taken|achieved)\\b|notes?$"));
+        PATTERNS.put(Field.STATUS, Pattern.compile("\\brag\\b|\\bbrag\\b|r ?/ ?a ?/ ?g|^(current )?status|status$"
+                + "|^(current )?rating$|^red ?/ ?amber ?/ ?green$"));
         PATTERNS.put(Field.FINDING, Pattern.compile("^(areas? (for|of)\\b.*|.*\\bfindings?\\b.*|.*recommendations?\\b.*"
-                + "|(related )?issues?( identified)?|objectives?|.*\\bconcerns?\\b.*|priority( area)?|themes?"
-                + "|what (the )?inspectors? (said|found).*|weakness(es)?|gaps?|learning points?|key lines? of enquiry)$"));
-        PATTERNS.put(Field.OVERSIGHT, Pattern.compile("oversight|monitoring|governance|reporting to|monitored by"
-                + "|accountable (body|board)|reports? to"));
-        PATTERNS.put(Field.SUCCESS, Pattern.compile("how (will|do|would) we know|success|expected impact|^impact$"
-                + "|outcomes?|measures?|what difference|how this will be measured|intended impact|expected result"));
-        PATTERNS.put(Field.DUE, Pattern.compile("^(timescales?|time ?frame|by when|due|due date|target date|target"
-                + "|deadline|when|completion date|date|by|date due|target completion( date)?|end date|timeline)$"));
-        PATTERNS.put(Field.LEAD, Pattern.compile("^(lead(s|\\(s\\))?|lead (officer|agency|person|manager|partner)s?"
-                + "|lead agency ?/ ?officer|who is responsible|who|by whom|responsib(le|ility)( officer| person| lead)?"
-                + "|owner|action owner|accountable( officer| lead)?|lead ?/ ?owner)$"));
-        PATTERNS.put(Field.REF, Pattern.compile("^(ref|reference|ref no|no|number|#|item|action no|action ref|id)$"));
+                + "|(related |key )?issues?( identified| to address)?|objectives?|.*\\bconcerns?\\b.*|priority( areas?)?"
+                + "|themes?|what (the )?inspectors? (said|found).*|weakness(es)?|gaps?|.*learning points?|key lines? of enquiry"
+                + "|what needs to improve|improvement needed|aims?)$"));
+        PATTERNS.put(Field.OVERSIGHT, Pattern.compile("oversight|monitor|governance|reporting to|monitored by"
+                + "|accountable (body|board|group)|reports? to|assurance (body|board|group)"));
+        PATTERNS.put(Field.SUCCESS, Pattern.compile("how (will|do|would|can) we know|success|expected impact|^impact"
+                + "|outcomes?|measures?|what difference|how this will be measured|intended impact|expected result"
+                + "|what will (be different|change)|difference (it|this) will make|kpis?|indicators?"));
+        PATTERNS.put(Field.DUE, Pattern.compile("timescales?|by when|\\bdue\\b|deadline|target date|completion date"
+                + "|^date\\b|\\bdate$|^when$|^by$|time ?frames?|target completion|timeline|^target$|date (to be )?completed"
+                + "|completed by"));
+        PATTERNS.put(Field.LEAD, Pattern.compile("\\blead(s|\\(s\\))?\\b|responsib|\\bowner|by whom|^who$|^who\\b.*"
+                + "|accountable"));
+        PATTERNS.put(Field.REF, Pattern.compile("^(ref|reference|ref no|no|number|#|item|action no|action ref|id|ref number"
+                + "|item no|s/n|action number|rec no|rec)$"));
         PATTERNS.put(Field.ACTION, Pattern.compile("^(.*\\bactions?\\b.*|key tasks?|tasks?|activit(y|ies)"
-                + "|what (will|we will|are) (we|be) (do|done|doing)|what we will do|interventions?|steps)$"));
+                + "|what (will|we will|are) (we|be) (do|done|doing)|what we will do|interventions?|steps"
+                + "|what needs to (happen|be done)|how (will we|we will) (do this|address|achieve).*|deliverables?"
+                + "|what will happen|response|our response|planned response|improvement activity)$"));
     }
 
     private Columns() {}
