@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,12 @@ class FirstRun implements ApplicationRunner {
     private final AssureProperties properties;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     FirstRun(PartnershipDirectory directory, UserRepository users, DemoData demoData, PasswordEncoder passwords,
-            AssureProperties properties, TransactionTemplate transaction, JdbcClient jdbc) {
+            AssureProperties properties, TransactionTemplate transaction, JdbcClient jdbc,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.directory = directory;
         this.users = users;
         this.demoData = demoData;
@@ -46,17 +50,21 @@ class FirstRun implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        transaction.executeWithoutResult(status -> {
+        Partnership created = transaction.execute(status -> {
             // Several app nodes may start together on one empty database; only one sets it up.
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(FIRST_RUN_LOCK).query(Object.class).single();
             if (users.anyUserExists()) {
-                return;
+                return null;
             }
             Partnership partnership = directory.firstPartnership().orElseGet(() -> properties.demoData()
                     ? demoData.load()
                     : directory.createPartnership("My partnership"));
             createFirstAdmin(partnership);
+            return partnership;
         });
+        if (created != null) {
+            events.publishEvent(new FirstRunCompleted(created.id()));
+        }
     }
 
     private void createFirstAdmin(Partnership partnership) {

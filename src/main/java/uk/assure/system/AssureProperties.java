@@ -11,7 +11,8 @@ public record AssureProperties(
         @DefaultValue Admin admin,
         @DefaultValue("true") boolean demoData,
         @DefaultValue Rag rag,
-        @DefaultValue("10MB") org.springframework.util.unit.DataSize uploadMaxSize) {
+        @DefaultValue("10MB") org.springframework.util.unit.DataSize uploadMaxSize,
+        String firstRunImport) {
 
     public long uploadMaxBytes() {
         return uploadMaxSize.toBytes();
