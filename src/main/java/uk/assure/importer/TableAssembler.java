@@ -440,8 +440,27 @@ public final class TableAssembler implements PlanAssembler {
             } else if (ref == null) {
                 ref = header.has(Field.REF) ? null : "1";
             }
+            ref = excelRef(ref);
             finding = new FindingDraft(ref, section, text, at);
             findings.add(finding);
+        }
+
+        /**
+         * Excel keeps "2.10" typed into a General cell as the number 2.1: a ref already used in this section that,
+         * with a 0 added, is the one after the previous ref, is that one.
+         */
+        private String excelRef(String ref) {
+            if (ref == null || !ref.matches("\\d{1,3}\\.\\d") || finding == null || finding.ref == null) {
+                return ref;
+            }
+            boolean used = findings.stream().anyMatch(f -> ref.equals(f.ref) && sameSection(f));
+            String previous = finding.ref;
+            int dot = previous.lastIndexOf('.');
+            if (!used || dot < 0 || !previous.substring(dot + 1).matches("\\d{1,3}")) {
+                return ref;
+            }
+            String next = previous.substring(0, dot + 1) + (Integer.parseInt(previous.substring(dot + 1)) + 1);
+            return next.equals(ref + "0") ? next : ref;
         }
 
         /**
