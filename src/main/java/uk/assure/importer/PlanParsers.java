@@ -9,7 +9,8 @@ public final class PlanParsers {
 
     public static PlanParser standard() {
         return new PlanParser(List.of(
-                new TableAssembler()
+                new TableAssembler(),
+                new ColumnTextAssembler()
         ));
     }
 }
