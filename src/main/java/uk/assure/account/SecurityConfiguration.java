@@ -1,5 +1,6 @@
 package uk.assure.account;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,7 +18,9 @@ class SecurityConfiguration {
         return new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
     }
 
+    /** Only with a web server: the command line ({@code assure import}) starts the app without one. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
