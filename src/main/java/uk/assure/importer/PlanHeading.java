@@ -17,7 +17,7 @@ final class PlanHeading {
     private static final Pattern LABEL = Pattern.compile("^([A-Za-z][A-Za-z /&'-]{1,40}?)\\s*:\\s*(.+)$");
     private static final Pattern TITLE_WORDS = Pattern.compile(
             "(?i)\\b(plan|inspection|review|action|improvement|audit|jtai|ofsted|safeguarding|recommendations?|"
-                    + "response|progress|report)\\b");
+                    + "response|progress|report|tracker|scr|lscpr|learning|lessons)\\b");
     private static final Pattern VERSION = Pattern.compile(
             "(?i)^(v\\d+(\\.\\d+)?\\b.*|version\\s*\\d.*|.*\\bversion\\s*\\d+(\\.\\d+)?$|(final )?draft\\b.*|final version.*|updated\\b.*)$");
     private static final Pattern MONTH_YEAR = Pattern.compile(

@@ -86,6 +86,7 @@ public final class TableAssembler implements PlanAssembler {
         private FindingDraft finding;
         private ActionDraft last;
         private FindingDraft paragraphFinding;
+        private boolean tableRefsNumberActions;
         private int actionsSinceFinding;
         private boolean anyStatusColumn;
         private Map<Integer, Layout> layouts = new HashMap<>();
@@ -311,9 +312,40 @@ public final class TableAssembler implements PlanAssembler {
             dataRow(values, row.at());
         }
 
+        /** The Ref column numbers the findings (areas) rather than the actions: 003's layout. */
+        private boolean refsNumberFindings() {
+            return header.has(Field.REF) && header.has(Field.FINDING) && !tableRefsNumberActions;
+        }
+
+        /**
+         * Whether this table's Ref column numbers its actions: some row has a ref and an action but no finding
+         * beside it ("(1b)" under "(1a)"). Otherwise, with a finding column, the refs number the findings.
+         */
+        private boolean refsNumberActions(Header table, int index) {
+            int ref = table.column(Field.REF);
+            int finding = table.column(Field.FINDING);
+            int action = table.column(Field.ACTION);
+            if (ref < 0 || finding < 0) {
+                return ref >= 0;
+            }
+            for (int j = index + 1; j < blocks.size(); j++) {
+                if (!(blocks.get(j) instanceof Block.TableRow row)) {
+                    continue;
+                }
+                if (Columns.header(row) != null && !table.sameAs(Columns.header(row))) {
+                    break;
+                }
+                if (!row.text(ref).isBlank() && row.text(finding).isBlank() && !row.text(action).isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private void startTable(Header next, int index) {
             boolean repeat = next.sameAs(header);
             header = next;
+            tableRefsNumberActions = refsNumberActions(next, index);
             tableStart = index;
             layouts = new HashMap<>();
             anyStatusColumn |= next.has(Field.STATUS);
@@ -372,8 +404,11 @@ public final class TableAssembler implements PlanAssembler {
                 }
             }
 
+            // A finding that carries its own number ("Recommendation 1: …") leaves the Ref column to number actions.
+            boolean refNumbersActions = refCell != null && findingCell != null
+                    && (hasFindingRef(findingCell) || tableRefsNumberActions);
             if (findingCell != null) {
-                readFinding(findingCell, refCell, actionCell != null, at);
+                readFinding(findingCell, refNumbersActions ? null : refCell, actionCell != null, at);
             } else if (refCell != null && !header.has(Field.FINDING) && actionCell == null) {
                 warn(at, "not imported (a reference with no action beside it): " + excerpt(refCell));
                 return;
@@ -389,7 +424,7 @@ public final class TableAssembler implements PlanAssembler {
             action.section = section;
             if (refCell != null && !header.has(Field.FINDING)) {
                 action.ref = refCell.replaceAll("[().]+$", "").replaceAll("^\\(", "");
-            } else if (refCell != null && findingCell == null) {
+            } else if (refCell != null && (findingCell == null || refNumbersActions)) {
                 action.ref = refCell.replaceAll("[().]+$", "").replaceAll("^\\(", "");
             }
             if (finding != null && (header.has(Field.FINDING) || finding.section == null
@@ -432,13 +467,13 @@ public final class TableAssembler implements PlanAssembler {
                 text = cell.substring(m.end());
             }
             if (ref == null && finding != null && sameSection(finding)) {
-                if (header.has(Field.REF)) {
+                if (refsNumberFindings()) {
                     finding.append(text); // another paragraph of the area above: the Ref column is empty beside it
                     return;
                 }
                 ref = nextRef(finding.ref);
             } else if (ref == null) {
-                ref = header.has(Field.REF) ? null : "1";
+                ref = refsNumberFindings() ? null : "1";
             }
             ref = excelRef(ref);
             finding = new FindingDraft(ref, section, text, at);
