@@ -43,6 +43,10 @@ final class ImportCommand implements Callable<Integer> {
             + "this version as superseded (without it they are listed and kept)")
     boolean closeMissing;
 
+    @Option(names = "--sheet", paramLabel = "SHEET", description = "for an Excel workbook, the sheet to read, by name or "
+            + "number (default: the first)")
+    String sheet;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -51,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ParsedPlan parsed;
         try {
-            parsed = PlanParsers.standard().parse(file.getFileName().toString(), Files.readAllBytes(file));
+            parsed = PlanParsers.standard().parse(file.getFileName().toString(), Files.readAllBytes(file), sheet);
         } catch (IOException e) {
             err.println("assure import: " + file + ": could not be read");
             return 1;

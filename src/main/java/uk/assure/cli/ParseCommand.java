@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,10 @@ final class ParseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a .txt, .tsv, .csv, .html, .docx or .xlsx plan")
     Path file;
 
+    @Option(names = "--sheet", paramLabel = "SHEET", description = "for an Excel workbook, the sheet to read, by name or "
+            + "number (default: the first)")
+    String sheet;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -29,7 +34,7 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String name = file.getFileName().toString();
         try {
-            ParsedPlan plan = PlanParsers.standard().parse(name, Files.readAllBytes(file));
+            ParsedPlan plan = PlanParsers.standard().parse(name, Files.readAllBytes(file), sheet);
             PrintWriter out = spec.commandLine().getOut();
             out.println(PlanJson.write(plan));
             out.flush();

@@ -15,7 +15,12 @@ public final class PlanParser {
     }
 
     public ParsedPlan parse(String fileName, byte[] content) {
-        FormatDetector.Detected detected = FormatDetector.detect(fileName, content);
+        return parse(fileName, content, null);
+    }
+
+    /** @param sheet for a workbook, the sheet to read (name or 1-based number); null for the first */
+    public ParsedPlan parse(String fileName, byte[] content, String sheet) {
+        FormatDetector.Detected detected = FormatDetector.detect(fileName, content, FormatDetector.DEFAULT_MAX_BYTES, sheet);
         List<Block> blocks = detected.reader().read(fileName, content);
         for (PlanAssembler assembler : assemblers) {
             if (assembler.accepts(blocks)) {

@@ -48,8 +48,9 @@ class ImportPagesController {
 
     @PostMapping("/imports")
     String upload(@AuthenticationPrincipal SignedInUser user, @RequestParam(name = "file", required = false) MultipartFile file,
-            Model model) {
+            @RequestParam(name = "sheet", required = false) String sheet, Model model) {
         requireAdmin(user);
+        model.addAttribute("sheet", sheet);
         if (file == null || file.isEmpty() || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             return refuse(model, "Select a plan to upload");
         }
@@ -59,8 +60,8 @@ class ImportPagesController {
         }
         try {
             byte[] content = file.getBytes();
-            FormatDetector.detect(name, content, maxBytes);
-            ParsedPlan plan = PlanParsers.standard().parse(name, content);
+            FormatDetector.detect(name, content, maxBytes, sheet);
+            ParsedPlan plan = PlanParsers.standard().parse(name, content, sheet == null || sheet.isBlank() ? null : sheet.strip());
             return "redirect:/imports/" + pending.hold(user.partnershipId(), user.userId(), name, plan);
         } catch (ImportException e) {
             return refuse(model, e.getMessage());
@@ -103,7 +104,9 @@ class ImportPagesController {
     }
 
     private String refuse(Model model, String message) {
-        model.addAttribute("errors", List.of(new FormError("file", message)));
+        String field = message.contains(": there is no sheet '") ? "sheet" : "file";
+        model.addAttribute("errors", List.of(new FormError(field, message)));
+        model.addAttribute(field + "Error", true);
         return "imports/new";
     }
 

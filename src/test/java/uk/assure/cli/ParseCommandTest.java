@@ -34,6 +34,19 @@ class ParseCommandTest {
     }
 
     @Test
+    void aWorkbookSheetIsChosenWithSheet() throws Exception {
+        Path file = Files.write(dir.resolve("tracker.xlsx"), uk.assure.importer.GoldenWorkbook.tracker());
+
+        Result chosen = run("parse", "--sheet", "Tracker", file.toString());
+        Result unknown = run("parse", "--sheet", "Actions", file.toString());
+
+        assertThat(chosen.exit()).isZero();
+        assertThat(PlanJson.read(chosen.out()).actions()).hasSize(3);
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err().strip()).isEqualTo("assure parse: tracker.xlsx: there is no sheet 'Actions'; its sheets are Tracker");
+    }
+
+    @Test
     void aMissingFileIsOneLineNamingIt() {
         Result result = run("parse", dir.resolve("nowhere.docx").toString());
 

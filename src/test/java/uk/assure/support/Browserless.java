@@ -55,12 +55,21 @@ public final class Browserless {
 
     /** A form with one file, sent as multipart/form-data the way a browser sends an upload. */
     public HttpResponse<String> upload(String path, String csrf, String field, String fileName, byte[] content) {
+        return upload(path, java.util.Map.of("_csrf", csrf), field, fileName, content);
+    }
+
+    /** A multipart form: the text fields, then one file. */
+    public HttpResponse<String> upload(String path, java.util.Map<String, String> fields, String field, String fileName,
+            byte[] content) {
         String boundary = "----assure" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + path))

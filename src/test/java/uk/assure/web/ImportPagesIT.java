@@ -92,6 +92,19 @@ class ImportPagesIT {
     }
 
     @Test
+    void anUnknownSheetIsAnErrorOnTheSheetField() {
+        byte[] workbook = uk.assure.importer.GoldenWorkbook.tracker();
+        Document form = browser.page("/imports/new");
+        HttpResponse<String> response = browser.upload("/imports", Map.of("_csrf", Browserless.csrf(form), "sheet", "Actions"),
+                "file", "tracker.xlsx", workbook);
+
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("#sheet-error").text()).contains("there is no sheet 'Actions'; its sheets are Tracker");
+        assertThat(page.selectFirst("#sheet").val()).isEqualTo("Actions");
+        assertThat(page.selectFirst("#sheet").attr("aria-describedby")).contains("sheet-error");
+    }
+
+    @Test
     void noFileChosenIsRefused() {
         Document page = upload("", new byte[0]);
 
