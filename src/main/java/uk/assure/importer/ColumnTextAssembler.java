@@ -43,6 +43,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
     private static final Pattern LEAD_WORDS = Pattern.compile("(?i)\\b(council|director|head of|chair|manager|group|team"
             + "|leads?|officer|worker|service|services|police|trust|ccg|partnership|hscb|lscb|board|(?<!-)agenc(y|ies)"
             + "|membership|nurse|designated|named|organisations?|\\([A-Z]{2,6}\\))\\b|\\([A-Z]{2,6}\\)");
+    /** "HBC Changing futures North East": a body named by its initials first. */
+    private static final Pattern ACRONYM_FIRST = Pattern.compile("^[A-Z]{2,6}\\b");
+
     /** Verbs that make a line a sentence (success criteria, progress) rather than the name of a role or body. */
     private static final Pattern SENTENCE_WORDS = Pattern.compile("(?i)\\b(will|to be|has|have|had|is|are|was|were|being)\\b");
 
@@ -148,8 +151,10 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 if (ref.matches() && !ref.group(2).isBlank() && Character.isLetter(ref.group(2).codePointAt(0))) {
                     close(block, groups);
                     Draft next = new Draft(ref.group(1), line.at());
-                    if (current != null && isParentOf(current, next) && current.text.toString().strip().endsWith(":")) {
-                        // "… this by:" then 1.2.1: the cells printed after the parent are its first child's
+                    if (current != null && isParentOf(current, next) && current.text.toString().strip().endsWith(":")
+                            && current.due == null && current.pendingMonth == null) {
+                        // a parent with no timescale of its own sits beside its children, whose cells follow
+                        // ("… this by:" then 1.2.1): the cells printed after it are its first child's
                         forChild.addAll(groups);
                     } else {
                         place(current, groups);
@@ -200,10 +205,43 @@ public final class ColumnTextAssembler implements PlanAssembler {
             }
         }
 
+        /**
+         * The cells printed after an action. When actions came one after another with no cells between them and
+         * then several leads follow, the leads and successes are theirs in order: each goes to the first of those
+         * actions still without one.
+         */
         private void place(Draft draft, List<List<Line>> groups) {
-            for (List<Line> group : groups) {
-                flush(draft, new ArrayList<>(group));
+            if (draft == null) {
+                return;
             }
+            List<Draft> run = new ArrayList<>();
+            for (int k = drafts.indexOf(draft) - 1; k >= 0; k--) {
+                Draft d = drafts.get(k);
+                if (d.lead != null || d.success != null || d.text.toString().strip().endsWith(":")) {
+                    break;
+                }
+                run.add(0, d);
+            }
+            run.add(draft);
+            long leads = groups.stream().filter(g -> looksLikeLead(joined(g)) && !isDate(joined(g))).count();
+            for (List<Line> group : groups) {
+                String text = joined(group);
+                Draft target = draft;
+                if (run.size() > 1 && leads > 1 && !isDate(text)) {
+                    boolean lead = looksLikeLead(text);
+                    for (Draft d : run) {
+                        if (lead ? d.lead == null : d.success == null && d.lead != null) {
+                            target = d;
+                            break;
+                        }
+                    }
+                }
+                flush(target, new ArrayList<>(group));
+            }
+        }
+
+        private static String joined(List<Line> group) {
+            return HtmlText.oneLine(String.join(" ", group.stream().map(Line::text).toList()));
         }
 
         /** Title, "Finding N:" paragraphs, the plan's success criteria; up to the first objective or action. */
@@ -366,8 +404,13 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 setDue(draft, head.group(1));
                 joined = head.group(2);
             }
-            if (draft.due == null && isDate(joined)) {
-                setDue(draft, joined);
+            if (isDate(joined)) {
+                if (draft.due == null) {
+                    setDue(draft, joined);
+                } else {
+                    warn(lines.get(0).at(), "not imported (a second timescale after action " + draft.ref + "): "
+                            + TableAssembler.excerpt(joined));
+                }
             } else if (draft.lead == null && looksLikeLead(joined)) {
                 draft.lead = joined;
             } else if (draft.success == null) {
@@ -430,8 +473,11 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 && !t.toLowerCase(Locale.ROOT).startsWith("ongoing") || t.matches("(?i)to commence\\s+.*\\d{4}");
     }
 
+    /** A role or a body: words such as Head of, Council, leads, (HBC); no verb, and no date ("sign off … October 2017"). */
     private static boolean looksLikeLead(String text) {
-        return text.split("\\s+").length <= 25 && LEAD_WORDS.matcher(text).find() && !SENTENCE_WORDS.matcher(text).find();
+        return text.split("\\s+").length <= 25 && (LEAD_WORDS.matcher(text).find() || ACRONYM_FIRST.matcher(text).find())
+                && !SENTENCE_WORDS.matcher(text).find()
+                && !DATE_TAIL.matcher(text).matches();
     }
 
     private static String join(String a, String b) {
