@@ -72,6 +72,35 @@ class SeedAccuracyTest {
                         .isGreaterThanOrEqualTo(minimumFields));
     }
 
+    /** The bar on all five text seeds together: lead, due, status and success right on 95% of matches. */
+    @org.junit.jupiter.api.Test
+    void theTotalsOverTheFiveSeedsMeetTheBar() throws IOException {
+        Path truths = SHARED.resolve("fixtures/truth");
+        Assumptions.assumeTrue(Files.isDirectory(truths), "../shared is not beside the repo");
+        int truth = 0;
+        int parsed = 0;
+        int matched = 0;
+        Map<String, Integer> fields = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(truths)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".truth.json")).sorted().toList()) {
+                String stem = file.getFileName().toString().replace(".truth.json", "");
+                Path source = SHARED.resolve("seeds/" + stem + ".txt");
+                Score score = score(JSON.readTree(file.toFile()),
+                        PlanParsers.standard().parse(source.getFileName().toString(), Files.readAllBytes(source)));
+                truth += score.truth();
+                parsed += score.parsed();
+                matched += score.matched();
+                score.fields().forEach((k, v) -> fields.merge(k, v, Integer::sum));
+            }
+        }
+        Score total = new Score(truth, parsed, matched, fields);
+        System.out.println("TOTAL " + total);
+        assertThat(total.recall()).as(total.toString()).isGreaterThanOrEqualTo(0.97);
+        assertThat(total.precision()).as(total.toString()).isGreaterThanOrEqualTo(0.95);
+        int m = matched;
+        fields.forEach((field, right) -> assertThat((double) right / m).as(field + " " + total).isGreaterThanOrEqualTo(0.95));
+    }
+
     record Score(int truth, int parsed, int matched, Map<String, Integer> fields) {
         double recall() {
             return truth == 0 ? 0 : (double) matched / truth;
