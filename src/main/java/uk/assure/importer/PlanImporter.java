@@ -62,6 +62,10 @@ public class PlanImporter {
         public List<LeadMatch> unknownLeads() {
             return leads.stream().filter(l -> !l.known()).toList();
         }
+
+        public long matchedBodies() {
+            return oversight.values().stream().filter(java.util.Objects::nonNull).count();
+        }
     }
 
     @Transactional(readOnly = true)
