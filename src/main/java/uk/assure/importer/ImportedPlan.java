@@ -17,7 +17,7 @@ record ImportedPlan(NewPlan plan, List<String> progressNotes) {
     static final String NO_SECTION = "Actions";
 
     /** Parsed actions as the plan domain takes them, with this partnership's agencies and bodies matched. */
-    record Converter(ParsedPlan parsed, DirectoryMatcher agencies, DirectoryMatcher bodies) {
+    record Converter(ParsedPlan parsed, LeadMatcher agencies, DirectoryMatcher bodies) {
 
         NewPlan.Action action(ParsedPlan.Action a) {
             return ImportedPlan.action(a, agencies, bodies);
@@ -36,7 +36,7 @@ record ImportedPlan(NewPlan plan, List<String> progressNotes) {
         }
     }
 
-    static ImportedPlan from(ParsedPlan parsed, DirectoryMatcher agencies, DirectoryMatcher bodies) {
+    static ImportedPlan from(ParsedPlan parsed, LeadMatcher agencies, DirectoryMatcher bodies) {
         Map<String, List<NewPlan.Finding>> findings = new LinkedHashMap<>();
         Map<String, List<NewPlan.Action>> actions = new LinkedHashMap<>();
         parsed.sections().forEach(s -> {
@@ -71,10 +71,9 @@ record ImportedPlan(NewPlan plan, List<String> progressNotes) {
         return new ImportedPlan(plan, notes);
     }
 
-    private static NewPlan.Action action(ParsedPlan.Action a, DirectoryMatcher agencies, DirectoryMatcher bodies) {
+    private static NewPlan.Action action(ParsedPlan.Action a, LeadMatcher agencies, DirectoryMatcher bodies) {
         List<NewPlan.Lead> leads = a.leads().stream()
-                .map(agencies::match).flatMap(java.util.Optional::stream).distinct()
-                .map(id -> new NewPlan.Lead(id, null)).toList();
+                .map(agencies::match).flatMap(java.util.Optional::stream).distinct().toList();
         StatusVocabulary.Reading status = a.statusRaw() == null ? null : StatusVocabulary.read(a.statusRaw()).orElse(null);
         return new NewPlan.Action(a.ref(), a.text(), a.findingRefs(), leads, a.lead(), DueDate.parse(a.dueRaw()),
                 a.oversight(), bodies.match(a.oversight()).orElse(null), a.successCriteria(), a.evidence(),

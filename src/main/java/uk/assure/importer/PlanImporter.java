@@ -52,11 +52,7 @@ public class PlanImporter {
     public record Committed(String externalId, boolean updated, int matched, int added, int closed) {}
 
     /** A lead as the plan wrote it, and the agency it matched, if any. */
-    public record LeadMatch(String written, Long agencyId, String agencyName) {
-        public boolean known() {
-            return agencyId != null;
-        }
-    }
+    public record LeadMatch(String written, boolean known, String agencyName) {}
 
     public record Preview(ParsedPlan plan, List<LeadMatch> leads, Map<String, Long> oversight, Update update) {
         public List<LeadMatch> unknownLeads() {
@@ -70,15 +66,14 @@ public class PlanImporter {
 
     @Transactional(readOnly = true)
     public Preview preview(long partnershipId, ParsedPlan plan) {
-        DirectoryMatcher agencies = new DirectoryMatcher(directory.agencyNames(partnershipId));
+        LeadMatcher agencies = LeadMatcher.of(directory, partnershipId);
         DirectoryMatcher bodies = new DirectoryMatcher(directory.bodyNames(partnershipId));
-        Map<Long, String> labels = directory.agencyLabels(partnershipId);
         Set<String> written = new LinkedHashSet<>();
         plan.actions().forEach(a -> written.addAll(a.leads()));
         List<LeadMatch> leads = new ArrayList<>();
         for (String lead : written) {
-            Long id = agencies.match(lead).orElse(null);
-            leads.add(new LeadMatch(lead, id, id == null ? null : labels.get(id)));
+            var match = agencies.match(lead);
+            leads.add(new LeadMatch(lead, match.isPresent(), match.map(agencies::label).orElse(null)));
         }
         Map<String, Long> oversight = new LinkedHashMap<>();
         plan.actions().stream().map(ParsedPlan.Action::oversight).filter(o -> o != null && !o.isBlank()).distinct()
@@ -107,8 +102,7 @@ public class PlanImporter {
         }
         createAgencies(partnershipId, choice.createAgencies());
         VersionMatch match = VersionMatch.of(heldPlans.actions(partnershipId, held.get().id()), plan.actions());
-        ImportedPlan.Converter convert = new ImportedPlan.Converter(plan,
-                new DirectoryMatcher(directory.agencyNames(partnershipId)),
+        ImportedPlan.Converter convert = new ImportedPlan.Converter(plan, LeadMatcher.of(directory, partnershipId),
                 new DirectoryMatcher(directory.bodyNames(partnershipId)));
         PlanUpdater.Outcome outcome = updater.apply(partnershipId, held.get(), plan, match, convert,
                 choice.closeMissing(), clock.instant());
@@ -130,7 +124,7 @@ public class PlanImporter {
     @Transactional
     public PlanWriter.Created commit(long partnershipId, ParsedPlan plan, Set<String> createAgencies) {
         createAgencies(partnershipId, createAgencies);
-        DirectoryMatcher agencies = new DirectoryMatcher(directory.agencyNames(partnershipId));
+        LeadMatcher agencies = LeadMatcher.of(directory, partnershipId);
         DirectoryMatcher bodies = new DirectoryMatcher(directory.bodyNames(partnershipId));
         ImportedPlan imported = ImportedPlan.from(plan, agencies, bodies);
         PlanWriter.Created created = writer.create(partnershipId, imported.plan(), clock.instant());

@@ -120,4 +120,17 @@ public class PartnershipDirectory {
                 });
         return labels;
     }
+
+    /** A person as lead matching needs them: who, and the agency they work for (may be null). */
+    public record PersonEntry(long id, String name, String jobTitle, Long agencyId) {}
+
+    /** Every person of one partnership, with their agency. */
+    @Transactional(readOnly = true)
+    public java.util.List<PersonEntry> people(long partnershipId) {
+        return jdbc.sql("SELECT id, name, job_title, agency_id FROM person WHERE partnership_id = ? ORDER BY id")
+                .param(partnershipId)
+                .query((rs, n) -> new PersonEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4)))
+                .list();
+    }
 }

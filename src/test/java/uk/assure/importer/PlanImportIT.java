@@ -115,4 +115,24 @@ class PlanImportIT {
                 plan.links(), plan.statusVocabulary(), plan.sections(), plan.findings(), actions, plan.glossary(),
                 plan.columns(), plan.warnings());
     }
+
+    @Test
+    void aLeadWrittenAsAPersonsJobTitleIsThatPersonWithTheirAgency() throws IOException {
+        directory.createPerson(partnership, "Jo Marsh", "Head of Performance", council);
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("Train social workers to record children's words.\tTCC", "Train social workers to record children's words.\tHead of Performance");
+        }
+        ParsedPlan withPerson = PlanParsers.standard().parse("people.tsv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        PlanImporter.Preview preview = importer.preview(partnership, withPerson);
+        PlanWriter.Created created = importer.commit(partnership, withPerson, Set.of());
+
+        assertThat(preview.leads()).filteredOn(l -> l.written().equals("Head of Performance")).singleElement()
+                .satisfies(l -> assertThat(l.agencyName()).isEqualTo("Jo Marsh, Head of Performance (Testshire County Council)"));
+        String last = created.actionExternalIds().get(created.actionExternalIds().size() - 1);
+        assertThat(queries.findAction(partnership, last).orElseThrow().leadNames())
+                .containsExactly("Jo Marsh, Testshire County Council");
+    }
 }
