@@ -476,6 +476,9 @@ public final class TableAssembler implements PlanAssembler {
                 ref = refsNumberFindings() ? null : "1";
             }
             ref = excelRef(ref);
+            if (ref != null && ref.matches("\\d{1,3}") && finding != null && ref.equals(finding.ref) && sameSection(finding)) {
+                ref = nextRef(ref); // each one-item list restarts at 1 ("<ol><li>" per row): Word shows 1, 1, 1 for 1, 2, 3
+            }
             finding = new FindingDraft(ref, section, text, at);
             findings.add(finding);
         }
