@@ -476,8 +476,11 @@ public final class TableAssembler implements PlanAssembler {
                 ref = refsNumberFindings() ? null : "1";
             }
             ref = excelRef(ref);
-            if (ref != null && ref.matches("\\d{1,3}") && finding != null && ref.equals(finding.ref) && sameSection(finding)) {
-                ref = nextRef(ref); // each one-item list restarts at 1 ("<ol><li>" per row): Word shows 1, 1, 1 for 1, 2, 3
+            if (ref != null && ref.matches("\\d{1,3}") && finding != null && finding.ref != null
+                    && finding.ref.matches("\\d{1,3}") && sameSection(finding)
+                    && Integer.parseInt(ref) <= Integer.parseInt(finding.ref)) {
+                // Numbers going back within a section are lists restarting: a one-item "<ol>" per row shows 1, 1, 1.
+                ref = nextRef(finding.ref);
             }
             finding = new FindingDraft(ref, section, text, at);
             findings.add(finding);
