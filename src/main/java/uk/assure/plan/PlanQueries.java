@@ -225,4 +225,17 @@ public class PlanQueries {
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
+
+    /** The agencies that lead an action: named as the lead, or the agency of a lead person. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> leadAgencyIds(long partnershipId, String actionExternalId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT coalesce(l.agency_id, pe.agency_id) FROM action_lead l
+                JOIN action a ON a.id = l.action_id
+                LEFT JOIN person pe ON pe.id = l.person_id
+                WHERE a.partnership_id = ? AND a.external_id = ? AND coalesce(l.agency_id, pe.agency_id) IS NOT NULL""")
+                .params(partnershipId, actionExternalId)
+                .query(Long.class)
+                .list());
+    }
 }

@@ -114,6 +114,16 @@ public class ProgressService {
         return new Recorded(externalId, expectedVersion + 1);
     }
 
+    /** What is wrong with an entry, field by field, without recording it; empty when it would be accepted. */
+    public static java.util.List<InvalidProgressException.FieldError> problems(ActionStatus current, ProgressEntry entry) {
+        try {
+            ProgressValidator.check(current, entry);
+            return java.util.List.of();
+        } catch (InvalidProgressException e) {
+            return e.errors();
+        }
+    }
+
     private StaleActionException stale(long actionId) {
         return jdbc.sql("""
                 SELECT author_name, recorded_at FROM progress_update WHERE action_id = ?

@@ -8,9 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import uk.assure.account.SignedInUser;
 import uk.assure.plan.NotFoundException;
 import uk.assure.plan.PlanQueries;
-import uk.assure.plan.PlanViews.ActionPage;
 
-/** The plans list, a plan, an action: read-only pages, each scoped to the signed-in user's partnership. */
+/** The plans list and a plan: read-only pages, each scoped to the signed-in user's partnership. */
 @Controller
 class PlanPagesController {
 
@@ -31,15 +30,5 @@ class PlanPagesController {
         model.addAttribute("plan", plans.findPlan(user.partnershipId(), planId)
                 .orElseThrow(() -> new NotFoundException("Plan")));
         return "plans/plan";
-    }
-
-    @GetMapping("/plans/{planId}/actions/{actionId}")
-    String action(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId,
-            @PathVariable String actionId, Model model) {
-        ActionPage action = plans.findAction(user.partnershipId(), actionId)
-                .filter(a -> a.planExternalId().equals(planId))
-                .orElseThrow(() -> new NotFoundException("Action"));
-        model.addAttribute("action", action);
-        return "plans/action";
     }
 }

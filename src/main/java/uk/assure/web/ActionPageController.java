@@ -1,0 +1,180 @@
+package uk.assure.web;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.assure.account.Permissions;
+import uk.assure.account.SignedInUser;
+import uk.assure.plan.ActionStatus;
+import uk.assure.plan.DueDate;
+import uk.assure.plan.InvalidProgressException;
+import uk.assure.plan.NotFoundException;
+import uk.assure.plan.PlanQueries;
+import uk.assure.plan.PlanViews.ActionPage;
+import uk.assure.plan.ProgressEntry;
+import uk.assure.plan.ProgressService;
+import uk.assure.plan.StaleActionException;
+import uk.assure.plan.StatusTransitions;
+
+/**
+ * An action's page and its progress update form: narrative, status (with a reason where the change needs one), a
+ * revised due date in the GOV.UK date input with its reason, and a link to evidence. A refusal keeps what was
+ * typed and names each field; an update made by someone else meanwhile is shown beside what was typed.
+ */
+@Controller
+class ActionPageController {
+
+    private final PlanQueries plans;
+    private final ProgressService progress;
+
+    ActionPageController(PlanQueries plans, ProgressService progress) {
+        this.plans = plans;
+        this.progress = progress;
+    }
+
+    /** What the update form holds, as typed. */
+    record UpdateForm(Integer version, String narrative, String status, String statusReason, String dueDay,
+            String dueMonth, String dueYear, String revisionReason, String evidenceUrl) {
+
+        static UpdateForm blank(ActionPage action) {
+            return new UpdateForm(action.version(), "", action.status().name(), "", "", "", "", "", "");
+        }
+    }
+
+    @GetMapping("/plans/{planId}/actions/{actionId}")
+    String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+            Model model) {
+        ActionPage action = find(user, planId, actionId);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", UpdateForm.blank(action));
+        }
+        return page(user, action, model);
+    }
+
+    @PostMapping("/plans/{planId}/actions/{actionId}/updates")
+    String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+            @ModelAttribute UpdateForm form, Model model, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        ActionPage action = find(user, planId, actionId);
+        if (!Permissions.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId))) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("message", Permissions.refusal(user));
+            return "error/403";
+        }
+        List<FormError> errors = new ArrayList<>();
+        ActionStatus status = parseStatus(form.status());
+        DueDate revised = revisedDue(form, errors);
+        ProgressEntry entry = new ProgressEntry(form.narrative(), status,
+                status == action.status() ? action.statusWord() : null, blankToNull(form.statusReason()), revised,
+                blankToNull(form.revisionReason()), null, null, blankToNull(form.evidenceUrl()));
+        if (form.version() == null) {
+            errors.add(new FormError("narrative", "The form was incomplete. Start your update again"));
+        }
+        if (errors.isEmpty()) {
+            try {
+                progress.record(user.partnershipId(), actionId, form.version(), entry,
+                        new ProgressService.Author(user.userId(), user.displayName()));
+                redirect.addFlashAttribute("recorded", true);
+                return "redirect:/plans/" + planId + "/actions/" + actionId;
+            } catch (InvalidProgressException e) {
+                e.errors().forEach(err -> errors.add(new FormError(err.field(), err.message())));
+            } catch (StaleActionException e) {
+                model.addAttribute("stale", e);
+                response.setStatus(HttpStatus.CONFLICT.value());
+                // The form now carries the version just read, so that saving again is a deliberate choice.
+                form = new UpdateForm(action.version(), form.narrative(), form.status(), form.statusReason(),
+                        form.dueDay(), form.dueMonth(), form.dueYear(), form.revisionReason(), form.evidenceUrl());
+            }
+        } else {
+            // Every problem at once: the entry's own rules too, not only the date's.
+            ProgressService.problems(action.status(), entry).forEach(err -> errors.add(new FormError(err.field(), err.message())));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", errors);
+        }
+        model.addAttribute("form", form);
+        return page(user, action, model);
+    }
+
+    private String page(SignedInUser user, ActionPage action, Model model) {
+        boolean mayUpdate = Permissions.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), action.externalId()));
+        model.addAttribute("action", action);
+        model.addAttribute("mayUpdate", mayUpdate && !action.status().isTerminal());
+        model.addAttribute("refusal", mayUpdate ? null : Permissions.refusal(user));
+        Set<ActionStatus> statuses = new LinkedHashSet<>();
+        statuses.add(action.status());
+        statuses.addAll(StatusTransitions.next(action.status()));
+        model.addAttribute("statuses", List.copyOf(statuses));
+        return "plans/action";
+    }
+
+    private ActionPage find(SignedInUser user, String planId, String actionId) {
+        return plans.findAction(user.partnershipId(), actionId)
+                .filter(a -> a.planExternalId().equals(planId))
+                .orElseThrow(() -> new NotFoundException("Action"));
+    }
+
+    /** The GOV.UK date input: all empty means the date stands; otherwise a real date, every part given. */
+    static DueDate revisedDue(UpdateForm form, List<FormError> errors) {
+        String day = trim(form.dueDay());
+        String month = trim(form.dueMonth());
+        String year = trim(form.dueYear());
+        if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        if (day.isEmpty()) {
+            missing.add("day");
+        }
+        if (month.isEmpty()) {
+            missing.add("month");
+        }
+        if (year.isEmpty()) {
+            missing.add("year");
+        }
+        String first = day.isEmpty() ? "dueDate-day" : month.isEmpty() ? "dueDate-month" : "dueDate-year";
+        if (!missing.isEmpty()) {
+            errors.add(new FormError(first, "The new due date must include a " + String.join(" and a ", missing)));
+            return null;
+        }
+        if (!day.matches("\\d{1,2}") || !month.matches("\\d{1,2}") || !year.matches("\\d{4}")) {
+            errors.add(new FormError("dueDate-day", "The new due date must be a real date, like 27 3 2026"));
+            return null;
+        }
+        try {
+            return DueDate.exact(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+        } catch (DateTimeException e) {
+            errors.add(new FormError("dueDate-day", "The new due date must be a real date, like 27 3 2026"));
+            return null;
+        }
+    }
+
+    private static ActionStatus parseStatus(String status) {
+        try {
+            return status == null ? null : ActionStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

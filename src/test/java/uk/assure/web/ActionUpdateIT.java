@@ -1,0 +1,166 @@
+package uk.assure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import uk.assure.account.Role;
+import uk.assure.account.UserRepository;
+import uk.assure.support.AppTest;
+import uk.assure.support.Browserless;
+import uk.assure.support.FreshDatabase;
+
+/**
+ * Recording an update on the action page, over HTTP as a browser does it: the update joins the history with its
+ * revised date; bad input is refused field by field and keeps what was typed; a stale form says so and loses
+ * nothing; a lead may update only their agency's actions, a viewer none.
+ */
+@AppTest
+@TestPropertySource(properties = "assure.test.context=action-update")
+class ActionUpdateIT {
+
+    private static final String PASSWORD = "a long enough test password";
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserRepository users;
+    @Autowired PasswordEncoder passwords;
+
+    Browserless admin;
+    String actionPath;
+    long leadAgency;
+
+    @BeforeEach
+    void anOpenActionWithALeadAgency() {
+        admin = new Browserless(port);
+        admin.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        var row = jdbc.sql("""
+                SELECT p.external_id, a.external_id, l.agency_id FROM action a
+                JOIN plan p ON p.id = a.plan_id JOIN action_lead l ON l.action_id = a.id
+                WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND l.agency_id IS NOT NULL
+                ORDER BY a.id LIMIT 1""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        actionPath = "/plans/" + row[0] + "/actions/" + row[1];
+        leadAgency = Long.parseLong(row[2]);
+    }
+
+    @Test
+    void anUpdateWithARevisedDateJoinsTheHistory() {
+        Document page = admin.page(actionPath);
+        Map<String, String> form = form(page);
+        form.put("narrative", "Audit of twelve cases finished; report to the March board.");
+        form.put("dueDay", "30");
+        form.put("dueMonth", "6");
+        form.put("dueYear", "2027");
+        form.put("revisionReason", "The auditor started late");
+
+        HttpResponse<String> saved = admin.post(action(page), form);
+
+        Document after = Jsoup.parse(saved.body());
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(after.select(".govuk-notification-banner").text()).contains("Update recorded");
+        assertThat(after.select("ol.govuk-list li").first().text())
+                .contains("Audit of twelve cases finished", "30 June 2027", "The auditor started late");
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAndKeepsWhatWasTyped() {
+        Document page = admin.page(actionPath);
+        Map<String, String> form = form(page);
+        form.put("narrative", " ");
+        form.put("dueDay", "31");
+        form.put("dueMonth", "2");
+        form.put("dueYear", "2027");
+        form.put("evidenceUrl", "intranet/report.pdf");
+
+        HttpResponse<String> refused = admin.post(action(page), form);
+
+        Document after = Jsoup.parse(refused.body());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(after.title()).startsWith("Error: ");
+        assertThat(after.select(".govuk-error-summary a").eachAttr("href"))
+                .contains("#narrative", "#dueDate-day", "#evidenceUrl");
+        assertThat(after.select("#dueDate-error").text()).contains("must be a real date");
+        assertThat(after.selectFirst("#dueDate-day").val()).isEqualTo("31");
+        assertThat(after.selectFirst("#evidenceUrl").val()).isEqualTo("intranet/report.pdf");
+        assertThat(after.selectFirst("#narrative").attr("aria-describedby")).contains("narrative-error");
+    }
+
+    @Test
+    void aStaleFormSaysWhoUpdatedMeanwhileAndKeepsTheText() {
+        Document page = admin.page(actionPath);
+        Map<String, String> first = form(page);
+        first.put("narrative", "First update, saved.");
+        admin.post(action(page), first);
+        Map<String, String> second = form(page); // the version read before the first update
+        second.put("narrative", "Second update, typed on an old page.");
+
+        HttpResponse<String> stale = admin.post(action(page), second);
+
+        Document after = Jsoup.parse(stale.body());
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(after.select("#stale").text()).contains("Administrator updated this action", "has not been saved");
+        assertThat(after.selectFirst("#narrative").text()).isEqualTo("Second update, typed on an old page.");
+        assertThat(after.select("ol.govuk-list li").first().text()).contains("First update, saved.");
+    }
+
+    @Test
+    void aLeadUpdatesOnlyTheirAgencysActionsAndAViewerNone() {
+        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?").param(leadAgency).query(Long.class).single();
+        long otherAgency = jdbc.sql("SELECT id FROM agency WHERE partnership_id = ? AND id <> ? ORDER BY id LIMIT 1")
+                .params(partnership, leadAgency).query(Long.class).single();
+        users.create(partnership, new UserRepository.NewUser("own@test.local", "Own Lead", Role.LEAD, leadAgency),
+                passwords.encode(PASSWORD));
+        users.create(partnership, new UserRepository.NewUser("other@test.local", "Other Lead", Role.LEAD, otherAgency),
+                passwords.encode(PASSWORD));
+        users.create(partnership, new UserRepository.NewUser("viewer@test.local", "Viewer", Role.VIEWER, null),
+                passwords.encode(PASSWORD));
+
+        Browserless own = signedIn("own@test.local");
+        Document ownPage = own.page(actionPath);
+        Map<String, String> ownForm = form(ownPage);
+        ownForm.put("narrative", "Done by the lead agency.");
+        assertThat(own.post(action(ownPage), ownForm).statusCode()).isEqualTo(200);
+
+        Browserless other = signedIn("other@test.local");
+        Document otherPage = other.page(actionPath);
+        assertThat(otherPage.select("form[action$=/updates]")).as("no form offered").isEmpty();
+        assertThat(otherPage.select("#update + .govuk-inset-text").text()).contains("only the actions your agency leads");
+        Map<String, String> forged = new HashMap<>(ownForm);
+        forged.put("_csrf", Browserless.csrf(otherPage));
+        HttpResponse<String> refused = other.post(actionPath + "/updates", forged);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(refused.body()).text()).contains("You can update only the actions your agency leads");
+
+        Browserless viewer = signedIn("viewer@test.local");
+        assertThat(viewer.page(actionPath).select("#update + .govuk-inset-text").text()).contains("can read plans but not update");
+    }
+
+    private Browserless signedIn(String email) {
+        Browserless browser = new Browserless(port);
+        browser.signIn(email, PASSWORD);
+        return browser;
+    }
+
+    private static String action(Document page) {
+        return page.selectFirst("form[action$=/updates]").attr("action");
+    }
+
+    private static Map<String, String> form(Document page) {
+        Map<String, String> form = new HashMap<>();
+        form.put("_csrf", Browserless.csrf(page));
+        form.put("version", page.selectFirst("form[action$=/updates] input[name=version]").val());
+        form.put("status", page.selectFirst("input[name=status][checked]").val());
+        return form;
+    }
+}
