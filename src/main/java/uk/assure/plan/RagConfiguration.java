@@ -9,7 +9,12 @@ import uk.assure.system.AssureProperties;
 class RagConfiguration {
 
     @Bean
-    RagCalculator ragCalculator(Clock clock, AssureProperties properties) {
-        return new RagCalculator(clock, new RagSettings(properties.rag().warningDays(), properties.rag().staleDays()));
+    RagSettings ragSettings(AssureProperties properties) {
+        return new RagSettings(properties.rag().warningDays(), properties.rag().staleDays());
+    }
+
+    @Bean
+    RagCalculator ragCalculator(Clock clock, RagSettings settings) {
+        return new RagCalculator(clock, settings);
     }
 }

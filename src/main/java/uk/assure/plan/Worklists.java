@@ -1,0 +1,194 @@
+package uk.assure.plan;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partnership's actions as people work them: an agency lead's own actions across every plan, grouped by
+ * what needs doing first; and the dashboard's counts by RAG per plan, section and agency with its lists of
+ * overdue, due soon, not updated and recently completed actions. RAG is computed here, as on every page.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class Worklists {
+
+    private final JdbcClient jdbc;
+    private final RagCalculator rag;
+    private final RagSettings settings;
+    private final Clock clock;
+
+    Worklists(JdbcClient jdbc, RagCalculator rag, RagSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.rag = rag;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One action as a worklist shows it. */
+    public record Item(String planExternalId, String planTitle, String sectionTitle, String externalId, String ref,
+            String text, String lead, List<Long> leadAgencyIds, List<String> leadAgencyNames, DueDate due,
+            ActionStatus status, String statusWord, RagAssessment rag, LocalDate lastActivity) {
+
+        public String statusLabel() {
+            return statusWord != null && !statusWord.isBlank() ? statusWord : status.label();
+        }
+
+        public boolean overdue(LocalDate today) {
+            return !status.isDone() && due.date() != null && due.date().isBefore(today);
+        }
+
+        public boolean dueWithin(LocalDate today, int days) {
+            return !status.isDone() && due.date() != null && !due.date().isBefore(today)
+                    && !due.date().isAfter(today.plusDays(days));
+        }
+    }
+
+    /** An agency lead's actions: what is overdue, what is due soon, what comes later, and what is done. */
+    public record MyActions(List<Item> overdue, List<Item> dueSoon, List<Item> later, List<Item> completed, int soonDays) {
+        public int total() {
+            return overdue.size() + dueSoon.size() + later.size() + completed.size();
+        }
+    }
+
+    /** Counts by RAG for one plan, section or agency, with the id its list is filtered by. */
+    public record Count(String key, String label, String planExternalId, Map<Rag, Integer> byRag) {
+        public int total() {
+            return byRag.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public int of(Rag rag) {
+            return byRag.getOrDefault(rag, 0);
+        }
+    }
+
+    public record Dashboard(List<Count> plans, List<Count> sections, List<Count> agencies, List<Item> overdue,
+            List<Item> dueSoon, List<Item> notUpdated, List<Item> completedRecently, int soonDays, int staleDays) {}
+
+    public MyActions myActions(long partnershipId, long agencyId) {
+        LocalDate today = LocalDate.now(clock);
+        List<Item> overdue = new ArrayList<>();
+        List<Item> soon = new ArrayList<>();
+        List<Item> later = new ArrayList<>();
+        List<Item> completed = new ArrayList<>();
+        for (Item item : items(partnershipId)) {
+            if (!item.leadAgencyIds().contains(agencyId)) {
+                continue;
+            }
+            if (item.status().isDone()) {
+                completed.add(item);
+            } else if (item.overdue(today)) {
+                overdue.add(item);
+            } else if (item.dueWithin(today, settings.warningDays())) {
+                soon.add(item);
+            } else {
+                later.add(item);
+            }
+        }
+        Comparator<Item> byDue = Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
+        overdue.sort(byDue);
+        soon.sort(byDue);
+        later.sort(byDue);
+        completed.sort(Comparator.comparing(Item::lastActivity).reversed());
+        return new MyActions(overdue, soon, later, completed, settings.warningDays());
+    }
+
+    public Dashboard dashboard(long partnershipId) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Count> plans = new LinkedHashMap<>();
+        Map<String, Count> sections = new LinkedHashMap<>();
+        Map<String, Count> agencies = new java.util.TreeMap<>();
+        List<Item> overdue = new ArrayList<>();
+        List<Item> soon = new ArrayList<>();
+        List<Item> stale = new ArrayList<>();
+        List<Item> completed = new ArrayList<>();
+        for (Item item : items(partnershipId)) {
+            Rag r = item.rag().rag();
+            count(plans, item.planExternalId(), item.planTitle(), item.planExternalId(), r);
+            String sectionKey = item.planExternalId() + "/" + item.sectionTitle();
+            count(sections, sectionKey, item.sectionTitle(), item.planExternalId(), r);
+            if (item.leadAgencyIds().isEmpty()) {
+                count(agencies, "", "No agency linked", null, r);
+            }
+            for (int i = 0; i < item.leadAgencyIds().size(); i++) {
+                count(agencies, String.valueOf(item.leadAgencyIds().get(i)), item.leadAgencyNames().get(i), null, r);
+            }
+            if (item.overdue(today)) {
+                overdue.add(item);
+            } else if (item.dueWithin(today, settings.warningDays())) {
+                soon.add(item);
+            }
+            if (!item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()))) {
+                stale.add(item);
+            }
+            if (item.status() == ActionStatus.COMPLETED && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()))) {
+                completed.add(item);
+            }
+        }
+        Comparator<Item> byDue = Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
+        overdue.sort(byDue);
+        soon.sort(byDue);
+        stale.sort(Comparator.comparing(Item::lastActivity));
+        completed.sort(Comparator.comparing(Item::lastActivity).reversed());
+        List<Count> agencyCounts = new ArrayList<>(agencies.values());
+        agencyCounts.sort(Comparator.comparing(Count::label));
+        return new Dashboard(List.copyOf(plans.values()), List.copyOf(sections.values()), agencyCounts, overdue, soon, stale,
+                completed, settings.warningDays(), settings.staleDays());
+    }
+
+    private static void count(Map<String, Count> counts, String key, String label, String plan, Rag rag) {
+        counts.computeIfAbsent(key, k -> new Count(k, label, plan, new EnumMap<>(Rag.class))).byRag().merge(rag, 1, Integer::sum);
+    }
+
+    /** Every action of the partnership with its plan, section, leads and computed RAG, in plan order. */
+    public List<Item> items(long partnershipId) {
+        return jdbc.sql("""
+                SELECT p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title, a.external_id, a.ref,
+                       a.text, a.lead_raw, a.status, a.status_word, coalesce(a.last_update_at, a.created_at) AS active,
+                       a.current_due_raw, a.current_due_date, a.current_due_precision, a.current_due_start, a.current_due_note,
+                       (SELECT array_agg(coalesce(l.agency_id, pe.agency_id) ORDER BY l.position) FROM action_lead l
+                          LEFT JOIN person pe ON pe.id = l.person_id
+                         WHERE l.action_id = a.id AND coalesce(l.agency_id, pe.agency_id) IS NOT NULL) AS agency_ids,
+                       (SELECT array_agg(coalesce(ag.short_name, ag.name) ORDER BY l.position) FROM action_lead l
+                          LEFT JOIN person pe ON pe.id = l.person_id
+                          JOIN agency ag ON ag.id = coalesce(l.agency_id, pe.agency_id)
+                         WHERE l.action_id = a.id) AS agency_names
+                FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN section s ON s.id = a.section_id
+                WHERE a.partnership_id = ?
+                ORDER BY p.title, p.id, a.position""")
+                .param(partnershipId)
+                .query((rs, n) -> {
+                    ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
+                    DueDate due = PlanQueries.dueOf(rs, "current_due");
+                    LocalDate active = ((Timestamp) rs.getTimestamp("active")).toInstant().atZone(clock.getZone()).toLocalDate();
+                    List<Long> ids = new ArrayList<>();
+                    java.sql.Array idArray = rs.getArray("agency_ids");
+                    if (idArray != null) {
+                        for (Object id : (Object[]) idArray.getArray()) {
+                            ids.add(((Number) id).longValue());
+                        }
+                    }
+                    List<String> names = new ArrayList<>();
+                    java.sql.Array nameArray = rs.getArray("agency_names");
+                    if (nameArray != null) {
+                        for (Object name : (Object[]) nameArray.getArray()) {
+                            names.add((String) name);
+                        }
+                    }
+                    String lead = rs.getString("lead_raw") != null ? rs.getString("lead_raw") : String.join(", ", names);
+                    return new Item(rs.getString("plan_id"), rs.getString("plan_title"), rs.getString("section_title"),
+                            rs.getString("external_id"), rs.getString("ref"), rs.getString("text"), lead, ids, names, due,
+                            status, rs.getString("status_word"), rag.assess(new RagInput(status, due, active)), active);
+                })
+                .list();
+    }
+}

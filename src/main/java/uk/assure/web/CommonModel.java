@@ -1,0 +1,32 @@
+package uk.assure.web;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import uk.assure.plan.ActionStatus;
+import uk.assure.plan.Rag;
+
+/** Values every page may list (Thymeleaf 3.1 does not reach static members). */
+@ControllerAdvice
+class CommonModel {
+
+    @ModelAttribute("rags")
+    List<Rag> rags() {
+        return List.of(Rag.values());
+    }
+
+    @ModelAttribute("dueWindows")
+    List<String> dueWindows() {
+        return ActionFilter.DUE_WINDOWS;
+    }
+
+    @ModelAttribute("sorts")
+    List<String> sorts() {
+        return ActionFilter.SORTS;
+    }
+
+    @ModelAttribute("actionStatuses")
+    List<ActionStatus> statuses() {
+        return List.of(ActionStatus.values());
+    }
+}

@@ -1,0 +1,84 @@
+package uk.assure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import uk.assure.account.Role;
+import uk.assure.account.UserRepository;
+import uk.assure.support.AppTest;
+import uk.assure.support.Browserless;
+import uk.assure.support.FreshDatabase;
+
+/** The dashboard's numbers open the lists they count; My actions lists a lead's own; filters live in the URL. */
+@AppTest
+class WorkPagesIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserRepository users;
+    @Autowired PasswordEncoder passwords;
+
+    Browserless browser;
+
+    @BeforeEach
+    void signIn() {
+        browser = new Browserless(port);
+        browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void everyNumberOnTheDashboardOpensTheListItCounts() {
+        Document dashboard = browser.page("/dashboard");
+
+        assertThat(dashboard.select("svg.assure-chart rect")).isNotEmpty();
+        assertThat(dashboard.select("svg.assure-chart").attr("aria-hidden")).isEqualTo("true");
+        int checked = 0;
+        for (Element link : dashboard.select("table.govuk-table td a[href^=/actions]")) {
+            if (checked++ >= 12) {
+                break;
+            }
+            Document list = browser.page(link.attr("href"));
+            assertThat(list.select("#summary").text()).as(link.attr("href")).startsWith(link.text() + " of ");
+            assertThat(list.select("table.assure-items tbody tr")).hasSize(Integer.parseInt(link.text()));
+        }
+        assertThat(checked).isGreaterThan(5);
+        assertThat(dashboard.select("h2#overdue").text()).startsWith("Overdue (");
+    }
+
+    @Test
+    void myActionsListsEveryActionTheLeadsAgencyLeadsGroupedByWhatIsDueFirst() {
+        Long[] agency = jdbc.sql("""
+                SELECT l.agency_id, a.partnership_id, count(*) FROM action_lead l JOIN action a ON a.id = l.action_id
+                WHERE l.agency_id IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1""")
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        users.create(agency[1], new UserRepository.NewUser("lead@test.local", "Agency Lead", Role.LEAD, agency[0]),
+                passwords.encode("a long enough test password"));
+        Browserless lead = new Browserless(port);
+        lead.signIn("lead@test.local", "a long enough test password");
+
+        Document mine = lead.page("/my-actions");
+
+        assertThat(mine.select("table.assure-items tbody tr")).hasSize(agency[2].intValue());
+        assertThat(mine.select("h2").eachText()).anySatisfy(h -> assertThat(h).matches("(Overdue|Due in the next 30 days|Later|Completed) \\(\\d+\\)"));
+    }
+
+    @Test
+    void filtersNarrowTheListAndStayInItsAddress() {
+        Document all = browser.page("/actions");
+        int total = all.select("table.assure-items tbody tr").size();
+
+        Document red = browser.page("/actions?rag=RED&sort=due");
+
+        assertThat(red.select("#filter-rag option[selected]").val()).isEqualTo("RED");
+        assertThat(red.select("#summary").text()).contains(" of " + total + " actions");
+        assertThat(red.select("table.assure-items tbody tr strong.govuk-tag").eachText()).allMatch("Red"::equals);
+        assertThat(browser.page("/actions?q=zzzz-no-such-words").select("#summary").text()).startsWith("0 of ");
+    }
+}
