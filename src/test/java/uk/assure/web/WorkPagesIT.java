@@ -81,4 +81,20 @@ class WorkPagesIT {
         assertThat(red.select("table.assure-items tbody tr strong.govuk-tag").eachText()).allMatch("Red"::equals);
         assertThat(browser.page("/actions?q=zzzz-no-such-words").select("#summary").text()).startsWith("0 of ");
     }
+
+    @Test
+    void aPlanPageFiltersItsOwnActionsWithASummaryLine() {
+        String plan = browser.page("/plans").selectFirst("table a[href^=/plans/]").attr("href");
+        Document whole = browser.page(plan);
+        assertThat(whole.select("#summary")).as("no filter: the plan by sections").isEmpty();
+
+        Document red = browser.page(plan + "?rag=RED");
+
+        String summary = red.select("#summary").text();
+        assertThat(summary).matches("\\d+ of \\d+ actions: \\d+ overdue, \\d+ red, .*");
+        int shown = Integer.parseInt(summary.substring(0, summary.indexOf(' ')));
+        assertThat(red.select("table.assure-items tbody tr")).hasSize(shown);
+        assertThat(red.select("table.assure-items strong.govuk-tag").eachText()).allMatch("Red"::equals);
+        assertThat(red.select("details[open] #filter-rag option[selected]").val()).isEqualTo("RED");
+    }
 }
