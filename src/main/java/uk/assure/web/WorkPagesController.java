@@ -19,7 +19,7 @@ import uk.assure.plan.Worklists.Item;
 @Controller
 class WorkPagesController {
 
-    private static final int CHART_WIDTH = 560;
+    private static final int CHART_WIDTH = 840;
 
     private final Worklists worklists;
     private final PartnershipDirectory directory;

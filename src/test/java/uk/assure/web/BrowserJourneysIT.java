@@ -1,0 +1,207 @@
+package uk.assure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import uk.assure.account.Role;
+import uk.assure.account.UserRepository;
+import uk.assure.support.AppTest;
+import uk.assure.support.Chromium;
+import uk.assure.support.FreshDatabase;
+
+/**
+ * The main journeys in Debian's Chromium, headless: sign in with the keyboard; from the dashboard to an overdue
+ * action; record an update with a revised date and see it in the history and on My actions; a failed form shows
+ * the error summary. axe-core finds no WCAG 2.1 A/AA violations on any page, error states included, and each page
+ * is saved to docs/screenshots/ for people to look at.
+ */
+@AppTest
+@TestPropertySource(properties = "assure.test.context=browser")
+class BrowserJourneysIT {
+
+    private static final String LEAD_PASSWORD = "a long enough lead password";
+    private static Chromium chromium;
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserRepository users;
+    @Autowired PasswordEncoder passwords;
+
+    @BeforeEach
+    void browser() {
+        if (chromium == null) {
+            chromium = new Chromium(port);
+        }
+        chromium.driver().manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
+    }
+
+    @Test
+    void signingInWorksFromTheKeyboardWithTheSkipLinkFirstAndFocusVisible() {
+        chromium.open("/sign-in");
+        new Actions(chromium.driver()).sendKeys(Keys.TAB).perform();
+        WebElement skip = chromium.driver().switchTo().activeElement();
+        assertThat(skip.getAttribute("class")).contains("govuk-skip-link");
+        assertThat(skip.getCssValue("background-color")).as("focus is visible").isEqualTo("rgba(255, 221, 0, 1)");
+
+        new Actions(chromium.driver()).sendKeys(Keys.ENTER).sendKeys(Keys.TAB).perform();
+        WebElement email = chromium.driver().switchTo().activeElement();
+        assertThat(email.getAttribute("name")).isEqualTo("email");
+        email.sendKeys(FreshDatabase.ADMIN_EMAIL, Keys.TAB);
+        chromium.driver().switchTo().activeElement().sendKeys(FreshDatabase.ADMIN_PASSWORD, Keys.ENTER);
+
+        assertThat(chromium.driver().findElement(By.cssSelector("h1")).getText()).isNotEqualTo("Sign in");
+        assertThat(chromium.driver().findElements(By.cssSelector(".govuk-header__navigation a")))
+                .extracting(WebElement::getText).contains("Dashboard", "My actions");
+    }
+
+    @Test
+    void aLeadGoesFromTheDashboardToAnOverdueActionRecordsAnUpdateAndSeesItOnMyActions() {
+        String[] overdue = jdbc.sql("""
+                SELECT a.external_id, l.agency_id, a.partnership_id FROM action a JOIN action_lead l ON l.action_id = a.id
+                WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.current_due_date < current_date
+                  AND l.agency_id IS NOT NULL ORDER BY a.current_due_date LIMIT 1""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        String email = "lead-" + overdue[0].toLowerCase() + "@test.local";
+        users.create(Long.parseLong(overdue[2]), new UserRepository.NewUser(email, "Agency Lead", Role.LEAD,
+                Long.parseLong(overdue[1])), passwords.encode(LEAD_PASSWORD));
+        signIn(email, LEAD_PASSWORD);
+
+        chromium.open("/dashboard");
+        chromium.driver().findElement(By.cssSelector("h2#overdue + table a[href$='/actions/" + overdue[0] + "']")).click();
+        assertThat(chromium.driver().findElement(By.cssSelector("h2#update")).getText()).isEqualTo("Record an update");
+
+        LocalDate due = LocalDate.now().plusMonths(2);
+        type("#narrative", "Dates agreed with the partners; the audit now runs in two months.");
+        type("#dueDate-day", String.valueOf(due.getDayOfMonth()));
+        type("#dueDate-month", String.valueOf(due.getMonthValue()));
+        type("#dueDate-year", String.valueOf(due.getYear()));
+        type("#revisionReason", "The audit team was moved to the inspection");
+        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+
+        assertThat(chromium.text(".govuk-notification-banner")).contains("Update recorded");
+        String latest = chromium.driver().findElement(By.cssSelector("ol.govuk-list > li")).getText();
+        assertThat(latest).contains("Dates agreed with the partners", "Due date changed to",
+                "The audit team was moved to the inspection");
+
+        chromium.open("/my-actions");
+        assertThat(chromium.driver().findElements(By.cssSelector("a[href$='/actions/" + overdue[0] + "']"))).hasSize(1);
+        assertThat(chromium.driver().findElements(By.cssSelector("h2")).stream().map(WebElement::getText).toList())
+                .noneMatch(h -> h.startsWith("Overdue") && h.equals("Overdue (0)"));
+    }
+
+    @Test
+    void aFailedFormShowsTheErrorSummaryWithFocusOnIt() {
+        signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        chromium.open(anOpenActionPath());
+        type("#dueDate-day", "31");
+        type("#dueDate-month", "2");
+        type("#dueDate-year", "2027");
+        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+
+        WebElement summary = chromium.driver().findElement(By.cssSelector(".govuk-error-summary"));
+        assertThat(summary.getText()).contains("There is a problem", "Enter what has happened", "must be a real date");
+        assertThat(chromium.driver().switchTo().activeElement().getAttribute("class")).contains("govuk-error-summary");
+        assertThat(chromium.driver().findElement(By.id("dueDate-day")).getAttribute("value")).isEqualTo("31");
+        assertThat(chromium.accessibilityViolations()).as("the error state").isEmpty();
+    }
+
+    @Test
+    void noPageHasAccessibilityViolationsAndEachIsSavedAsAScreenshot() {
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        chromium.open("/sign-in");
+        check("sign-in", violations);
+        signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        String action = anOpenActionPath();
+        String plan = action.substring(0, action.indexOf("/actions/"));
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("dashboard", "/dashboard");
+        pages.put("plans", "/plans");
+        pages.put("plan", plan);
+        pages.put("plan-filtered", plan + "?rag=AMBER&sort=due");
+        pages.put("action", action);
+        pages.put("my-actions", "/my-actions");
+        pages.put("actions", "/actions?due=overdue");
+        pages.put("search", "/search?q=audit");
+        pages.put("import", "/imports/new");
+        pages.put("not-found", "/plans/no-such-plan");
+        pages.forEach((name, path) -> {
+            chromium.open(path);
+            check(name, violations);
+        });
+
+        chromium.open(action);
+        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+        check("action-errors", violations);
+
+        chromium.open("/imports/new");
+        chromium.driver().findElement(By.id("file")).sendKeys(
+                Path.of("src/test/resources/importer/golden/page-breaks.txt").toAbsolutePath().toString());
+        chromium.driver().findElement(By.cssSelector("form[action$='/imports'] button[type=submit]")).click();
+        check("import-preview", violations);
+
+        chromium.open("/imports/new");
+        chromium.driver().findElement(By.cssSelector("form[action$='/imports'] button[type=submit]")).click();
+        check("import-errors", violations);
+
+        assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
+    }
+
+    @Test
+    void theAccessibilityCheckCatchesAViolationWhenThereIsOne() {
+        chromium.open("/sign-in");
+        chromium.driver().executeScript("document.querySelector('label[for=email]').remove();"
+                + "const i = document.createElement('img'); i.src = '/favicon.ico'; document.querySelector('main').appendChild(i);");
+
+        assertThat(chromium.accessibilityViolations()).anySatisfy(v -> assertThat(v).startsWith("label:"))
+                .anySatisfy(v -> assertThat(v).startsWith("image-alt:"));
+    }
+
+    private void check(String name, Map<String, List<String>> violations) {
+        chromium.screenshot(name);
+        violations.put(name, new ArrayList<>(chromium.accessibilityViolations()));
+    }
+
+    private String anOpenActionPath() {
+        return jdbc.sql("""
+                SELECT '/plans/' || p.external_id || '/actions/' || a.external_id FROM action a JOIN plan p ON p.id = a.plan_id
+                WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') ORDER BY a.id LIMIT 1""").query(String.class).single();
+    }
+
+    private void signIn(String email, String password) {
+        chromium.open("/sign-in");
+        type("#email", email);
+        type("#password", password);
+        chromium.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    private void type(String css, String text) {
+        WebElement field = chromium.driver().findElement(By.cssSelector(css));
+        field.clear();
+        field.sendKeys(text);
+    }
+}
