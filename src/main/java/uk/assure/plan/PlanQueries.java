@@ -178,6 +178,16 @@ public class PlanQueries {
     }
 
     public List<UpdateView> history(long partnershipId, long actionId) {
+        Map<Long, List<PlanViews.FileLink>> files = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT e.update_id, e.external_id, e.file_name, e.size_bytes FROM evidence_file e
+                JOIN progress_update u ON u.id = e.update_id
+                WHERE e.partnership_id = ? AND u.action_id = ? ORDER BY e.id""")
+                .params(partnershipId, actionId)
+                .query(rs -> {
+                    files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new PlanViews.FileLink(rs.getString(2), rs.getString(3), rs.getLong(4)));
+                });
         return jdbc.sql("""
                 SELECT * FROM progress_update WHERE partnership_id = ? AND action_id = ? ORDER BY recorded_at DESC, id DESC""")
                 .params(partnershipId, actionId)
@@ -190,7 +200,7 @@ public class PlanQueries {
                             ActionStatus.valueOf(rs.getString("status_after")), rs.getString("status_word"),
                             rs.getString("status_reason"), revised, rs.getString("revision_reason"),
                             declared == null ? null : Rag.valueOf(declared), rs.getString("declared_rag_reason"),
-                            rs.getString("evidence_url"));
+                            rs.getString("evidence_url"), files.getOrDefault(rs.getLong("id"), List.of()));
                 })
                 .list();
     }

@@ -89,9 +89,18 @@ public final class PlanViews {
 
     public record LinkedAction(String externalId, String planExternalId, String planTitle, String ref, String text) {}
 
+    /** A file given as evidence with an update: downloaded by its id. */
+    public record FileLink(String externalId, String fileName, long sizeBytes) {
+        public String size() {
+            return sizeBytes < 1024 ? sizeBytes + " bytes" : sizeBytes < 1024 * 1024 ? (sizeBytes / 1024) + " KB"
+                    : String.format(java.util.Locale.UK, "%.1f MB", sizeBytes / (1024.0 * 1024));
+        }
+    }
+
     public record UpdateView(String externalId, String authorName, Instant recordedAt, String narrative,
             ActionStatus statusBefore, ActionStatus statusAfter, String statusWord, String statusReason,
-            DueDate revisedDue, String revisionReason, Rag declaredRag, String declaredRagReason, String evidenceUrl) {
+            DueDate revisedDue, String revisionReason, Rag declaredRag, String declaredRagReason, String evidenceUrl,
+            List<FileLink> files) {
 
         public boolean statusChanged() {
             return statusBefore != statusAfter;

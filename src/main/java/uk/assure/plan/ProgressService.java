@@ -114,6 +114,32 @@ public class ProgressService {
         return new Recorded(externalId, expectedVersion + 1);
     }
 
+    /** An update with a file as evidence, kept with it: both are saved, or neither. */
+    @Transactional
+    public Recorded record(long partnershipId, String actionExternalId, int expectedVersion, ProgressEntry entry,
+            Author author, EvidenceFile file) {
+        Recorded recorded = record(partnershipId, actionExternalId, expectedVersion, entry, author);
+        if (file != null) {
+            jdbc.sql("""
+                    INSERT INTO evidence_file (partnership_id, update_id, external_id, file_name, content_type, size_bytes,
+                        content, created_at)
+                    SELECT partnership_id, id, ?, ?, ?, ?, ?, ? FROM progress_update WHERE partnership_id = ? AND external_id = ?""")
+                    .params(ExternalIds.next(), file.fileName(), file.contentType(), file.content().length, file.content(),
+                            Timestamp.from(clock.instant()), partnershipId, recorded.externalId())
+                    .update();
+        }
+        return recorded;
+    }
+
+    /** A file given as evidence, if it belongs to this partnership. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<EvidenceFile> evidence(long partnershipId, String externalId) {
+        return jdbc.sql("SELECT file_name, content_type, content FROM evidence_file WHERE partnership_id = ? AND external_id = ?")
+                .params(partnershipId, externalId)
+                .query((rs, n) -> new EvidenceFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+    }
+
     /** What is wrong with an entry, field by field, without recording it; empty when it would be accepted. */
     public static java.util.List<InvalidProgressException.FieldError> problems(ActionStatus current, ProgressEntry entry) {
         try {

@@ -38,10 +38,12 @@ class ActionPageController {
 
     private final PlanQueries plans;
     private final ProgressService progress;
+    private final long maxBytes;
 
-    ActionPageController(PlanQueries plans, ProgressService progress) {
+    ActionPageController(PlanQueries plans, ProgressService progress, uk.assure.system.AssureProperties properties) {
         this.plans = plans;
         this.progress = progress;
+        this.maxBytes = properties.uploadMaxBytes();
     }
 
     /** What the update form holds, as typed. */
@@ -65,7 +67,9 @@ class ActionPageController {
 
     @PostMapping("/plans/{planId}/actions/{actionId}/updates")
     String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
-            @ModelAttribute UpdateForm form, Model model, RedirectAttributes redirect,
+            @ModelAttribute UpdateForm form,
+            @org.springframework.web.bind.annotation.RequestParam(name = "evidenceFile", required = false)
+            org.springframework.web.multipart.MultipartFile upload, Model model, RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         ActionPage action = find(user, planId, actionId);
         if (!Permissions.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId))) {
@@ -79,13 +83,14 @@ class ActionPageController {
         ProgressEntry entry = new ProgressEntry(form.narrative(), status,
                 status == action.status() ? action.statusWord() : null, blankToNull(form.statusReason()), revised,
                 blankToNull(form.revisionReason()), null, null, blankToNull(form.evidenceUrl()));
+        uk.assure.plan.EvidenceFile file = evidenceFile(upload, errors);
         if (form.version() == null) {
             errors.add(new FormError("narrative", "The form was incomplete. Start your update again"));
         }
         if (errors.isEmpty()) {
             try {
                 progress.record(user.partnershipId(), actionId, form.version(), entry,
-                        new ProgressService.Author(user.userId(), user.displayName()));
+                        new ProgressService.Author(user.userId(), user.displayName()), file);
                 redirect.addFlashAttribute("recorded", true);
                 return "redirect:/plans/" + planId + "/actions/" + actionId;
             } catch (InvalidProgressException e) {
@@ -107,6 +112,41 @@ class ActionPageController {
         }
         model.addAttribute("form", form);
         return page(user, action, model);
+    }
+
+    /** The evidence file, if one was chosen: within the upload limit and of a type people can open. */
+    private uk.assure.plan.EvidenceFile evidenceFile(org.springframework.web.multipart.MultipartFile upload,
+            List<FormError> errors) {
+        if (upload == null || upload.isEmpty() && (upload.getOriginalFilename() == null || upload.getOriginalFilename().isBlank())) {
+            return null;
+        }
+        if (upload.getSize() > maxBytes) {
+            errors.add(new FormError("evidenceFile", "The selected file must be " + maxBytes / (1024 * 1024) + " MB or smaller"));
+            return null;
+        }
+        try {
+            return uk.assure.plan.EvidenceFile.of(upload.getOriginalFilename(), upload.getBytes());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FormError("evidenceFile", e.getMessage()));
+        } catch (java.io.IOException e) {
+            errors.add(new FormError("evidenceFile", "The selected file could not be read. Try again"));
+        }
+        return null;
+    }
+
+    /** A file given as evidence: always a download, never shown inline; only within the user's partnership. */
+    @GetMapping("/evidence/{fileId}")
+    org.springframework.http.ResponseEntity<byte[]> evidence(@AuthenticationPrincipal SignedInUser user,
+            @PathVariable String fileId) {
+        uk.assure.plan.EvidenceFile file = progress.evidence(user.partnershipId(), fileId)
+                .orElseThrow(() -> new NotFoundException("File"));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("Cache-Control", "private, no-store")
+                .body(file.content());
     }
 
     private String page(SignedInUser user, ActionPage action, Model model) {

@@ -146,6 +146,44 @@ class ActionUpdateIT {
         assertThat(viewer.page(actionPath).select("#update + .govuk-inset-text").text()).contains("can read plans but not update");
     }
 
+    @Test
+    void aFileGivenAsEvidenceIsKeptWithTheUpdateAndDownloadedNotShown() {
+        Document page = admin.page(actionPath);
+        Map<String, String> form = form(page);
+        form.put("narrative", "Audit report attached.");
+        byte[] pdf = "%PDF-1.4\n% a tiny test file\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        HttpResponse<String> saved = admin.upload(action(page), form, "evidenceFile", "audit report.pdf", pdf);
+
+        Document after = Jsoup.parse(saved.body());
+        assertThat(after.select(".govuk-notification-banner").text()).contains("Update recorded");
+        var link = after.selectFirst("ol.govuk-list li a[href^=/evidence/]");
+        assertThat(link.text()).contains("audit report.pdf");
+        HttpResponse<String> download = admin.get(link.attr("href"));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(download.body()).startsWith("%PDF-1.4");
+    }
+
+    @Test
+    void aFileOfTheWrongTypeOrTooLargeIsAFieldErrorAndNothingIsSaved() {
+        Document page = admin.page(actionPath);
+        Map<String, String> form = form(page);
+        form.put("narrative", "With a program attached.");
+        int before = page.select("ol.govuk-list > li").size();
+
+        HttpResponse<String> wrong = admin.upload(action(page), form, "evidenceFile", "tool.exe", new byte[] {'M', 'Z', 0, 0, 1});
+        HttpResponse<String> large = admin.upload(action(page), form, "evidenceFile", "big.txt", new byte[11 * 1024 * 1024]);
+
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(wrong.body()).select("#evidenceFile-error").text())
+                .contains("must be a PDF, Word, Excel, PNG, JPEG or text file");
+        assertThat(Jsoup.parse(large.body()).select("#evidenceFile-error").text()).contains("must be 10 MB or smaller");
+        assertThat(Jsoup.parse(wrong.body()).selectFirst("#narrative").text()).isEqualTo("With a program attached.");
+        assertThat(admin.page(actionPath).select("ol.govuk-list > li")).hasSize(before);
+    }
+
     private Browserless signedIn(String email) {
         Browserless browser = new Browserless(port);
         browser.signIn(email, PASSWORD);

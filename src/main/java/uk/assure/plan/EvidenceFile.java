@@ -1,0 +1,69 @@
+package uk.assure.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A file given as evidence: its name as uploaded, and its type read from its first bytes, not from its name.
+ * Accepted: PDF, Word, Excel, PNG, JPEG and plain text; anything else is refused with what to send instead.
+ */
+public record EvidenceFile(String fileName, String contentType, byte[] content) {
+
+    /** @throws IllegalArgumentException with a message for the person, when the file is empty or of another type */
+    public static EvidenceFile of(String fileName, byte[] content) {
+        String name = fileName == null ? "evidence" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "");
+        if (content.length == 0) {
+            throw new IllegalArgumentException("The selected file is empty");
+        }
+        String type = sniff(name, content);
+        if (type == null) {
+            throw new IllegalArgumentException("The selected file must be a PDF, Word, Excel, PNG, JPEG or text file");
+        }
+        return new EvidenceFile(name.isBlank() ? "evidence" : name, type, content);
+    }
+
+    private static String sniff(String name, byte[] b) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (starts(b, '%', 'P', 'D', 'F')) {
+            return "application/pdf";
+        }
+        if (starts(b, 0x89, 'P', 'N', 'G')) {
+            return "image/png";
+        }
+        if (starts(b, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (starts(b, 'P', 'K', 3, 4)) {
+            String head = new String(b, 0, Math.min(b.length, 64 * 1024), StandardCharsets.ISO_8859_1);
+            if (head.contains("vbaProject")) {
+                return null;
+            }
+            if (lower.endsWith(".docx") || head.contains("word/")) {
+                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            }
+            if (lower.endsWith(".xlsx") || head.contains("xl/")) {
+                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            }
+            return null;
+        }
+        for (int i = 0; i < Math.min(b.length, 8192); i++) {
+            int c = b[i] & 0xff;
+            if (c == 0 || c < 0x09 || c > 0x0d && c < 0x20 && c != 0x1b) {
+                return null;
+            }
+        }
+        return lower.endsWith(".csv") ? "text/csv" : "text/plain";
+    }
+
+    private static boolean starts(byte[] b, int... magic) {
+        if (b.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
