@@ -38,12 +38,90 @@ class ActionPageController {
 
     private final PlanQueries plans;
     private final ProgressService progress;
+    private final uk.assure.plan.ActionChanges changes;
     private final long maxBytes;
 
-    ActionPageController(PlanQueries plans, ProgressService progress, uk.assure.system.AssureProperties properties) {
+    ActionPageController(PlanQueries plans, ProgressService progress, uk.assure.plan.ActionChanges changes,
+            uk.assure.system.AssureProperties properties) {
         this.plans = plans;
         this.progress = progress;
+        this.changes = changes;
         this.maxBytes = properties.uploadMaxBytes();
+    }
+
+    /** The edit form: an admin changes the action's wording and fields; its history is untouched. */
+    record EditForm(Integer version, String ref, String text, String leadRaw, String oversightRaw, String expectedImpact,
+            String evidenceOfImpact) {}
+
+    @GetMapping("/plans/{planId}/actions/{actionId}/edit")
+    String editForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+            Model model, jakarta.servlet.http.HttpServletResponse response) {
+        ActionPage action = find(user, planId, actionId);
+        if (user.role() != uk.assure.account.Role.ADMIN) {
+            return forbidden(model, response, "Only an admin can change an action's wording and fields.");
+        }
+        model.addAttribute("action", action);
+        model.addAttribute("form", new EditForm(action.version(), action.ref(), action.text(), action.lead(),
+                action.oversight(), action.expectedImpact(), action.evidenceOfImpact()));
+        return "plans/edit-action";
+    }
+
+    @PostMapping("/plans/{planId}/actions/{actionId}/edit")
+    String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+            @ModelAttribute EditForm form, Model model, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        ActionPage action = find(user, planId, actionId);
+        if (user.role() != uk.assure.account.Role.ADMIN) {
+            return forbidden(model, response, "Only an admin can change an action's wording and fields.");
+        }
+        model.addAttribute("action", action);
+        model.addAttribute("form", form);
+        if (form.text() == null || form.text().isBlank()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", List.of(new FormError("text", "Enter what the action is")));
+            return "plans/edit-action";
+        }
+        try {
+            changes.edit(user.partnershipId(), actionId, form.version() == null ? -1 : form.version(),
+                    new uk.assure.plan.ActionChanges.Fields(form.ref(), form.text(), form.leadRaw(), form.oversightRaw(),
+                            form.expectedImpact(), form.evidenceOfImpact()),
+                    new ProgressService.Author(user.userId(), user.displayName()));
+        } catch (StaleActionException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("stale", true);
+            model.addAttribute("form", new EditForm(action.version(), form.ref(), form.text(), form.leadRaw(),
+                    form.oversightRaw(), form.expectedImpact(), form.evidenceOfImpact()));
+            return "plans/edit-action";
+        }
+        redirect.addFlashAttribute("changed", true);
+        return "redirect:/plans/" + planId + "/actions/" + actionId;
+    }
+
+    /** Links the action to a further finding, or to an action in another plan: for those who may update it. */
+    @PostMapping("/plans/{planId}/actions/{actionId}/links")
+    String link(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+            @org.springframework.web.bind.annotation.RequestParam(name = "finding", required = false) String finding,
+            @org.springframework.web.bind.annotation.RequestParam(name = "linkedAction", required = false) String linkedAction,
+            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        find(user, planId, actionId);
+        if (!Permissions.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId))) {
+            return forbidden(model, response, Permissions.refusal(user));
+        }
+        ProgressService.Author author = new ProgressService.Author(user.userId(), user.displayName());
+        if (finding != null && !finding.isBlank()) {
+            changes.linkFinding(user.partnershipId(), actionId, finding, author);
+            redirect.addFlashAttribute("linked", true);
+        } else if (linkedAction != null && !linkedAction.isBlank()) {
+            changes.linkAction(user.partnershipId(), actionId, linkedAction, author);
+            redirect.addFlashAttribute("linked", true);
+        }
+        return "redirect:/plans/" + planId + "/actions/" + actionId;
+    }
+
+    private static String forbidden(Model model, jakarta.servlet.http.HttpServletResponse response, String message) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("message", message);
+        return "error/403";
     }
 
     /** What the update form holds, as typed. */
@@ -158,6 +236,11 @@ class ActionPageController {
         statuses.add(action.status());
         statuses.addAll(StatusTransitions.next(action.status()));
         model.addAttribute("statuses", List.copyOf(statuses));
+        model.addAttribute("mayEdit", user.role() == uk.assure.account.Role.ADMIN);
+        model.addAttribute("mayLink", mayUpdate);
+        if (mayUpdate) {
+            model.addAttribute("candidates", changes.candidates(user.partnershipId(), action.externalId()));
+        }
         return "plans/action";
     }
 

@@ -184,6 +184,46 @@ class ActionUpdateIT {
         assertThat(admin.page(actionPath).select("ol.govuk-list > li")).hasSize(before);
     }
 
+    @Test
+    void anAdminChangesTheWordingAndLinksFindingsAndActionsOfOtherPlansWithAnAuditTrail() {
+        Document edit = admin.page(actionPath + "/edit");
+        Map<String, String> form = new HashMap<>();
+        form.put("_csrf", Browserless.csrf(edit));
+        form.put("version", edit.selectFirst("input[name=version]").val());
+        form.put("ref", "9.9");
+        form.put("text", "Reworded: audit the referrals with the police.");
+
+        HttpResponse<String> changed = admin.post(actionPath + "/edit", form);
+
+        Document page = Jsoup.parse(changed.body());
+        assertThat(page.select(".govuk-notification-banner").text()).contains("Action changed");
+        assertThat(page.select("h1").text()).isEqualTo("Action 9.9");
+        assertThat(admin.post(actionPath + "/edit", form).statusCode()).as("the same version again is stale").isEqualTo(409);
+
+        Document again = admin.page(actionPath);
+        String finding = again.selectFirst("#link-finding option[value]:not([value=''])").val();
+        String other = again.selectFirst("#link-action option[value]:not([value=''])").val();
+        admin.post(actionPath + "/links", Map.of("_csrf", Browserless.csrf(again), "finding", finding));
+        Document linked = Jsoup.parse(admin.post(actionPath + "/links",
+                Map.of("_csrf", Browserless.csrf(again), "linkedAction", other)).body());
+        assertThat(linked.select("a[href$=/actions/" + other + "]")).as("listed under linked actions").isNotEmpty();
+        assertThat(linked.select("#link-finding option[value=" + finding + "]")).as("no longer offered").isEmpty();
+        assertThat(jdbc.sql("SELECT event_type FROM audit_event WHERE object_id = ? ORDER BY id")
+                .param(actionPath.substring(actionPath.lastIndexOf('/') + 1)).query(String.class).list())
+                .containsExactly("ACTION_EDITED", "ACTION_LINKED_TO_FINDING", "ACTION_LINKED_TO_ACTION");
+    }
+
+    @Test
+    void onlyAnAdminMayChangeTheWording() {
+        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?").param(leadAgency).query(Long.class).single();
+        users.create(partnership, new UserRepository.NewUser("editor@test.local", "Lead", Role.LEAD, leadAgency),
+                passwords.encode(PASSWORD));
+        Browserless lead = signedIn("editor@test.local");
+
+        assertThat(lead.get(actionPath + "/edit").statusCode()).isEqualTo(403);
+        assertThat(lead.page(actionPath).select("a[href$=/edit]")).isEmpty();
+    }
+
     private Browserless signedIn(String email) {
         Browserless browser = new Browserless(port);
         browser.signIn(email, PASSWORD);
