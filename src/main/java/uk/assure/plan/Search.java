@@ -34,22 +34,23 @@ public class Search {
             return List.of();
         }
         return jdbc.sql("""
-                WITH q AS (SELECT websearch_to_tsquery('english', :words) AS query),
+                WITH q AS (SELECT websearch_to_tsquery('english', :words) AS query,
+                                  websearch_to_tsquery('english', :words) && to_tsquery('simple', 'pid' || :p) AS scoped),
                 hits AS (
                     SELECT 'PLAN' AS kind, NULL AS ref, p.id AS plan_id, NULL::bigint AS action_id, p.title AS body,
                            ts_rank(p.search, q.query) AS rank
-                      FROM plan p, q WHERE p.partnership_id = :p AND p.search @@ q.query
+                      FROM plan p, q WHERE p.search @@ q.scoped AND p.partnership_id = :p
                     UNION ALL
                     SELECT 'FINDING', f.ref, f.plan_id, NULL, f.text, ts_rank(f.search, q.query)
-                      FROM finding f, q WHERE f.partnership_id = :p AND f.search @@ q.query
+                      FROM finding f, q WHERE f.search @@ q.scoped AND f.partnership_id = :p
                     UNION ALL
                     SELECT 'ACTION', a.ref, a.plan_id, a.id,
                            concat_ws(' — ', a.text, a.lead_raw, a.expected_impact, a.evidence_of_impact), ts_rank(a.search, q.query)
-                      FROM action a, q WHERE a.partnership_id = :p AND a.search @@ q.query
+                      FROM action a, q WHERE a.search @@ q.scoped AND a.partnership_id = :p
                     UNION ALL
                     SELECT 'UPDATE', a.ref, a.plan_id, a.id, u.narrative, ts_rank(u.search, q.query)
                       FROM progress_update u JOIN action a ON a.id = u.action_id, q
-                     WHERE u.partnership_id = :p AND u.search @@ q.query
+                     WHERE u.search @@ q.scoped AND u.partnership_id = :p
                     ORDER BY rank DESC
                     LIMIT :limit)
                 SELECT h.kind, h.ref, p.external_id AS plan_id, p.title AS plan_title, a.external_id AS action_id,
