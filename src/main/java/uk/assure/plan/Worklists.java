@@ -1,6 +1,5 @@
 package uk.assure.plan;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -80,10 +79,7 @@ public class Worklists {
         List<Item> soon = new ArrayList<>();
         List<Item> later = new ArrayList<>();
         List<Item> completed = new ArrayList<>();
-        for (Item item : items(partnershipId)) {
-            if (!item.leadAgencyIds().contains(agencyId)) {
-                continue;
-            }
+        for (Item item : items(partnershipId, agencyId)) {
             if (item.status().isDone()) {
                 completed.add(item);
             } else if (item.overdue(today)) {
@@ -151,44 +147,51 @@ public class Worklists {
 
     /** Every action of the partnership with its plan, section, leads and computed RAG, in plan order. */
     public List<Item> items(long partnershipId) {
-        return jdbc.sql("""
-                SELECT p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title, a.external_id, a.ref,
-                       a.text, a.lead_raw, a.status, a.status_word, coalesce(a.last_update_at, a.created_at) AS active,
-                       a.current_due_raw, a.current_due_date, a.current_due_precision, a.current_due_start, a.current_due_note,
-                       (SELECT array_agg(coalesce(l.agency_id, pe.agency_id) ORDER BY l.position) FROM action_lead l
-                          LEFT JOIN person pe ON pe.id = l.person_id
-                         WHERE l.action_id = a.id AND coalesce(l.agency_id, pe.agency_id) IS NOT NULL) AS agency_ids,
-                       (SELECT array_agg(coalesce(ag.short_name, ag.name) ORDER BY l.position) FROM action_lead l
-                          LEFT JOIN person pe ON pe.id = l.person_id
-                          JOIN agency ag ON ag.id = coalesce(l.agency_id, pe.agency_id)
-                         WHERE l.action_id = a.id) AS agency_names
+        return items(partnershipId, null);
+    }
+
+    /**
+     * The actions of one partnership, or only those one agency leads: two plain queries (actions, then their
+     * leads) joined here, rather than a sub-query per action.
+     */
+    private List<Item> items(long partnershipId, Long agencyId) {
+        Map<Long, List<Long>> leadIds = new java.util.HashMap<>();
+        Map<Long, List<String>> leadNames = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT l.action_id, ag.id, coalesce(ag.short_name, ag.name)
+                FROM action_lead l LEFT JOIN person pe ON pe.id = l.person_id
+                JOIN agency ag ON ag.id = coalesce(l.agency_id, pe.agency_id)
+                WHERE l.partnership_id = ? ORDER BY l.action_id, l.position""")
+                .param(partnershipId)
+                .query(rs -> {
+                    long action = rs.getLong(1);
+                    leadIds.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getLong(2));
+                    leadNames.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getString(3));
+                });
+        List<Item> items = new ArrayList<>();
+        jdbc.sql("""
+                SELECT a.id, p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title, a.external_id,
+                       a.ref, a.text, a.lead_raw, a.status, a.status_word, coalesce(a.last_update_at, a.created_at) AS active,
+                       a.current_due_raw, a.current_due_date, a.current_due_precision, a.current_due_start, a.current_due_note
                 FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN section s ON s.id = a.section_id
                 WHERE a.partnership_id = ?
                 ORDER BY p.title, p.id, a.position""")
                 .param(partnershipId)
-                .query((rs, n) -> {
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    List<Long> ids = leadIds.getOrDefault(id, List.of());
+                    if (agencyId != null && !ids.contains(agencyId)) {
+                        return;
+                    }
+                    List<String> names = leadNames.getOrDefault(id, List.of());
                     ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
                     DueDate due = PlanQueries.dueOf(rs, "current_due");
-                    LocalDate active = ((Timestamp) rs.getTimestamp("active")).toInstant().atZone(clock.getZone()).toLocalDate();
-                    List<Long> ids = new ArrayList<>();
-                    java.sql.Array idArray = rs.getArray("agency_ids");
-                    if (idArray != null) {
-                        for (Object id : (Object[]) idArray.getArray()) {
-                            ids.add(((Number) id).longValue());
-                        }
-                    }
-                    List<String> names = new ArrayList<>();
-                    java.sql.Array nameArray = rs.getArray("agency_names");
-                    if (nameArray != null) {
-                        for (Object name : (Object[]) nameArray.getArray()) {
-                            names.add((String) name);
-                        }
-                    }
+                    LocalDate active = rs.getTimestamp("active").toInstant().atZone(clock.getZone()).toLocalDate();
                     String lead = rs.getString("lead_raw") != null ? rs.getString("lead_raw") : String.join(", ", names);
-                    return new Item(rs.getString("plan_id"), rs.getString("plan_title"), rs.getString("section_title"),
+                    items.add(new Item(rs.getString("plan_id"), rs.getString("plan_title"), rs.getString("section_title"),
                             rs.getString("external_id"), rs.getString("ref"), rs.getString("text"), lead, ids, names, due,
-                            status, rs.getString("status_word"), rag.assess(new RagInput(status, due, active)), active);
-                })
-                .list();
+                            status, rs.getString("status_word"), rag.assess(new RagInput(status, due, active)), active));
+                });
+        return items;
     }
 }

@@ -20,6 +20,42 @@ import uk.assure.plan.Worklists.Item;
 class WorkPagesController {
 
     private static final int CHART_WIDTH = 840;
+    static final int LIST_LIMIT = 15;
+
+    /** One row of counts with every link already made: the page only prints them. */
+    public record CountRow(String label, List<Cell> cells, int total, String totalHref) {}
+
+    public record Cell(int count, String href) {}
+
+    private static List<CountRow> rows(List<Worklists.Count> counts,
+            java.util.function.Function<Worklists.Count, UriComponentsBuilder> base) {
+        List<CountRow> rows = new java.util.ArrayList<>();
+        for (Worklists.Count count : counts) {
+            List<Cell> cells = new java.util.ArrayList<>();
+            for (uk.assure.plan.Rag rag : uk.assure.plan.Rag.values()) {
+                int n = count.of(rag);
+                cells.add(new Cell(n, n == 0 ? null : base.apply(count).queryParam("rag", rag.name()).encode().build().toUriString()));
+            }
+            rows.add(new CountRow(count.label() == null ? "–" : count.label(), cells, count.total(),
+                    base.apply(count).encode().build().toUriString()));
+        }
+        return rows;
+    }
+
+    private static UriComponentsBuilder base(String name, String value, String name2, String value2) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/actions");
+        if (name != null && value != null) {
+            uri.queryParam(name, value);
+        }
+        if (name2 != null && value2 != null) {
+            uri.queryParam(name2, value2);
+        }
+        return uri;
+    }
+
+    private static List<Item> top(List<Item> items) {
+        return items.subList(0, Math.min(items.size(), LIST_LIMIT));
+    }
 
     private final Worklists worklists;
     private final PartnershipDirectory directory;
@@ -35,6 +71,16 @@ class WorkPagesController {
     String dashboard(@AuthenticationPrincipal SignedInUser user, Model model) {
         Worklists.Dashboard dashboard = worklists.dashboard(user.partnershipId());
         model.addAttribute("dashboard", dashboard);
+        // Each list shows its first rows; its heading has the full count and a link to the whole list.
+        model.addAttribute("overdueTop", top(dashboard.overdue()));
+        model.addAttribute("soonTop", top(dashboard.dueSoon()));
+        model.addAttribute("staleTop", top(dashboard.notUpdated()));
+        model.addAttribute("completedTop", top(dashboard.completedRecently()));
+        model.addAttribute("listLimit", LIST_LIMIT);
+        model.addAttribute("planRows", rows(dashboard.plans(), c -> base("plan", c.planExternalId(), null, null)));
+        model.addAttribute("sectionRows", rows(dashboard.sections(), c -> base("plan", c.planExternalId(), "section", c.label())));
+        model.addAttribute("agencyRows", rows(dashboard.agencies(),
+                c -> c.key().isEmpty() ? base(null, null, null, null) : base("agency", c.key(), null, null)));
         model.addAttribute("chart", RagChart.of(dashboard.plans(), CHART_WIDTH, (count, rag) -> UriComponentsBuilder
                 .fromPath("/actions").queryParam("plan", count.planExternalId()).queryParam("rag", rag.name()).toUriString()));
         return "work/dashboard";
