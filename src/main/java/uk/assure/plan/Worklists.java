@@ -151,10 +151,47 @@ public class Worklists {
     }
 
     /**
+     * What the partnership's actions looked like when last read: their number, the latest change and the sum of
+     * their versions (every update and edit raises one), and today's date (RAG moves with it). Reading it costs
+     * one index scan; when it has not moved, the last reading is used again.
+     */
+    private record Fingerprint(long count, java.time.Instant latest, long versions, LocalDate today) {}
+
+    private record Cached(Fingerprint fingerprint, List<Item> items) {}
+
+    private final Map<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Item> cachedItems(long partnershipId) {
+        Fingerprint now = jdbc.sql("""
+                SELECT count(*), max(coalesce(last_update_at, created_at)), coalesce(sum(version), 0)
+                FROM action WHERE partnership_id = ?""")
+                .param(partnershipId)
+                .query((rs, n) -> new Fingerprint(rs.getLong(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getLong(3), LocalDate.now(clock)))
+                .single();
+        Cached cached = cache.get(partnershipId);
+        if (cached != null && cached.fingerprint().equals(now)) {
+            return cached.items();
+        }
+        List<Item> items = List.copyOf(read(partnershipId));
+        if (cache.size() > 1000) {
+            cache.clear(); // a crude bound: 1,000 partnerships' worth of rows at most
+        }
+        cache.put(partnershipId, new Cached(now, items));
+        return items;
+    }
+
+    /**
      * The actions of one partnership, or only those one agency leads: two plain queries (actions, then their
      * leads) joined here, rather than a sub-query per action.
      */
     private List<Item> items(long partnershipId, Long agencyId) {
+        List<Item> all = cachedItems(partnershipId);
+        return agencyId == null ? all : all.stream().filter(i -> i.leadAgencyIds().contains(agencyId)).toList();
+    }
+
+    private List<Item> read(long partnershipId) {
+        Long agencyId = null;
         Map<Long, List<Long>> leadIds = new java.util.HashMap<>();
         Map<Long, List<String>> leadNames = new java.util.HashMap<>();
         jdbc.sql("""

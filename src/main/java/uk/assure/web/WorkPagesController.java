@@ -89,7 +89,14 @@ class WorkPagesController {
     @GetMapping("/my-actions")
     String myActions(@AuthenticationPrincipal SignedInUser user, Model model) {
         if (user.agencyId() != null) {
-            model.addAttribute("mine", worklists.myActions(user.partnershipId(), user.agencyId()));
+            Worklists.MyActions mine = worklists.myActions(user.partnershipId(), user.agencyId());
+            model.addAttribute("mine", mine);
+            // Work to do is listed whole; what comes later and what is done show their first rows, with a link.
+            model.addAttribute("laterTop", top(mine.later()));
+            model.addAttribute("completedTop", top(mine.completed()));
+            model.addAttribute("laterAll", "/actions?agency=" + user.agencyId() + "&due=later&sort=due");
+            model.addAttribute("completedAll", "/actions?agency=" + user.agencyId() + "&status=COMPLETED");
+            model.addAttribute("listLimit", LIST_LIMIT);
             model.addAttribute("agencyName", directory.agencyLabels(user.partnershipId()).get(user.agencyId()));
         }
         model.addAttribute("today", LocalDate.now(clock));
