@@ -91,12 +91,16 @@ public final class CsvReader implements DocumentReader {
         }
     }
 
-    /** Semicolons when the first line has more of them than commas (outside quotes), as European Excel saves. */
+    /**
+     * Semicolons when the first few lines hold more of them than commas (outside quotes), as Excel saves CSV where
+     * the comma is the decimal sign; commas otherwise. A title line above the table does not decide it alone.
+     */
     static char separator(String text) {
         int commas = 0;
         int semicolons = 0;
+        int lines = 0;
         boolean quoted = false;
-        for (int i = 0; i < text.length() && text.charAt(i) != '\n'; i++) {
+        for (int i = 0; i < text.length() && lines < 6; i++) {
             char c = text.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
@@ -104,8 +108,39 @@ public final class CsvReader implements DocumentReader {
                 commas++;
             } else if (!quoted && c == ';') {
                 semicolons++;
+            } else if (!quoted && c == '\n') {
+                lines++;
             }
         }
         return semicolons > commas ? ';' : ',';
+    }
+
+    /** The fields in each of the first records (up to {@code max}), quotes and line breaks in quotes respected. */
+    static java.util.List<Integer> fieldCounts(String text, char separator, int max) {
+        java.util.List<Integer> counts = new java.util.ArrayList<>();
+        int count = 1;
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < text.length() && counts.size() < max; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (quoted) {
+                continue;
+            } else if (c == separator) {
+                count++;
+                any = true;
+            } else if (c == '\n') {
+                if (any) {
+                    counts.add(count);
+                }
+                count = 1;
+                any = false;
+            } else if (c != '\r' && !Character.isWhitespace(c)) {
+                any = true;
+            }
+        }
+        return counts;
     }
 }

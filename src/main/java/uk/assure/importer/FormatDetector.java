@@ -1,11 +1,14 @@
 package uk.assure.importer;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Chooses the reader from what the file holds, not from its name: a zip holding a Word document is read as Word
@@ -18,6 +21,8 @@ public final class FormatDetector {
     private static final int SNIFF = 8192;
     /** [Content_Types].xml is small; reading more than this of it means something is wrong. */
     private static final int MAX_CONTENT_TYPES = 1024 * 1024;
+    /** A Word or Excel file has tens of parts; a few thousand means an image-heavy file or something hostile. */
+    private static final int MAX_ENTRIES = 10_000;
 
     private FormatDetector() {}
 
@@ -34,8 +39,8 @@ public final class FormatDetector {
     /** @param sheet for a workbook, the sheet to read by name or 1-based number; null for the first */
     public static Detected detect(String fileName, byte[] content, long maxBytes, String sheet) {
         if (content.length > maxBytes) {
-            throw new ImportException(fileName + ": the file must be " + Math.max(1, maxBytes / (1024 * 1024))
-                    + " MB or smaller");
+            throw new ImportException(fileName + ": the file is " + megabytes(content.length) + " MB; files must be "
+                    + megabytes(maxBytes) + " MB or smaller");
         }
         if (content.length == 0) {
             throw new ImportException(fileName + ": the file is empty");
@@ -54,6 +59,10 @@ public final class FormatDetector {
         if (startsWith(content, '{', '\\', 'r', 't', 'f')) {
             throw new ImportException(fileName + ": this is a Rich Text (.rtf) file: save it as .docx and upload that");
         }
+        if (startsWith(content, 0xFF, 0xFE) || startsWith(content, 0xFE, 0xFF)) {
+            throw new ImportException(fileName + ": this text file is saved as UTF-16 (\"Unicode\"): save it again as "
+                    + "UTF-8 text and upload that");
+        }
         if (looksBinary(content)) {
             throw new ImportException(fileName + ": this does not look like a text, Word, Excel, CSV or HTML file");
         }
@@ -67,38 +76,50 @@ public final class FormatDetector {
         if (name.endsWith(".htm") || name.endsWith(".html")) {
             return new Detected("html", new HtmlReader());
         }
-        if (name.endsWith(".csv") || looksLikeCsv(head)) {
+        if (name.endsWith(".csv") || looksLikeCsv(content.length <= SNIFF ? head + "\n" : head)) {
             return new Detected("csv", new CsvReader());
         }
         return new Detected("text", new TextReader());
     }
 
+    /**
+     * A zip: Word or Excel by the main part named in [Content_Types].xml. Only the zip's directory and that one small
+     * part are read, never the other entries, so a zip bomb is not inflated here (the readers refuse it, see
+     * {@link PoiSafety}).
+     */
     private static Detected office(String fileName, byte[] content, String sheet) {
         String types = null;
         boolean macros = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            ZipEntry entry;
-            int entries = 0;
-            while ((entry = zip.getNextEntry()) != null && entries++ < 10_000) {
-                String entryName = entry.getName();
-                if (entryName.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin")) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+            if (entries.size() > MAX_ENTRIES) {
+                throw new ImportException(fileName + ": the file holds " + entries.size()
+                        + " parts, far more than a Word or Excel file has, so it was not opened");
+            }
+            for (ZipArchiveEntry entry : entries) {
+                String entryName = entry.getName().toLowerCase(Locale.ROOT);
+                if (entryName.endsWith("vbaproject.bin") || entryName.endsWith("vbadata.xml")) {
                     macros = true;
                 }
-                if (entryName.equals("[Content_Types].xml")) {
-                    byte[] bytes = zip.readNBytes(MAX_CONTENT_TYPES);
-                    types = new String(bytes, StandardCharsets.UTF_8);
+                if (entry.getName().equals("[Content_Types].xml") && types == null) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        types = new String(in.readNBytes(MAX_CONTENT_TYPES), StandardCharsets.UTF_8);
+                    }
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ImportException(fileName + ": the file is a damaged zip, or not a real Word or Excel file", e);
+        } catch (ImportException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImportException(fileName + ": the file is damaged, or is a zip that is not a real Word or Excel "
+                    + "file", e);
         }
         if (types == null) {
             throw new ImportException(fileName + ": this zip file is not a Word (.docx) or Excel (.xlsx) file");
         }
         String lower = types.toLowerCase(Locale.ROOT);
-        if (macros || lower.contains("macroenabled")) {
-            throw new ImportException(fileName + ": files with macros (.docm, .xlsm) are not accepted: save it as .docx "
-                    + "or .xlsx without macros and upload that");
+        if (macros || lower.contains("macroenabled") || lower.contains("vbaproject")) {
+            throw new ImportException(fileName + ": macro-enabled files (.docm, .xlsm) are not accepted: save it as "
+                    + ".docx or .xlsx without macros and upload that");
         }
         if (lower.contains("wordprocessingml.document.main+xml") || lower.contains("wordprocessingml.template.main+xml")) {
             return new Detected("docx", new DocxReader());
@@ -106,8 +127,11 @@ public final class FormatDetector {
         if (lower.contains("spreadsheetml.sheet.main+xml") || lower.contains("spreadsheetml.template.main+xml")) {
             return new Detected("xlsx", new XlsxReader(sheet));
         }
-        throw new ImportException(fileName + ": this Office file is not a Word document or an Excel workbook "
-                + "(PowerPoint and others are not read)");
+        if (lower.contains("presentationml")) {
+            throw new ImportException(fileName + ": this is a PowerPoint file: copy the plan's table into Word or Excel, "
+                    + "save it as .docx or .xlsx and upload that");
+        }
+        throw new ImportException(fileName + ": this zip file is not a Word (.docx) or Excel (.xlsx) file");
     }
 
     private static boolean startsWith(byte[] content, int... magic) {
@@ -138,38 +162,31 @@ public final class FormatDetector {
         return control * 20 > n;
     }
 
-    /** No tabs, and the first lines split into the same number (two or more) of comma or semicolon fields. */
+    /** "10", "0.5", "10.2": megabytes to one decimal place, without a needless ".0". */
+    private static String megabytes(long bytes) {
+        double mb = Math.floor(bytes * 10.0 / (1024 * 1024)) / 10.0;
+        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.valueOf(mb);
+    }
+
+    /**
+     * No tabs, and the first records (after any title lines of one field) split into the same number, two or more,
+     * of comma or semicolon separated fields: three records or more, or two of three fields or more. The last record of the sniffed head may be cut short, so is not counted.
+     */
     private static boolean looksLikeCsv(String head) {
         if (head.indexOf('\t') >= 0) {
             return false;
         }
-        String[] lines = head.split("\n", 6);
-        if (lines.length < 3) {
-            return false;
+        List<Integer> counts = CsvReader.fieldCounts(head, CsvReader.separator(head), 8);
+        if (counts.size() == 8) {
+            counts = counts.subList(0, 7);
         }
-        char separator = CsvReader.separator(head);
-        int fields = -1;
-        for (int i = 0; i < Math.min(lines.length - 1, 4); i++) {
-            int count = fieldsIn(lines[i], separator);
-            if (count < 2 || fields >= 0 && count != fields) {
-                return false;
-            }
-            fields = count;
+        int first = 0;
+        while (first < counts.size() && first < 2 && counts.get(first) == 1) {
+            first++;
         }
-        return true;
-    }
-
-    private static int fieldsIn(String line, char separator) {
-        int count = 1;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == separator && !quoted) {
-                count++;
-            }
-        }
-        return count;
+        List<Integer> table = counts.subList(first, counts.size());
+        // Two lines of prose may each hold one comma; a table has three or more records, or two of three fields.
+        return (table.size() >= 3 || table.size() == 2 && table.get(0) >= 3) && table.get(0) >= 2
+                && table.stream().allMatch(n -> n.equals(table.get(0)));
     }
 }

@@ -22,7 +22,15 @@ public final class HtmlReader implements DocumentReader {
     @Override
     public List<Block> read(String fileName, byte[] content) {
         Document doc = Jsoup.parse(TextDecoding.decode(fileName, content));
-        doc.select("script, style, noscript, template, head, iframe, object").remove();
+        doc.outputSettings().prettyPrint(false);
+        doc.select("script, style, noscript, template, head, iframe, object, embed, svg, math").remove();
+        // In HTML a line break in the source is a space; only <br>, <p>, <li> and the like make lines.
+        doc.body().traverse((node, depth) -> {
+            if (node instanceof TextNode text && !(node.parent() instanceof Element parent
+                    && (parent.normalName().equals("pre") || parent.normalName().equals("textarea")))) {
+                text.text(text.getWholeText().replaceAll("\\s+", " "));
+            }
+        });
         State state = new State(fileName);
         walk(doc.body(), state);
         state.flushText();
@@ -50,32 +58,38 @@ public final class HtmlReader implements DocumentReader {
 
         void flushText() {
             if (!loose.isEmpty()) {
-                paragraph(loose.toString());
+                paragraph(HtmlText.toText(loose.toString()));
                 loose.setLength(0);
             }
         }
     }
 
+    /**
+     * Text outside tables: each block (heading, paragraph, list item, div) a paragraph; loose text and inline elements
+     * gathered, as escaped HTML so that line breaks survive and an escaped "&lt;b&gt;" stays text, until the next block.
+     */
     private static void walk(Element element, State state) {
         for (Node node : element.childNodes()) {
             if (node instanceof TextNode text) {
-                state.loose.append(text.getWholeText());
+                state.loose.append(text.outerHtml());
             } else if (node instanceof Element child) {
                 String name = child.normalName();
                 if (name.equals("table")) {
                     state.flushText();
                     table(child, state);
                 } else if (name.equals("br")) {
-                    state.loose.append('\n');
-                } else if (child.isBlock() && child.selectFirst("table") == null) {
-                    state.flushText();
-                    state.paragraph(HtmlText.toText(child.outerHtml()));
-                } else if (child.isBlock()) {
+                    state.loose.append("<br>");
+                } else if (child.selectFirst("table") != null || name.equals("ul") || name.equals("ol")
+                        || name.equals("dl")) {
+                    // Holds a table, or is a list whose items are paragraphs each.
                     state.flushText();
                     walk(child, state);
                     state.flushText();
+                } else if (child.isBlock() || name.equals("li") || name.matches("h[1-6]")) {
+                    state.flushText();
+                    state.paragraph(HtmlText.toText(child.html()));
                 } else {
-                    state.loose.append(child.wholeText());
+                    state.loose.append(child.outerHtml());
                 }
             }
         }

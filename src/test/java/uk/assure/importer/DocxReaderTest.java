@@ -91,6 +91,93 @@ class DocxReaderTest {
         assertThat(parsed.findings()).extracting(ParsedPlan.Finding::text).containsExactly("Referrals lack detail.");
     }
 
+    @Test
+    void cellsKeepTheirParagraphsAndListsAsLinesAndNestedTablesAreFlattened() {
+        byte[] doc = OfficeFiles.docx(d -> {
+            XWPFNumbering numbering = d.createNumbering();
+            java.math.BigInteger bullets = numbering.addNum(numbering.addAbstractNum(
+                    list(0, STNumberFormat.BULLET, "\u2022", 1)));
+            java.math.BigInteger letters = numbering.addNum(numbering.addAbstractNum(
+                    list(1, STNumberFormat.LOWER_LETTER, "%1)", 1)));
+            java.math.BigInteger fromFive = numbering.addNum(numbering.addAbstractNum(
+                    list(2, STNumberFormat.DECIMAL, "%1.", 5)));
+            XWPFTable table = d.createTable(2, 3);
+            table.getRow(0).getCell(0).setText("Ref");
+            table.getRow(0).getCell(1).setText("Action");
+            table.getRow(0).getCell(2).setText("Lead");
+            table.getRow(1).getCell(0).setText("1.1");
+            var action = table.getRow(1).getCell(1);
+            action.setText("Two steps:");
+            for (String step : List.of("brief the team", "check in May")) {
+                XWPFParagraph p = action.addParagraph();
+                p.setNumID(bullets);
+                p.createRun().setText(step);
+            }
+            var lead = table.getRow(1).getCell(2);
+            lead.setText("Both of:");
+            XWPFTable inner = lead.insertNewTbl(lead.getCTTc().addNewP().newCursor());
+            var innerRow = inner.createRow();
+            innerRow.createCell().setText("Police");
+            innerRow.createCell().setText("Health");
+            for (String item : List.of("First lettered.", "Second lettered.")) {
+                XWPFParagraph p = d.createParagraph();
+                p.setNumID(letters);
+                p.createRun().setText(item);
+            }
+            XWPFParagraph five = d.createParagraph();
+            five.setNumID(fromFive);
+            five.createRun().setText("Starts at five.");
+            d.createParagraph().createRun().setText("Plain &lt;b&gt; text left as typed: 25 <sup>th</sup> May");
+        });
+
+        List<Block> blocks = new DocxReader().read("lists.docx", doc);
+
+        assertThat(texts(blocks.get(1))).containsExactly("1.1", "Two steps:\nbrief the team\ncheck in May",
+                "Both of:\nPolice\nHealth");
+        assertThat(blocks.subList(2, blocks.size())).extracting(b -> ((Block.Paragraph) b).text()).containsExactly(
+                "a) First lettered.", "b) Second lettered.", "5. Starts at five.", "Plain <b> text left as typed: 25 th May");
+    }
+
+    @Test
+    void aRowStartingRightOfTheFirstColumnKeepsItsColumns() {
+        byte[] doc = OfficeFiles.docx(d -> {
+            XWPFTable table = d.createTable(2, 3);
+            table.getRow(0).getCell(0).setText("Ref");
+            table.getRow(0).getCell(1).setText("Action");
+            table.getRow(0).getCell(2).setText("Lead");
+            var row = table.getRow(1);
+            row.removeCell(0);
+            row.getCtRow().addNewTrPr().addNewGridBefore().setVal(OfficeFiles.big(1));
+            row.getCell(0).setText("Carried on from the row above.");
+            row.getCell(1).setText("Council");
+        });
+
+        List<Block> blocks = new DocxReader().read("grid.docx", doc);
+
+        assertThat(texts(blocks.get(1))).containsExactly("", "Carried on from the row above.", "Council");
+        assertThat(((Block.TableRow) blocks.get(1)).cells().get(2).at().describe()).isEqualTo("grid.docx, table 1, row 2, column 3");
+    }
+
+    @Test
+    void aDamagedOrFakeWordFileIsRefusedWithTheFileNamed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocxReader().read("fake.docx", "not a zip".getBytes()))
+                .isInstanceOf(ImportException.class).hasMessageStartingWith("fake.docx: the file is damaged");
+        byte[] workbook = OfficeFiles.xlsx(b -> b.createSheet("S"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocxReader().read("book.docx", workbook))
+                .isInstanceOf(ImportException.class).hasMessageStartingWith("book.docx: ");
+    }
+
+    private static XWPFAbstractNum list(long id, STNumberFormat.Enum format, String text, long start) {
+        CTAbstractNum abstractNum = CTAbstractNum.Factory.newInstance();
+        abstractNum.setAbstractNumId(OfficeFiles.big(id));
+        CTLvl level = abstractNum.addNewLvl();
+        level.setIlvl(OfficeFiles.big(0));
+        level.addNewNumFmt().setVal(format);
+        level.addNewLvlText().setVal(text);
+        level.addNewStart().setVal(OfficeFiles.big(start));
+        return new XWPFAbstractNum(abstractNum);
+    }
+
     private static CTTcPr tcPr(XWPFTable table, int row, int cell) {
         var tc = table.getRow(row).getCell(cell).getCTTc();
         return tc.isSetTcPr() ? tc.getTcPr() : tc.addNewTcPr();

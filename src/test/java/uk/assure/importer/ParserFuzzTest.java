@@ -36,6 +36,67 @@ class ParserFuzzTest {
                 + "</td></tr></table>").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The readers alone, through a parser with no assemblers: reading succeeds or fails with ImportException. */
+    private static final PlanParser READING_ONLY = new PlanParser(java.util.List.of());
+
+    private static final java.util.List<DocumentReader> READERS = java.util.List.of(new TextReader(), new CsvReader(),
+            new HtmlReader(), new DocxReader(), new XlsxReader(null), new XlsxReader("Sheet 2"));
+
+    @Property(tries = 300)
+    void anyTextThroughEveryReaderReadsOrFailsWithTheDeclaredError(@ForAll("markupText") String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (String name : java.util.List.of("fuzz.txt", "fuzz.csv", "fuzz.html", "fuzz.docx")) {
+            readOnly(name, bytes);
+        }
+        for (DocumentReader reader : READERS) {
+            read(reader, bytes);
+        }
+    }
+
+    @Property(tries = 300)
+    void anyBytesThroughEveryReaderReadOrFailWithTheDeclaredError(@ForAll byte[] bytes) {
+        readOnly("fuzz.bin", bytes);
+        for (DocumentReader reader : READERS) {
+            read(reader, bytes);
+        }
+    }
+
+    @Property(tries = 300)
+    void bytesBehindAZipHeaderFailWithTheDeclaredError(@ForAll byte[] tail) {
+        byte[] bytes = new byte[tail.length + 4];
+        bytes[0] = 0x50;
+        bytes[1] = 0x4B;
+        bytes[2] = 0x03;
+        bytes[3] = 0x04;
+        System.arraycopy(tail, 0, bytes, 4, tail.length);
+        readOnly("fuzz.docx", bytes);
+    }
+
+    private static void readOnly(String name, byte[] bytes) {
+        try {
+            READING_ONLY.parse(name, bytes);
+        } catch (ImportException expected) {
+            assertThat(expected.getMessage()).startsWith(name).doesNotContain("\n");
+        }
+    }
+
+    private static void read(DocumentReader reader, byte[] bytes) {
+        try {
+            assertThat(reader.read("fuzz.x", bytes)).doesNotContainNull();
+        } catch (ImportException expected) {
+            assertThat(expected.getMessage()).startsWith("fuzz.x");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> markupText() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("\t\n\r<>&\";,'/= abcdpltr1").ofMaxLength(200),
+                Arbitraries.strings().all().ofMaxLength(100),
+                Arbitraries.of("<table><tr><td rowspan=9999999>a<td colspan=-1>b</table>", "<html><p>x</p>",
+                        "\"unclosed,quote\n", "a;b;c\n1;2;3\n4;5;6\n", "<script>x</script><table><tr><th>h"));
+    }
+
     private static void parse(String name, byte[] bytes) {
         try {
             ParsedPlan plan = PARSER.parse(name, bytes);

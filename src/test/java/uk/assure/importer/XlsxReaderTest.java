@@ -82,6 +82,78 @@ class XlsxReaderTest {
         assertThat(plan.actions().get(0).due()).isEqualTo(LocalDate.of(2025, 3, 31));
     }
 
+    @Test
+    void valuesReadAsAPersonWouldSayThem() {
+        byte[] book = OfficeFiles.xlsx(b -> {
+            Sheet sheet = b.createSheet("Actions");
+            Row head = sheet.createRow(0);
+            String[] headings = {"Ref", "Action", "Due", "Done", "Share", "Cost", "Note"};
+            for (int c = 0; c < headings.length; c++) {
+                head.createCell(c).setCellValue(headings[c]);
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue(2.5);
+            row.createCell(1).setCellValue("Line one\nline two");
+            row.createCell(2).setCellValue(LocalDate.of(2010, 1, 29));
+            CellStyle shortDate = b.createCellStyle();
+            shortDate.setDataFormat((short) 14); // Excel's built-in short date, shown month first by POI
+            row.getCell(2).setCellStyle(shortDate);
+            row.createCell(3).setCellValue(true);
+            row.createCell(4).setCellValue(0.5);
+            CellStyle percent = b.createCellStyle();
+            percent.setDataFormat(b.createDataFormat().getFormat("0%"));
+            row.getCell(4).setCellStyle(percent);
+            row.createCell(5).setCellFormula("2*3");
+            row.createCell(6).setCellValue("Publish &lt;b&gt; <b>guide</b>");
+            b.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        });
+
+        List<Block> blocks = new XlsxReader("1").read("book.xlsx", book);
+
+        assertThat(texts(blocks.get(1))).containsExactly("2.5", "Line one\nline two", "29 January 2010", "TRUE", "50%",
+                "6", "Publish <b> guide");
+    }
+
+    @Test
+    void mergedCellsHoldTheirTextInTheFirstCellAcrossAndDown() {
+        byte[] book = OfficeFiles.xlsx(b -> {
+            Sheet sheet = b.createSheet("Plan");
+            String[][] rows = {{"Area", "Action", "Lead", "Due"}, {"Referrals", "Checklist", "Police", "May"},
+                    {"", "Audit", "Council", "June"}, {"Theme 2", "", "", ""}, {"Voice", "Ask children", "All", "July"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            sheet.addMergedRegion(new CellRangeAddress(1, 2, 0, 0)); // down
+            sheet.addMergedRegion(new CellRangeAddress(3, 3, 1, 3)); // across, not from column A
+            sheet.getRow(3).getCell(0).setCellValue("");
+            sheet.getRow(3).getCell(1).setCellValue("Theme 2");
+        });
+
+        List<Block> blocks = new XlsxReader(null).read("plan.xlsx", book);
+
+        assertThat(blocks).allMatch(b -> b instanceof Block.TableRow);
+        assertThat(texts(blocks.get(2))).containsExactly("", "Audit", "Council", "June");
+        assertThat(texts(blocks.get(3))).containsExactly("", "Theme 2", "", "");
+        assertThat(((Block.TableRow) blocks.get(3)).cells().get(1).at().describe()).isEqualTo("plan.xlsx, sheet Plan, row 4, column 2");
+    }
+
+    @Test
+    void aSheetOfAHundredThousandRowsIsRefused() {
+        byte[] book = OfficeFiles.xlsx(b -> b.createSheet("Huge").createRow(200_000).createCell(0).setCellValue("x"));
+
+        assertThatThrownBy(() -> new XlsxReader(null).read("huge.xlsx", book)).isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("huge.xlsx, sheet Huge: the sheet has more than 100000 rows");
+    }
+
+    @Test
+    void aFakeWorkbookIsRefusedWithTheFileNamed() {
+        assertThatThrownBy(() -> new XlsxReader(null).read("fake.xlsx", "a,b\n".getBytes()))
+                .isInstanceOf(ImportException.class).hasMessageStartingWith("fake.xlsx: the file is damaged");
+    }
+
     private static List<String> texts(Block block) {
         return ((Block.TableRow) block).cells().stream().map(Block.Cell::text).toList();
     }

@@ -97,6 +97,21 @@ class ActionUpdateIT {
     }
 
     @Test
+    void aRevisedDateWithoutAReasonIsRefusedOnTheReasonField() {
+        Document page = admin.page(actionPath);
+        Map<String, String> form = form(page);
+        form.put("narrative", "Moving the date.");
+        form.put("dueDay", "15");
+        form.put("dueMonth", "9");
+        form.put("dueYear", "2027");
+
+        Document after = Jsoup.parse(admin.post(action(page), form).body());
+
+        assertThat(after.select("#revisionReason-error").text()).contains("Give a reason for the new due date");
+        assertThat(after.selectFirst("#dueDate-month").val()).isEqualTo("9");
+    }
+
+    @Test
     void aStaleFormSaysWhoUpdatedMeanwhileAndKeepsTheText() {
         Document page = admin.page(actionPath);
         Map<String, String> first = form(page);
