@@ -17,25 +17,28 @@ import uk.assure.plan.Worklists.Item;
  * RAG, due window and words; and the order. Unknown values are ignored rather than refused.
  */
 public record ActionFilter(String plan, String section, Long agency, String lead, ActionStatus status, Rag rag, String due, String q,
-        String sort) {
+        String activity, String sort) {
 
     public static final List<String> DUE_WINDOWS = List.of("overdue", "30", "90", "later", "none");
     public static final List<String> SORTS = List.of("plan", "due", "rag", "updated");
+    /** "stale": open, with no update in the stale window; "recent": completed within the warning window. */
+    public static final List<String> ACTIVITIES = List.of("stale", "recent");
 
     static ActionFilter of(Map<String, String> params) {
         return new ActionFilter(blank(params.get("plan")), blank(params.get("section")), number(params.get("agency")), blank(params.get("lead")),
                 parse(ActionStatus.class, params.get("status")), parse(Rag.class, params.get("rag")),
-                oneOf(DUE_WINDOWS, params.get("due"), null), blank(params.get("q")), oneOf(SORTS, params.get("sort"), "plan"));
+                oneOf(DUE_WINDOWS, params.get("due"), null), blank(params.get("q")),
+                oneOf(ACTIVITIES, params.get("activity"), null), oneOf(SORTS, params.get("sort"), "plan"));
     }
 
     public boolean active() {
-        return section != null || agency != null || lead != null || status != null || rag != null || due != null || q != null;
+        return activity != null || section != null || agency != null || lead != null || status != null || rag != null || due != null || q != null;
     }
 
-    List<Item> apply(List<Item> items, LocalDate today) {
+    List<Item> apply(List<Item> items, LocalDate today, uk.assure.plan.RagSettings settings) {
         List<Item> out = new ArrayList<>();
         for (Item item : items) {
-            if (matches(item, today)) {
+            if (matches(item, today) && activityMatches(item, today, settings)) {
                 out.add(item);
             }
         }
@@ -47,6 +50,18 @@ public record ActionFilter(String plan, String section, Long agency, String lead
         };
         out.sort(order);
         return out;
+    }
+
+    private boolean activityMatches(Item item, LocalDate today, uk.assure.plan.RagSettings settings) {
+        if (activity == null) {
+            return true;
+        }
+        return switch (activity) {
+            case "stale" -> !item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()));
+            case "recent" -> item.status() == ActionStatus.COMPLETED
+                    && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()));
+            default -> true;
+        };
     }
 
     private boolean matches(Item item, LocalDate today) {
@@ -116,6 +131,7 @@ public record ActionFilter(String plan, String section, Long agency, String lead
         params.put("rag", rag == null ? null : rag.name());
         params.put("due", due);
         params.put("q", q);
+        params.put("activity", activity);
         params.put("sort", "plan".equals(sort) ? null : sort);
         params.put(name, value);
         params.forEach((k, v) -> {

@@ -26,12 +26,15 @@ class PlanPagesController {
     private final Worklists worklists;
     private final PartnershipDirectory directory;
     private final Clock clock;
+    private final uk.assure.plan.RagSettings settings;
 
-    PlanPagesController(PlanQueries plans, Worklists worklists, PartnershipDirectory directory, Clock clock) {
+    PlanPagesController(PlanQueries plans, Worklists worklists, PartnershipDirectory directory, Clock clock,
+            uk.assure.plan.RagSettings settings) {
         this.plans = plans;
         this.worklists = worklists;
         this.directory = directory;
         this.clock = clock;
+        this.settings = settings;
     }
 
     @GetMapping("/plans")
@@ -52,7 +55,7 @@ class PlanPagesController {
         model.addAttribute("agencies", new TreeMap<>(directory.agencyLabels(user.partnershipId())));
         if (filter.active() || !"plan".equals(filter.sort())) {
             LocalDate today = LocalDate.now(clock);
-            List<Worklists.Item> items = filter.apply(worklists.items(user.partnershipId()), today);
+            List<Worklists.Item> items = filter.apply(worklists.items(user.partnershipId()), today, settings);
             model.addAttribute("items", items);
             model.addAttribute("summary", ActionFilter.summary(items, today));
         }

@@ -60,11 +60,13 @@ class WorkPagesController {
     private final Worklists worklists;
     private final PartnershipDirectory directory;
     private final Clock clock;
+    private final uk.assure.plan.RagSettings settings;
 
-    WorkPagesController(Worklists worklists, PartnershipDirectory directory, Clock clock) {
+    WorkPagesController(Worklists worklists, PartnershipDirectory directory, Clock clock, uk.assure.plan.RagSettings settings) {
         this.worklists = worklists;
         this.directory = directory;
         this.clock = clock;
+        this.settings = settings;
     }
 
     @GetMapping("/dashboard")
@@ -108,7 +110,7 @@ class WorkPagesController {
         ActionFilter filter = ActionFilter.of(params);
         LocalDate today = LocalDate.now(clock);
         List<Item> all = worklists.items(user.partnershipId());
-        List<Item> shown = filter.apply(all, today);
+        List<Item> shown = filter.apply(all, today, settings);
         model.addAttribute("filter", filter);
         model.addAttribute("items", shown);
         model.addAttribute("total", filter.plan() == null ? all.size()

@@ -120,4 +120,15 @@ class WorkPagesIT {
         int shownBefore = Integer.parseInt(before.substring(0, before.indexOf(' ')));
         assertThat(after).startsWith((shownBefore - 1) + " of ");
     }
+
+    @Test
+    void theDashboardListsWholeAreTheFilteredListsOfTheSameCount() {
+        Document dashboard = browser.page("/dashboard");
+        for (String[] list : new String[][] {{"h2#overdue", "/actions?due=overdue"}, {"h2#due-soon", "/actions?due=30"},
+                {"h2#not-updated", "/actions?activity=stale"}, {"h2#completed", "/actions?activity=recent"}}) {
+            String heading = dashboard.select(list[0]).text();
+            String count = heading.replaceAll(".*\\((\\d+)\\)$", "$1");
+            assertThat(browser.page(list[1]).select("#summary").text()).as(heading).startsWith(count + " of ");
+        }
+    }
 }
