@@ -1,15 +1,12 @@
 package uk.assure.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.assure.audit.AuditLog;
 
 /**
  * Changes to an action other than progress: an admin's edit of its wording and fields, and links to further
@@ -19,14 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActionChanges {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final AuditLog audit;
 
-    ActionChanges(JdbcClient jdbc, Clock clock) {
+    ActionChanges(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.audit = audit;
     }
 
     /** The fields an admin edits, as typed; text must not be blank. */
@@ -126,21 +121,8 @@ public class ActionChanges {
 
     private void audit(long partnershipId, ProgressService.Author author, String type, String object,
             Object before, Object after) {
-        jdbc.sql("""
-                INSERT INTO audit_event (partnership_id, occurred_at, actor_user_id, actor, event_type, object_type,
-                    object_id, before_state, after_state)
-                VALUES (?, ?, ?, ?, ?, 'action', ?, ?::jsonb, ?::jsonb)""")
-                .params(partnershipId, Timestamp.from(clock.instant()), author.userId(), author.name(), type, object,
-                        json(before), json(after))
-                .update();
-    }
-
-    private static String json(Object value) {
-        try {
-            return value == null ? null : JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        audit.record(new AuditLog.Event(partnershipId, author.userId(), author.name(), type, "action", object, before,
+                after, null));
     }
 
     private static String blank(String s) {

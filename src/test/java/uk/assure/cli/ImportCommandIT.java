@@ -59,6 +59,14 @@ class ImportCommandIT {
     }
 
     @Test
+    void theAuditLogVerifiesFromTheCommandLine() {
+        Result verified = run("audit", "verify");
+
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("The audit log is intact");
+    }
+
+    @Test
     void anUnreadableFileIsOneLineAndWritesNothing() throws Exception {
         Path noise = Files.write(dir.resolve("noise.docx"), new byte[] {'P', 'K', 3, 4, 1, 2, 3});
 

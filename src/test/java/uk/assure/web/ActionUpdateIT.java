@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -35,6 +36,7 @@ class ActionUpdateIT {
     @Autowired JdbcClient jdbc;
     @Autowired UserRepository users;
     @Autowired PasswordEncoder passwords;
+    @Autowired uk.assure.audit.AuditLog audit;
 
     Browserless admin;
     String actionPath;
@@ -237,6 +239,21 @@ class ActionUpdateIT {
 
         assertThat(lead.get(actionPath + "/edit").statusCode()).isEqualTo(403);
         assertThat(lead.page(actionPath).select("a[href$=/edit]")).isEmpty();
+    }
+
+    @Test
+    void everySignInSucceededOrFailedIsAnAuditEventAndTheChainHolds() {
+        Browserless stranger = new Browserless(port);
+        stranger.signIn("nobody@test.local", "wrong password entirely");
+        Browserless known = new Browserless(port);
+        known.signIn(FreshDatabase.ADMIN_EMAIL, "wrong password entirely");
+        known.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+
+        List<String> events = jdbc.sql("SELECT event_type || ' ' || actor FROM audit_event WHERE event_type LIKE 'SIGN_IN%' ORDER BY id")
+                .query(String.class).list();
+        assertThat(events).contains("SIGN_IN_FAILED nobody@test.local", "SIGN_IN_FAILED " + FreshDatabase.ADMIN_EMAIL,
+                "SIGN_IN " + FreshDatabase.ADMIN_EMAIL);
+        assertThat(audit.verify()).isEmpty();
     }
 
     private Browserless signedIn(String email) {
