@@ -21,8 +21,10 @@ class SecurityConfiguration {
     /** Only with a web server: the command line ({@code assure import}) starts the app without one. */
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock) throws Exception {
+        http.addFilterBefore(new SignInThrottleFilter(throttle, clock),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/error")
                         .permitAll()

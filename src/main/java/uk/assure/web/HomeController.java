@@ -15,8 +15,9 @@ class HomeController {
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-            Model model) {
-        model.addAttribute("failed", error != null);
+            @RequestParam(required = false) Integer wait, Model model) {
+        model.addAttribute("failed", error != null || wait != null);
+        model.addAttribute("waitSeconds", wait);
         model.addAttribute("signedOut", signedOut != null);
         return "sign-in";
     }
