@@ -41,6 +41,7 @@ public final class Chromium implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         this.base = "http://localhost:" + port;
     }
 

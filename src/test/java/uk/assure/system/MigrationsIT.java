@@ -35,7 +35,9 @@ class MigrationsIT {
                   AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
                                   WHERE c.table_name = t.table_name AND c.column_name = 'partnership_id')""")
                 .query(String.class).list();
-        assertThat(unscoped).isEmpty();
+        // sign_in_failure is written before anyone is signed in, so it belongs to no partnership; it holds only an
+        // email as typed, an address and a time, and nothing is ever read from it but counts.
+        assertThat(unscoped).containsExactly("sign_in_failure");
     }
 
     @Test

@@ -73,6 +73,8 @@ class BrowserJourneysIT {
         assertThat(email.getAttribute("name")).isEqualTo("email");
         email.sendKeys(FreshDatabase.ADMIN_EMAIL, Keys.TAB);
         chromium.driver().switchTo().activeElement().sendKeys(FreshDatabase.ADMIN_PASSWORD, Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().contains("/sign-in"));
 
         assertThat(chromium.driver().findElement(By.cssSelector("h1")).getText()).isNotEqualTo("Sign in");
         assertThat(chromium.driver().findElements(By.cssSelector(".govuk-header__navigation a")))
@@ -197,6 +199,8 @@ class BrowserJourneysIT {
         type("#email", email);
         type("#password", password);
         chromium.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().contains("/sign-in"));
     }
 
     private void type(String css, String text) {
