@@ -18,12 +18,21 @@ class SecurityConfiguration {
         return new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
     }
 
+    @Bean
+    @ConditionalOnWebApplication
+    SessionLifetimeFilter.Stamp sessionStamp(java.time.Clock clock) {
+        return new SessionLifetimeFilter.Stamp(clock);
+    }
+
     /** Only with a web server: the command line ({@code assure import}) starts the app without one. */
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock,
+            uk.assure.system.AssureProperties properties) throws Exception {
         http.addFilterBefore(new SignInThrottleFilter(throttle, clock),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout()),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/error")

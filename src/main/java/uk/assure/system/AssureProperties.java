@@ -12,7 +12,8 @@ public record AssureProperties(
         @DefaultValue("true") boolean demoData,
         @DefaultValue Rag rag,
         @DefaultValue("10MB") org.springframework.util.unit.DataSize uploadMaxSize,
-        String firstRunImport) {
+        String firstRunImport,
+        @DefaultValue("12h") java.time.Duration sessionAbsoluteTimeout) {
 
     public long uploadMaxBytes() {
         return uploadMaxSize.toBytes();

@@ -15,7 +15,8 @@ class HomeController {
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-            @RequestParam(required = false) Integer wait, Model model) {
+            @RequestParam(required = false) Integer wait, @RequestParam(required = false) String expired, Model model) {
+        model.addAttribute("expired", expired != null);
         model.addAttribute("failed", error != null || wait != null);
         model.addAttribute("waitSeconds", wait);
         model.addAttribute("signedOut", signedOut != null);
