@@ -28,10 +28,10 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock,
-            uk.assure.system.AssureProperties properties) throws Exception {
+            uk.assure.system.AssureProperties properties, UserRepository users) throws Exception {
         http.addFilterBefore(new SignInThrottleFilter(throttle, clock),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout()),
+                .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout(), users),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
@@ -43,7 +43,13 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .defaultSuccessUrl("/plans", false)
                         .failureUrl("/sign-in?error"))
-                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut")
+                        // signing out ends every session of the user, on every node
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+                                users.endSessions(user.userId(), clock.instant());
+                            }
+                        }))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

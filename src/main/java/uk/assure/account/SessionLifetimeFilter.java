@@ -17,20 +17,24 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The absolute limit on a session (ASSURE_SESSION_ABSOLUTE_TIMEOUT, 12 hours by default): however busy, a session
- * signed in longer ago than that ends, and the person signs in again. The idle limit is the servlet session's own
- * timeout (ASSURE_SESSION_IDLE_TIMEOUT).
+ * The limits on a session: the absolute one (ASSURE_SESSION_ABSOLUTE_TIMEOUT, 12 hours by default) — however busy,
+ * a session signed in longer ago than that ends — and the user's own record: a session signed in before the user
+ * last signed out or changed their password, or of a disabled user, ends on whichever node it is. The idle limit
+ * is the servlet session's own timeout (ASSURE_SESSION_IDLE_TIMEOUT).
  */
 final class SessionLifetimeFilter extends OncePerRequestFilter {
 
     static final String SIGNED_IN_AT = "assure.signedInAt";
+    static final String USER_ID = "assure.userId";
 
     private final Clock clock;
     private final Duration absolute;
+    private final UserRepository users;
 
-    SessionLifetimeFilter(Clock clock, Duration absolute) {
+    SessionLifetimeFilter(Clock clock, Duration absolute, UserRepository users) {
         this.clock = clock;
         this.absolute = absolute;
+        this.users = users;
     }
 
     @Override
@@ -38,7 +42,8 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
-                && signedInAt.plus(absolute).isBefore(clock.instant())) {
+                && (signedInAt.plus(absolute).isBefore(clock.instant())
+                    || session.getAttribute(USER_ID) instanceof Long userId && !users.sessionStands(userId, signedInAt))) {
             session.invalidate();
             SecurityContextHolder.clearContext();
             response.sendRedirect(request.getContextPath() + "/sign-in?expired");
@@ -59,6 +64,9 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
         void signedIn(InteractiveAuthenticationSuccessEvent event) {
             if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
                 a.getRequest().getSession().setAttribute(SIGNED_IN_AT, clock.instant());
+                if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
+                    a.getRequest().getSession().setAttribute(USER_ID, user.userId());
+                }
             }
         }
     }

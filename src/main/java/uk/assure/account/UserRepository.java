@@ -47,4 +47,23 @@ public class UserRepository {
     }
 
     public record NewUser(String email, String displayName, Role role, Long agencyId) {}
+
+    /** Whether a session of this user signed in at that moment still stands: enabled, and not ended since. */
+    public boolean sessionStands(long userId, java.time.Instant signedInAt) {
+        return jdbc.sql("SELECT enabled AND (sessions_valid_after IS NULL OR sessions_valid_after <= ?) FROM app_user WHERE id = ?")
+                .params(java.sql.Timestamp.from(signedInAt), userId).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Ends every session of the user signed in before {@code at}, on every node. */
+    public void endSessions(long userId, java.time.Instant at) {
+        jdbc.sql("UPDATE app_user SET sessions_valid_after = ? WHERE id = ?").params(java.sql.Timestamp.from(at), userId).update();
+    }
+
+    public String passwordHash(long userId) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(userId).query(String.class).single();
+    }
+
+    public void setPasswordHash(long userId, String hash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(hash, userId).update();
+    }
 }

@@ -150,6 +150,7 @@ class BrowserJourneysIT {
         pages.put("actions", "/actions?due=overdue");
         pages.put("search", "/search?q=audit");
         pages.put("import", "/imports/new");
+        pages.put("password", "/account/password");
         pages.put("not-found", "/plans/no-such-plan");
         pages.forEach((name, path) -> {
             chromium.open(path);

@@ -1,0 +1,73 @@
+package uk.assure.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.assure.account.PasswordRules;
+import uk.assure.account.SignedInUser;
+import uk.assure.account.UserRepository;
+import uk.assure.audit.AuditLog;
+
+/**
+ * Changing one's own password: the current one first; the new one by length, not composition, and not among the
+ * most common. A change ends every other session of the user, on every node, and is an audit event.
+ */
+@Controller
+class PasswordController {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PasswordController(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account/password")
+    String form() {
+        return "account/password";
+    }
+
+    @PostMapping("/account/password")
+    String change(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm,
+            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        List<FormError> errors = new ArrayList<>();
+        if (!passwords.matches(current, users.passwordHash(user.userId()))) {
+            errors.add(new FormError("current", "Your current password is not right"));
+        }
+        PasswordRules.problem(password, user.getUsername()).ifPresent(p -> errors.add(new FormError("password", p)));
+        if (errors.stream().noneMatch(e -> e.field().equals("password")) && !password.equals(confirm)) {
+            errors.add(new FormError("confirm", "The passwords do not match"));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", errors);
+            return "account/password";
+        }
+        Instant now = clock.instant();
+        users.setPasswordHash(user.userId(), passwords.encode(password));
+        users.endSessions(user.userId(), now);
+        request.getSession().setAttribute("assure.signedInAt", now); // this session carries on; the others end
+        audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), "PASSWORD_CHANGED",
+                "user", user.externalId(), null, null, "from " + request.getRemoteAddr()));
+        redirect.addFlashAttribute("passwordChanged", true);
+        return "redirect:/account/password";
+    }
+}

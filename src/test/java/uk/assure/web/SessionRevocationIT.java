@@ -1,0 +1,64 @@
+package uk.assure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import uk.assure.support.AppTest;
+import uk.assure.support.Browserless;
+import uk.assure.support.FreshDatabase;
+
+/**
+ * A password change keeps the session that made it and ends the user's others; signing out ends them all. The
+ * ending is kept with the user in the database, so it holds on every app node.
+ */
+@AppTest
+@TestPropertySource(properties = "assure.test.context=session-revocation")
+class SessionRevocationIT {
+
+    private static final String NEW_PASSWORD = "a brand new long passphrase";
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsAndSignOutEndsThemAll() {
+        Browserless laptop = signedIn(FreshDatabase.ADMIN_PASSWORD);
+        Browserless phone = signedIn(FreshDatabase.ADMIN_PASSWORD);
+
+        Document form = laptop.page("/account/password");
+        HttpResponse<String> refused = laptop.post("/account/password", Map.of("_csrf", Browserless.csrf(form),
+                "current", "not it", "password", "Password123", "confirm", "Password123"));
+        Document errors = Jsoup.parse(refused.body());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(errors.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#current", "#password");
+
+        HttpResponse<String> changed = laptop.post("/account/password", Map.of("_csrf", Browserless.csrf(form),
+                "current", FreshDatabase.ADMIN_PASSWORD, "password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
+        assertThat(Jsoup.parse(changed.body()).select(".govuk-notification-banner").text()).contains("Password changed");
+
+        assertThat(laptop.get("/plans").uri().getPath()).as("the session that changed it carries on").isEqualTo("/plans");
+        assertThat(phone.get("/plans").uri().getPath()).as("the other session has ended").isEqualTo("/sign-in");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'PASSWORD_CHANGED'").query(Long.class).single())
+                .isEqualTo(1);
+
+        Browserless tablet = signedIn(NEW_PASSWORD);
+        Document plans = laptop.page("/plans");
+        laptop.post("/sign-out", Map.of("_csrf", Browserless.csrf(plans)));
+        assertThat(tablet.get("/plans").uri().getPath()).as("signing out ends every session").isEqualTo("/sign-in");
+    }
+
+    private Browserless signedIn(String password) {
+        Browserless browser = new Browserless(port);
+        browser.signIn(FreshDatabase.ADMIN_EMAIL, password);
+        assertThat(browser.get("/plans").uri().getPath()).isEqualTo("/plans");
+        return browser;
+    }
+}
