@@ -184,6 +184,47 @@ class BrowserJourneysIT {
                 .anySatisfy(v -> assertThat(v).startsWith("image-alt:"));
     }
 
+    /** Text people type is stored as typed and shown as text: payloads in every field run nothing anywhere. */
+    @Test
+    void storedScriptPayloadsRunNowhere() {
+        List<String> payloads = List.of(
+                "<script>window.__xss='script'</script>",
+                "<img src=x onerror=\"window.__xss='img'\">",
+                "\"><svg onload=\"window.__xss='svg'\">",
+                "javascript:window.__xss='href'",
+                "</textarea><script>window.__xss='textarea'</script>",
+                "{{7*7}} ${7*7} [[${7*7}]] <b onmouseover=\"window.__xss='b'\">bold</b>");
+        String payload = String.join(" ", payloads);
+        // the last open action, so that the other journeys (which take the first) are not affected
+        String action = jdbc.sql("""
+                SELECT '/plans/' || p.external_id || '/actions/' || a.external_id FROM action a JOIN plan p ON p.id = a.plan_id
+                WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') ORDER BY a.id DESC LIMIT 1""").query(String.class).single();
+        String actionId = action.substring(action.lastIndexOf('/') + 1);
+        jdbc.sql("""
+                UPDATE action SET text = ?, lead_raw = ?, oversight_raw = ?, expected_impact = ?, evidence_of_impact = ?
+                WHERE external_id = ?""").params(payload, payload, payload, payload, payload, actionId).update();
+        jdbc.sql("UPDATE plan SET title = ? WHERE id = (SELECT plan_id FROM action WHERE external_id = ?)")
+                .params("Plan " + payload, actionId).update();
+        signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        chromium.open(action);
+        type("#narrative", payload);
+        type("#evidenceUrl", "javascript:window.__xss='evidence'");
+        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+        type("#evidenceUrl", "");
+        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+
+        String plan = action.substring(0, action.indexOf("/actions/"));
+        for (String path : List.of(action, plan, plan + "?q=script", "/dashboard", "/plans", "/actions?q=svg",
+                "/search?q=script", action + "/edit", "/my-actions")) {
+            chromium.open(path);
+            Object ran = chromium.driver().executeScript("return window.__xss || null");
+            assertThat(ran).as("a payload ran on " + path).isNull();
+        }
+        chromium.open(action);
+        assertThat(chromium.driver().findElement(By.cssSelector(".govuk-body-l")).getText())
+                .as("shown as the text it is").contains("<script>window.__xss='script'</script>");
+    }
+
     private void check(String name, Map<String, List<String>> violations) {
         chromium.screenshot(name);
         violations.put(name, new ArrayList<>(chromium.accessibilityViolations()));
