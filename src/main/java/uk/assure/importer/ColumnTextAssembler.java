@@ -1,10 +1,14 @@
 package uk.assure.importer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.assure.plan.DueDate;
@@ -12,12 +16,17 @@ import uk.assure.plan.DuePrecision;
 
 /**
  * Plans copied out of a PDF, where the table's columns came out one after another as short lines rather than as
- * rows: "1.2.1). Reviewing" / "assessment tools to" / "October 2017" / "HSCB member" / "organisation leads". Reads
- * actions from their hierarchical refs (1.2, 1.2.1 are separate actions), joins the wrapped lines of each action's
- * text and takes out the timescale printed in among them; groups the lines that follow an action (blocks between
- * blank lines) into its timescale, lead, success criteria and progress by what each looks like; and takes
- * objectives ("1. The Board will … (Finding 1)") as sections, "Finding N:" paragraphs as findings.
- * Field readings here are best efforts from print order, and the preview says so.
+ * rows: "2.1.1). Add a young" / "carer question to" / "June 2025" / "Designated Nurse" / "Safeguarding".
+ *
+ * <p>Read in two passes. The first reads actions from their hierarchical refs (1.2 and 1.2.1 are separate actions),
+ * joins the wrapped lines of each action's text and takes out a timescale (or lead) printed in among them; takes
+ * objectives ("1. The Board will … (Finding 1)") as sections and "Finding N:" paragraphs as findings; and keeps the
+ * blocks of lines (between blank lines) printed after each action as its cells. The second classifies each cell by
+ * what it looks like (a date, a role or body, a sentence, the lowercase tail of a cell cut by a page break) and hands
+ * them, in order, to the actions printed together before them that still lack that field. A parent ending "… by:"
+ * with no timescale of its own sits beside its children, so its cells are its first child's; a row of cells printed
+ * with no action beside it goes to a later action printed with none. Field readings are best efforts from print
+ * order, and the preview says so.
  */
 public final class ColumnTextAssembler implements PlanAssembler {
 
@@ -28,22 +37,29 @@ public final class ColumnTextAssembler implements PlanAssembler {
     private static final Pattern FINDING = Pattern.compile("^\\s*(Finding|Recommendation|Learning point)\\s+(\\d{1,2}[a-z]?)\\s*[:.\\-–]\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADING = Pattern.compile("^\\s*(objectives?|actions?|lead( agency| officer)?|timescales?"
-            + "|by when|success criteria|outcomes?|progress|status|rag|ref|recommendations?|findings?)\\s*$", Pattern.CASE_INSENSITIVE);
+            + "|by when|(target |due |completion )?dates?|success criteria|outcomes?|progress|status|rag|ref|recommendations?"
+            + "|findings?)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROGRESS_HEADING = Pattern.compile("(?i)^\\s*(progress|status|rag)\\s*$");
     private static final Pattern PLAN_SUCCESS = Pattern.compile("^\\s*success criteria for (the )?(whole|overall|this) (action )?plan\\s*:?\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    private static final String YEAR = "(?:19|20)\\d{2}";
     private static final Pattern MONTH_ONLY = Pattern.compile("(?i)^\\s*(?:to commence\\s+)?" + MONTHS + "\\.?\\s*$");
-    private static final Pattern YEAR_TAIL = Pattern.compile("^(.*?)\\s+((?:19|20)\\d{2}(?:\\s*-\\s*(?:" + MONTHS
-            + "\\s+)?(?:19|20)\\d{2})?)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR_ONLY = Pattern.compile("^\\s*" + YEAR + "(?:\\s*-\\s*" + YEAR + ")?\\s*$");
+    /** A piece of a timescale broken over lines: "September", "- September", "2018", "2017-". */
+    private static final Pattern DATE_FRAGMENT = Pattern.compile("(?i)^\\s*-?\\s*(?:to commence\\s+)?(" + MONTHS + ")?\\.?\\s*("
+            + YEAR + ")?\\s*-?\\s*$");
+    private static final Pattern YEAR_TAIL = Pattern.compile("^(.*?)\\s+(" + YEAR + "(?:\\s*-\\s*(?:" + MONTHS
+            + "\\s+)?" + YEAR + ")?)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_HEAD = Pattern.compile("(?i)^\\s*((?:to commence\\s+)?" + MONTHS
-            + "\\.?\\s+(?:19|20)\\d{2}(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?(?:19|20)\\d{2})?)\\s+(\\S.*)$");
+            + "\\.?\\s+" + YEAR + "(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?" + YEAR + ")?)\\s+(\\S.*)$");
     private static final Pattern DATE_TAIL = Pattern.compile("(?i)^(.*\\S)\\s+(" + MONTHS
-            + "\\.?\\s+(?:19|20)\\d{2}(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?(?:19|20)\\d{2})?)\\s*$");
+            + "\\.?\\s+" + YEAR + "(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?" + YEAR + ")?)\\s*$");
     private static final Pattern LEAD_WORDS = Pattern.compile("(?i)\\b(council|director|head of|chair|manager|group|team"
             + "|leads?|officer|worker|service|services|police|trust|ccg|partnership|hscb|lscb|board|(?<!-)agenc(y|ies)"
             + "|membership|nurse|designated|named|organisations?|\\([A-Z]{2,6}\\))\\b|\\([A-Z]{2,6}\\)");
-    /** "HBC Changing futures North East": a body named by its initials first. */
+    /** "NC Family Help Service": a body named by its initials first. */
     private static final Pattern ACRONYM_FIRST = Pattern.compile("^[A-Z]{2,6}\\b");
 
     /** Verbs that make a line a sentence (success criteria, progress) rather than the name of a role or body. */
@@ -59,8 +75,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
             }
             if (block instanceof Block.Paragraph p) {
                 lines++;
-                Matcher m = ACTION_REF.matcher(p.text());
-                if (m.matches() && !m.group(2).isBlank() && Character.isLetter(m.group(2).codePointAt(0))) {
+                if (isActionStart(ACTION_REF.matcher(p.text()))) {
                     refs++;
                 }
             }
@@ -92,9 +107,23 @@ public final class ColumnTextAssembler implements PlanAssembler {
         return lines;
     }
 
+    /** "1.2). Provide support": a ref followed by words. */
+    private static boolean isActionStart(Matcher ref) {
+        return ref.matches() && !ref.group(2).isBlank() && Character.isLetter(ref.group(2).codePointAt(0));
+    }
+
     private record Line(String text, SourceLocation at) {
         boolean blank() {
             return text.isBlank();
+        }
+    }
+
+    private enum Kind { DATE, LEAD, TEXT, CONTINUATION }
+
+    /** One cell printed after the actions: what it looks like, its text on one line, where it starts. */
+    private record Item(Kind kind, String text, List<Line> lines) {
+        SourceLocation at() {
+            return lines.get(0).at();
         }
     }
 
@@ -102,20 +131,23 @@ public final class ColumnTextAssembler implements PlanAssembler {
         final String ref;
         final SourceLocation at;
         final StringBuilder text = new StringBuilder();
+        final List<List<Line>> cells = new ArrayList<>();
         String due;
         String pendingMonth;
         String lead;
         String success;
         String progress;
         boolean leadInText;
+        /** A parent ("… by:") whose cells were handed to its first child. */
+        boolean parent;
 
         Draft(String ref, SourceLocation at) {
             this.ref = ref;
             this.at = at;
         }
 
-        String objectiveNumber() {
-            return ref.substring(0, ref.indexOf('.'));
+        boolean empty() {
+            return due == null && lead == null && success == null && progress == null;
         }
     }
 
@@ -127,8 +159,13 @@ public final class ColumnTextAssembler implements PlanAssembler {
         private final List<ParsedPlan.Finding> findings = new ArrayList<>();
         private final Map<Integer, String> objectives = new TreeMap<>();
         private final List<Draft> drafts = new ArrayList<>();
-        private String title;
+        /** Rows of cells printed with no action beside them, for actions printed with no cells. */
+        private final List<Draft> orphans = new ArrayList<>();
         private final StringBuilder planSuccess = new StringBuilder();
+        private String title;
+        private boolean progressColumn;
+        /** An objective cut off by a page break before its "(Finding N)", waiting for the rest of its lines. */
+        private Integer openObjective;
 
         Run(String fileName, String format, List<Line> lines) {
             this.fileName = fileName;
@@ -137,54 +174,63 @@ public final class ColumnTextAssembler implements PlanAssembler {
         }
 
         ParsedPlan assemble() {
-            int i = preamble();
+            readLines(preamble());
+            for (int k = 0; k < drafts.size(); k++) {
+                if (!drafts.get(k).cells.isEmpty()) {
+                    place(k);
+                }
+            }
+            placeOrphans();
+            return build();
+        }
+
+        /** First pass: actions with their own text, objectives, and the blocks of lines printed after each action. */
+        private void readLines(int start) {
             Draft current = null;
             boolean inText = false;
             List<Line> block = new ArrayList<>();
-            List<List<Line>> groups = new ArrayList<>();
-            List<List<Line>> forChild = new ArrayList<>();
+            int i = start;
             while (i < lines.size()) {
                 Line line = lines.get(i);
                 String text = line.text().strip();
                 Matcher ref = ACTION_REF.matcher(text);
-                Matcher objective = OBJECTIVE.matcher(text);
-                if (ref.matches() && !ref.group(2).isBlank() && Character.isLetter(ref.group(2).codePointAt(0))) {
-                    close(block, groups);
+                if (isActionStart(ref)) {
+                    close(block, current);
                     Draft next = new Draft(ref.group(1), line.at());
-                    if (current != null && isParentOf(current, next) && current.text.toString().strip().endsWith(":")
-                            && current.due == null && current.pendingMonth == null) {
-                        // a parent with no timescale of its own sits beside its children, whose cells follow
-                        // ("… this by:" then 1.2.1): the cells printed after it are its first child's
-                        forChild.addAll(groups);
-                    } else {
-                        place(current, groups);
+                    if (current != null && next.ref.startsWith(current.ref + ".") && current.text.toString().strip().endsWith(":")
+                            && current.due == null && current.pendingMonth == null && current.lead == null) {
+                        // a parent with no timescale of its own ("… this by:") sits in a narrow column beside its
+                        // children, whose cells follow it: those are its first child's
+                        next.cells.addAll(current.cells);
+                        current.cells.clear();
+                        current.parent = true;
                     }
-                    groups.clear();
                     current = next;
                     drafts.add(current);
                     textLine(current, ref.group(2));
                     inText = true;
-                    groups.addAll(forChild);
-                    forChild.clear();
                     i++;
                     continue;
                 }
+                Matcher objective = OBJECTIVE.matcher(text);
                 if (objective.matches() && Character.isUpperCase(objective.group(2).codePointAt(0))
                         && !objectives.containsKey(Integer.parseInt(objective.group(1)))) {
+                    close(block, current);
+                    inText = false;
                     i = objective(i, Integer.parseInt(objective.group(1)), objective.group(2));
                     continue;
                 }
                 if (HEADING.matcher(text).matches()) {
+                    // a column heading, or the headings repeated at the top of a page: not content
+                    progressColumn |= PROGRESS_HEADING.matcher(text).matches();
+                    close(block, current);
                     i++;
                     continue;
                 }
                 if (line.blank()) {
                     inText = false;
-                    close(block, groups);
-                    i++;
-                    continue;
-                }
-                if (current == null) {
+                    close(block, current);
+                } else if (current == null) {
                     warn(line.at(), "not imported (text before the first action): " + TableAssembler.excerpt(text));
                 } else if (inText) {
                     textLine(current, text);
@@ -193,50 +239,289 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 }
                 i++;
             }
-            close(block, groups);
-            place(current, groups);
-            return build();
+            close(block, current);
         }
 
-        private static void close(List<Line> block, List<List<Line>> groups) {
-            if (!block.isEmpty()) {
-                groups.add(List.copyOf(block));
-                block.clear();
+        /** A block of lines printed after an action, kept as its cells for the second pass. */
+        private void close(List<Line> block, Draft draft) {
+            if (block.isEmpty()) {
+                return;
             }
+            List<Line> cell = objectiveTail(new ArrayList<>(block));
+            block.clear();
+            if (cell.isEmpty()) {
+                return;
+            }
+            if (draft == null) {
+                cell.forEach(l -> warn(l.at(), "not imported (text before the first action): " + TableAssembler.excerpt(l.text())));
+                return;
+            }
+            if (draft.pendingMonth != null && draft.due == null && YEAR_ONLY.matcher(cell.get(0).text()).matches()) {
+                // "March" ended the action's lines, "2018" starts the next block
+                draft.due = draft.pendingMonth + " " + cell.get(0).text().strip();
+                draft.pendingMonth = null;
+                cell.remove(0);
+            }
+            draft.cells.addAll(split(cell));
         }
 
         /**
-         * The cells printed after an action. When actions came one after another with no cells between them and
-         * then several leads follow, the leads and successes are theirs in order: each goes to the first of those
-         * actions still without one.
+         * The end of an objective cut by a page break ("are effective / … / (Finding 6)"), printed under the cells
+         * of the action beside it: taken back to the objective, from the first line after one naming a role or body.
          */
-        private void place(Draft draft, List<List<Line>> groups) {
-            if (draft == null) {
-                return;
+        private List<Line> objectiveTail(List<Line> cell) {
+            if (openObjective == null) {
+                return cell;
             }
-            List<Draft> run = new ArrayList<>();
-            for (int k = drafts.indexOf(draft) - 1; k >= 0; k--) {
-                Draft d = drafts.get(k);
-                if (d.lead != null || d.success != null || d.text.toString().strip().endsWith(":")) {
+            String last = cell.get(cell.size() - 1).text().strip();
+            Matcher tag = FINDING_IN_OBJECTIVE.matcher(last);
+            if (!tag.find() || tag.end() != last.length()) {
+                return cell;
+            }
+            int from = cell.size() - 1;
+            while (from > 0) {
+                String previous = cell.get(from - 1).text().strip();
+                if (LEAD_WORDS.matcher(previous).find() || previous.endsWith(")")) {
                     break;
                 }
-                run.add(0, d);
+                from--;
             }
-            run.add(draft);
-            long leads = groups.stream().filter(g -> looksLikeLead(joined(g)) && !isDate(joined(g))).count();
-            for (List<Line> group : groups) {
-                String text = joined(group);
-                Draft target = draft;
-                if (run.size() > 1 && leads > 1 && !isDate(text)) {
-                    boolean lead = looksLikeLead(text);
-                    for (Draft d : run) {
-                        if (lead ? d.lead == null : d.success == null && d.lead != null) {
-                            target = d;
-                            break;
+            String tail = String.join(" ", cell.subList(from, cell.size()).stream().map(Line::text).toList());
+            objectives.put(openObjective, HtmlText.oneLine(objectives.get(openObjective) + " " + tail));
+            openObjective = null;
+            return new ArrayList<>(cell.subList(0, from));
+        }
+
+        /**
+         * A block holding more than one cell: the lowercase tail of a cell cut by a page break ("which result in …")
+         * before the next cell; a timescale starting a line part-way down ("September 2017 Head of"), which begins
+         * the next row's timescale and lead.
+         */
+        private static List<List<Line>> split(List<Line> cell) {
+            List<List<Line>> parts = new ArrayList<>();
+            int from = 0;
+            if (startsLowercase(cell.get(0).text())) {
+                int to = 1;
+                while (to < cell.size() && startsLowercase(cell.get(to).text())) {
+                    to++;
+                }
+                parts.add(new ArrayList<>(cell.subList(0, to)));
+                from = to;
+            }
+            for (int k = from + 1; k < cell.size(); k++) {
+                Matcher head = DATE_HEAD.matcher(cell.get(k).text().strip());
+                if (head.matches() && head.group(2).split("\\s+").length <= 4 && !SENTENCE_WORDS.matcher(head.group(2)).find()) {
+                    parts.add(new ArrayList<>(cell.subList(from, k)));
+                    from = k;
+                }
+            }
+            if (from < cell.size()) {
+                parts.add(new ArrayList<>(cell.subList(from, cell.size())));
+            }
+            return parts;
+        }
+
+        private static boolean startsLowercase(String text) {
+            String t = text.strip();
+            return !t.isEmpty() && Character.isLowerCase(t.codePointAt(0));
+        }
+
+        /**
+         * Second pass for the cells printed after action k. The actions printed one after another before it with no
+         * lead or success of their own are in the same print row, so each cell goes, in order, to the first of them
+         * still lacking that field. A timescale with no action left to take it starts a row printed with no action
+         * beside it. One more sentence than there are actions is the progress column's; or, when the action printed
+         * just before had no cells at all, that action's success criteria pushed down by the page layout.
+         */
+        private void place(int k) {
+            Draft last = drafts.get(k);
+            List<Draft> row = new ArrayList<>();
+            row.add(last);
+            int j = k - 1;
+            for (; j >= 0; j--) {
+                Draft d = drafts.get(j);
+                if (d.parent || d.lead != null || d.success != null || !objectiveOf(d).equals(objectiveOf(last))) {
+                    break;
+                }
+                row.add(0, d);
+            }
+            Draft before = j >= 0 ? drafts.get(j) : null;
+            List<Item> items = classify(last.cells);
+            long sentences = items.stream().filter(item -> item.kind() == Kind.TEXT).count();
+            long wanting = row.stream().filter(d -> d.success == null).count();
+            boolean pushedDown = before != null && !before.parent && before.success == null && before.cells.isEmpty()
+                    && sentences > wanting;
+            Draft orphan = null;
+            for (Item listed : items) {
+                Item item = listed;
+                if (item.kind() == Kind.LEAD) {
+                    Draft target = orphan != null ? orphan : first(row, d -> d.lead == null);
+                    if (target == null || target.lead != null) {
+                        // every action here has its lead: a sentence that only looks like one ("… LSCB tool …")
+                        item = new Item(Kind.TEXT, item.text(), item.lines());
+                    }
+                }
+                switch (item.kind()) {
+                    case CONTINUATION -> continuation(item, j);
+                    case DATE -> {
+                        Draft target = orphan == null ? first(row, d -> d.due == null) : null;
+                        if (target == null) {
+                            orphan = new Draft(null, item.at());
+                            orphans.add(orphan);
+                            target = orphan;
+                        }
+                        target.due = item.text();
+                    }
+                    case LEAD -> {
+                        Draft target = orphan != null ? orphan : first(row, d -> d.lead == null);
+                        if (target == null || target.lead != null) {
+                            unplaced(item, last);
+                        } else if (target == row.get(0) && before != null && !before.parent && before.lead == null
+                                && (before.due != null || before.success != null) && twoLeads(item) != null) {
+                            // "Health providers … (ICB)" / "Head of Service … (NC)": the row before had no lead of
+                            // its own, and two bodies are printed as one block
+                            int at = twoLeads(item);
+                            before.lead = joined(item.lines().subList(0, at));
+                            target.lead = joined(item.lines().subList(at, item.lines().size()));
+                        } else {
+                            target.lead = item.text();
+                        }
+                    }
+                    case TEXT -> {
+                        if (pushedDown) {
+                            before.success = item.text();
+                            pushedDown = false;
+                            continue;
+                        }
+                        Draft target = orphan != null ? orphan : first(row, d -> d.success == null);
+                        Draft owner = orphan != null ? orphan : last;
+                        if (target != null && target.success == null) {
+                            target.success = item.text();
+                        } else if (progressColumn && owner.progress == null) {
+                            owner.progress = item.text();
+                        } else {
+                            owner.success = owner.success + "\n" + item.text();
                         }
                     }
                 }
-                flush(target, new ArrayList<>(group));
+            }
+        }
+
+        private static String objectiveOf(Draft d) {
+            return d.ref.substring(0, d.ref.indexOf('.'));
+        }
+
+        private static Draft first(List<Draft> row, Predicate<Draft> wanting) {
+            return row.stream().filter(wanting).findFirst().orElse(null);
+        }
+
+        /** Where a lead block holds two bodies: after a line ending ")" comes one starting with a capital. */
+        private static Integer twoLeads(Item item) {
+            List<Line> lines = item.lines();
+            for (int k = 1; k < lines.size(); k++) {
+                String previous = lines.get(k - 1).text().strip();
+                String next = lines.get(k).text().strip();
+                if (previous.endsWith(")") && !next.isEmpty() && Character.isUpperCase(next.codePointAt(0))
+                        && looksLikeLead(joined(lines.subList(0, k))) && looksLikeLead(joined(lines.subList(k, lines.size())))) {
+                    return k;
+                }
+            }
+            return null;
+        }
+
+        /** The lowercase tail of a cell cut by a page break: the success criteria of the last action that has some. */
+        private void continuation(Item item, int before) {
+            for (int k = before; k >= 0; k--) {
+                Draft d = drafts.get(k);
+                if (d.success != null) {
+                    d.success = d.success + " " + item.text();
+                    return;
+                }
+            }
+            warn(item.at(), "not imported (the end of a cell cut by a page break, with no cell above it to join): "
+                    + TableAssembler.excerpt(item.text()));
+        }
+
+        private void unplaced(Item item, Draft after) {
+            warn(item.at(), "not imported (a cell printed after action " + after.ref + " that could not be placed): "
+                    + TableAssembler.excerpt(item.text()));
+        }
+
+        /** Each block as a timescale, a lead, a sentence or the tail of a cut cell; "March 2018 Head of …" as two. */
+        private static List<Item> classify(List<List<Line>> cells) {
+            List<Item> items = new ArrayList<>();
+            for (List<Line> cell : cells) {
+                String text = joined(cell);
+                String first = cell.get(0).text().strip();
+                if (startsLowercase(first)) {
+                    items.add(new Item(Kind.CONTINUATION, text, cell));
+                } else if (isDate(text)) {
+                    items.add(new Item(Kind.DATE, text, cell));
+                } else if (DATE_HEAD.matcher(first).matches() || DATE_FRAGMENT.matcher(first).matches() && !first.isBlank()) {
+                    dateAndRest(cell, items);
+                } else {
+                    items.add(new Item(looksLikeLead(text) ? Kind.LEAD : Kind.TEXT, text, cell));
+                }
+            }
+            return items;
+        }
+
+        /**
+         * "September 2017 Head of" / "- September" / "Safeguarding" / "2018" / "&" / "Review": a timescale and the
+         * lead beside it printed line by line into each other; the date pieces make the timescale, the rest the lead.
+         */
+        private static void dateAndRest(List<Line> cell, List<Item> items) {
+            StringBuilder due = new StringBuilder();
+            List<Line> rest = new ArrayList<>();
+            for (Line line : cell) {
+                String t = line.text().strip();
+                Matcher head = DATE_HEAD.matcher(t);
+                Matcher fragment = DATE_FRAGMENT.matcher(t);
+                if (!due.isEmpty() && t.matches("[-\u2013]")) {
+                    continue; // the dash of a range on a line of its own
+                }
+                if (due.isEmpty() && head.matches()) {
+                    due.append(head.group(1));
+                    rest.add(new Line(head.group(2), line.at()));
+                } else if (!t.isEmpty() && fragment.matches() && (fragment.group(1) != null || fragment.group(2) != null)) {
+                    String piece = t.replaceFirst("^-\\s*", "").replaceFirst("\\s*-$", "");
+                    if (!due.isEmpty()) {
+                        due.append(due.toString().matches("(?s).*\\d{4}$") ? " - " : " ");
+                    }
+                    due.append(piece);
+                } else {
+                    rest.add(line);
+                }
+            }
+            String dueText = due.toString();
+            if (dueText.isEmpty() || !isDate(dueText)) {
+                String text = joined(cell);
+                items.add(new Item(looksLikeLead(text) ? Kind.LEAD : Kind.TEXT, text, cell));
+                return;
+            }
+            items.add(new Item(Kind.DATE, dueText, cell));
+            if (!rest.isEmpty()) {
+                String text = joined(rest);
+                items.add(new Item(looksLikeLead(text) ? Kind.LEAD : Kind.TEXT, text, rest));
+            }
+        }
+
+        /** Rows of cells printed with no action beside them go, in order, to actions printed with no cells at all. */
+        private void placeOrphans() {
+            int next = 0;
+            for (Draft d : drafts) {
+                if (next < orphans.size() && !d.parent && d.empty()) {
+                    Draft orphan = orphans.get(next++);
+                    d.due = orphan.due;
+                    d.lead = orphan.lead;
+                    d.success = orphan.success;
+                    d.progress = orphan.progress;
+                }
+            }
+            for (Draft orphan : orphans.subList(next, orphans.size())) {
+                warn(orphan.at, "not imported (a timescale, lead and success criteria printed with no action beside "
+                        + "them): " + TableAssembler.excerpt(String.join(" / ", java.util.stream.Stream.of(orphan.due,
+                        orphan.lead, orphan.success).filter(s -> s != null).toList())));
             }
         }
 
@@ -251,12 +536,16 @@ public final class ColumnTextAssembler implements PlanAssembler {
             String findingRef = null;
             SourceLocation findingAt = null;
             boolean success = false;
+            boolean gap = false;
             for (; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 String text = line.text().strip();
                 if (text.isEmpty()) {
+                    gap = true;
                     continue;
                 }
+                boolean afterGap = gap;
+                gap = false;
                 Matcher ref = ACTION_REF.matcher(text);
                 boolean actionStart = ref.matches() && !ref.group(2).isBlank() && Character.isLetter(ref.group(2).codePointAt(0));
                 if (actionStart || OBJECTIVE.matcher(text).matches() && i > 0 || HEADING.matcher(text).matches() && title != null) {
@@ -283,7 +572,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     continue;
                 }
                 if (success && !text.toLowerCase(Locale.ROOT).startsWith("please note")) {
-                    planSuccess.append(planSuccess.isEmpty() ? "" : "\n").append(text);
+                    // one criterion per paragraph; a line straight after another is its wrapped continuation
+                    planSuccess.append(planSuccess.isEmpty() ? "" : afterGap ? "\n" : " ").append(text);
                     continue;
                 }
                 success = false;
@@ -319,6 +609,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 j++;
             }
             objectives.put(number, HtmlText.oneLine(text.toString()));
+            boolean sawTags = objectives.values().stream().anyMatch(o -> FINDING_IN_OBJECTIVE.matcher(o).find());
+            openObjective = sawTags && !FINDING_IN_OBJECTIVE.matcher(text).find() ? Integer.valueOf(number) : null;
             return j;
         }
 
@@ -328,12 +620,12 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 draft.pendingMonth = text.strip();
                 return;
             }
-            if (draft.pendingMonth != null && text.strip().matches("(?:19|20)\\d{2}(?:\\s*-\\s*(?:19|20)\\d{2})?")) {
+            if (draft.pendingMonth != null && YEAR_ONLY.matcher(text).matches()) {
                 setDue(draft, draft.pendingMonth + " " + text.strip());
                 draft.pendingMonth = null;
                 return;
             }
-            if (draft.leadInText && text.split("\\s+").length <= 2 && LEAD_WORDS.matcher(text).find()) {
+            if (draft.leadInText && LEAD_WORDS.matcher(text).find() && leadFragment(text)) {
                 draft.lead = join(draft.lead, text.strip());
                 return;
             }
@@ -367,70 +659,34 @@ public final class ColumnTextAssembler implements PlanAssembler {
             draft.text.append(text.strip());
         }
 
+        /** "organisation", "leads", "Practice Sub": a piece of a lead printed into the action's text. */
+        private static boolean leadFragment(String text) {
+            String[] words = text.strip().split("\\s+");
+            if (words.length == 1) {
+                return true;
+            }
+            if (words.length > 3) {
+                return false;
+            }
+            for (String word : words) {
+                if (!word.isEmpty() && Character.isLowerCase(word.codePointAt(0))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private void setDue(Draft draft, String due) {
             if (draft.due == null) {
                 draft.due = HtmlText.oneLine(due);
             }
         }
 
-        /** The lines after an action up to a blank line: a timescale, a lead, success criteria or progress. */
-        private void flush(Draft draft, List<Line> block) {
-            if (block.isEmpty()) {
-                return;
-            }
-            List<Line> lines = List.copyOf(block);
-            block.clear();
-            if (draft == null) {
-                return;
-            }
-            if (draft.pendingMonth != null && draft.due == null) {
-                Matcher year = YEAR_TAIL.matcher(lines.get(0).text().strip());
-                String first = lines.get(0).text().strip();
-                if (first.matches("(?:19|20)\\d{2}(?:\\s*-\\s*(?:19|20)\\d{2})?")) {
-                    setDue(draft, draft.pendingMonth + " " + first);
-                    draft.pendingMonth = null;
-                    lines = lines.subList(1, lines.size());
-                } else if (year.matches()) {
-                    draft.pendingMonth = null;
-                }
-            }
-            if (lines.isEmpty()) {
-                return;
-            }
-            String joined = HtmlText.oneLine(String.join(" ", lines.stream().map(Line::text).toList()));
-            Matcher head = DATE_HEAD.matcher(joined);
-            if (draft.due == null && head.matches() && !isDate(joined)) {
-                // "September 2017 AD Children's Services …": the timescale and the lead printed on one line
-                setDue(draft, head.group(1));
-                joined = head.group(2);
-            }
-            if (isDate(joined)) {
-                if (draft.due == null) {
-                    setDue(draft, joined);
-                } else {
-                    warn(lines.get(0).at(), "not imported (a second timescale after action " + draft.ref + "): "
-                            + TableAssembler.excerpt(joined));
-                }
-            } else if (draft.lead == null && looksLikeLead(joined)) {
-                draft.lead = joined;
-            } else if (draft.success == null) {
-                draft.success = joined;
-            } else if (draft.progress == null && joined.split("\\s+").length <= 5 && !looksLikeLead(joined)
-                    && !isDate(joined)) {
-                draft.progress = joined; // a short note after the success criteria: "Conference booked"
-            } else if (!isDate(joined) && !looksLikeLead(joined)) {
-                draft.success = draft.success + "\n" + joined;
-            } else {
-                warn(lines.get(0).at(), "not imported (a cell printed after action " + draft.ref + " that could not be "
-                        + "placed): " + TableAssembler.excerpt(joined));
-            }
-        }
-
         private ParsedPlan build() {
             List<ParsedPlan.Action> actions = new ArrayList<>();
             List<String> sections = new ArrayList<>(objectives.values());
-            for (Draft draft : drafts) {
-                String section = objectives.get(Integer.parseInt(draft.objectiveNumber()));
+            for (Draft draft : inRefOrder(drafts)) {
+                String section = objectives.get(Integer.parseInt(draft.ref.substring(0, draft.ref.indexOf('.'))));
                 List<String> findingRefs = new ArrayList<>();
                 if (section != null) {
                     Matcher f = FINDING_IN_OBJECTIVE.matcher(section);
@@ -442,20 +698,23 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     draft.due = draft.pendingMonth;
                 }
                 actions.add(ActionFields.build(new ActionFields.Raw(draft.ref, section, findingRefs,
-                        draft.text.toString(), draft.lead, draft.due, draft.progress == null ? null : draft.progress,
-                        draft.success, null, null, draft.progress, draft.at), warnings));
+                        draft.text.toString(), draft.lead, draft.due, draft.progress, draft.success, null, null,
+                        draft.progress, draft.at), warnings));
             }
             warnings.add(0, new ParsedPlan.Warning(fileName, "read as text copied from a PDF, whose columns came out as "
                     + "separate lines: check each action's lead, timescale and success criteria against the original"));
-            List<ParsedPlan.ColumnMapping> columns = List.of(
+            List<ParsedPlan.ColumnMapping> columns = new ArrayList<>(List.of(
                     new ParsedPlan.ColumnMapping("lines starting with a ref (1.1, 1.2.1)", "action"),
                     new ParsedPlan.ColumnMapping("date lines", "due"),
                     new ParsedPlan.ColumnMapping("short lines naming a role or body", "lead"),
-                    new ParsedPlan.ColumnMapping("the next block of lines", "success criteria"),
-                    new ParsedPlan.ColumnMapping("objectives ending (Finding N)", "section"));
+                    new ParsedPlan.ColumnMapping("the next block of lines", "success criteria")));
+            if (progressColumn) {
+                columns.add(new ParsedPlan.ColumnMapping("a further block of lines", "progress"));
+            }
+            columns.add(new ParsedPlan.ColumnMapping("objectives ending (Finding N)", "section"));
             return new ParsedPlan(fileName, format, title, null, null, null, null, null,
                     planSuccess.isEmpty() ? null : planSuccess.toString(), null, List.of(), List.of(), sections,
-                    List.copyOf(findings), actions, List.of(), columns, List.copyOf(warnings));
+                    List.copyOf(findings), actions, List.of(), List.copyOf(columns), List.copyOf(warnings));
         }
 
         private void warn(SourceLocation at, String message) {
@@ -463,8 +722,29 @@ public final class ColumnTextAssembler implements PlanAssembler {
         }
     }
 
-    private static boolean isParentOf(Draft parent, Draft child) {
-        return child.ref.startsWith(parent.ref + ".");
+    /**
+     * The actions in the order of their refs (1.2 before 1.2.1 before 1.3), as the plan numbered them: a PDF can
+     * print a row out of place ("4.1" after "4.4"). Kept in print order when a ref repeats.
+     */
+    private static List<Draft> inRefOrder(List<Draft> drafts) {
+        Set<String> refs = new HashSet<>();
+        for (Draft d : drafts) {
+            if (!refs.add(d.ref)) {
+                return drafts;
+            }
+        }
+        Comparator<Draft> byRef = (a, b) -> {
+            String[] x = a.ref.split("\\.");
+            String[] y = b.ref.split("\\.");
+            for (int k = 0; k < Math.min(x.length, y.length); k++) {
+                int c = Integer.compare(Integer.parseInt(x[k]), Integer.parseInt(y[k]));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.length, y.length);
+        };
+        return drafts.stream().sorted(byRef).toList();
     }
 
     private static boolean isDate(String text) {
@@ -473,7 +753,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 && !t.toLowerCase(Locale.ROOT).startsWith("ongoing") || t.matches("(?i)to commence\\s+.*\\d{4}");
     }
 
-    /** A role or a body: words such as Head of, Council, leads, (HBC); no verb, and no date ("sign off … October 2017"). */
+    /** A role or a body: words such as Head of, Council, leads, (NC); no verb, and no date ("report agreed … May 2025"). */
     private static boolean looksLikeLead(String text) {
         return text.split("\\s+").length <= 25 && (LEAD_WORDS.matcher(text).find() || ACRONYM_FIRST.matcher(text).find())
                 && !SENTENCE_WORDS.matcher(text).find()

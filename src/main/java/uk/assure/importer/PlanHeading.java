@@ -47,7 +47,7 @@ final class PlanHeading {
                 || LABEL.matcher(clean).matches() && clean.length() < 120 && !clean.endsWith(".");
     }
 
-    /** A running header repeated on every page ("… Inspection – Stockton-on-Tees November 2017 – …"): the inspection date. */
+    /** A running header repeated on every page ("… Inspection – Eastvale March 2025 – …"): the inspection date. */
     void runningHeader(String line) {
         if (inspectionDate == null && line.toLowerCase(Locale.ROOT).contains("inspection")) {
             Matcher date = MONTH_YEAR.matcher(line);
@@ -95,7 +95,7 @@ final class PlanHeading {
             }
             if (organisation != null && isShortName(line)
                     && line.equals(line.toUpperCase(Locale.ROOT))) {
-                continue; // "BOROUGH COUNCIL" under "Stockton-on-Tees": the rest of the name on the cover
+                continue; // "BOROUGH COUNCIL" under "Eastvale": the rest of the name on the cover
             }
             if (!titleParts.isEmpty()) {
                 titleClosed = true;
@@ -163,7 +163,7 @@ final class PlanHeading {
         return true;
     }
 
-    /** "County Durham", "Stockton-on-Tees": a short line that names a place or a body, not a title or a sentence. */
+    /** "Northmoor", "Eastvale-on-Sea": a short line that names a place or a body, not a title or a sentence. */
     private static boolean isShortName(String line) {
         String[] words = line.split("\\s+");
         return words.length <= 4 && !TITLE_WORDS.matcher(line).find() && !line.matches(".*\\d.*")

@@ -86,7 +86,7 @@ public final class ImportBenchmark {
             for (int i = 0; i < IMPORT_WARM_UP + IMPORT_MEASURED; i++) {
                 long partnership = directory.createPartnership("Benchmark " + i).id();
                 directory.createAgency(partnership, "Children's Services", null, List.of());
-                directory.createAgency(partnership, "Durham Constabulary", "Police", List.of());
+                directory.createAgency(partnership, "Westbrook Constabulary", "Police", List.of());
                 long start = System.nanoTime();
                 ParsedPlan parsed = PlanParsers.standard().parse("generated-2000.docx", docx);
                 if (parsed.actions().size() != 2000) {

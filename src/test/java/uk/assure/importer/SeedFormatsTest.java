@@ -95,7 +95,7 @@ class SeedFormatsTest {
      *       ("1. ") where the text reader, reading the HTML, has none: a leading list number is not compared;</li>
      *   <li>LibreOffice turned a ref typed as "8." or "2.10" into the number 8 or 2.1, which Excel shows as "8" and
      *       "2.1": a cell that is a number is compared as that number;</li>
-     *   <li>Markdown emphasis in the text ("**APPENDIX 1**", "## North Tyneside ...") became formatting.</li>
+     *   <li>Markdown emphasis in the text ("**APPENDIX 1**", "## <the area> ...") became formatting.</li>
      * </ul>
      */
     private static String normal(String text) {
