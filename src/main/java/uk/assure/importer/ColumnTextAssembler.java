@@ -11,17 +11,18 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import uk.assure.plan.DueDate;
 import uk.assure.plan.DuePrecision;
 
 /**
  * Plans copied out of a PDF, where the table's columns came out one after another as short lines rather than as
- * rows: "2.1.1). Add a young" / "carer question to" / "June 2025" / "Designated Nurse" / "Safeguarding".
+ * rows: "2.1.1). Add a household" / "members section" / "July 2026" / "Children's" / "Services (NC)".
  *
  * <p>Read in two passes. The first reads actions from their hierarchical refs (1.2 and 1.2.1 are separate actions),
  * joins the wrapped lines of each action's text and takes out a timescale (or lead) printed in among them; takes
- * objectives ("1. The Board will … (Finding 1)") as sections and "Finding N:" paragraphs as findings; and keeps the
- * blocks of lines (between blank lines) printed after each action as its cells. The second classifies each cell by
+ * objectives ("1. The Partnership will know … (Finding 1)") as sections and "Finding N:" paragraphs as findings;
+ * and keeps the blocks of lines (between blank lines) printed after each action as its cells. The second classifies each cell by
  * what it looks like (a date, a role or body, a sentence, the lowercase tail of a cell cut by a page break) and hands
  * them, in order, to the actions printed together before them that still lack that field. A parent ending "… by:"
  * with no timescale of its own sits beside its children, so its cells are its first child's; a row of cells printed
@@ -39,7 +40,16 @@ public final class ColumnTextAssembler implements PlanAssembler {
     private static final Pattern HEADING = Pattern.compile("^\\s*(objectives?|actions?|lead( agency| officer)?|timescales?"
             + "|by when|(target |due |completion )?dates?|success criteria|outcomes?|progress|status|rag|ref|recommendations?"
             + "|findings?)\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROGRESS_HEADING = Pattern.compile("(?i)^\\s*(progress|status|rag)\\s*$");
+    /** Words of column headings printed together on one line: "SUCCESS CRITERIA PROGRESS", "BY WHEN". */
+    private static final Set<String> HEADING_WORDS = Set.of("OBJECTIVE", "OBJECTIVES", "ACTION", "ACTIONS", "LEAD", "LEADS",
+            "TIMESCALE", "TIMESCALES", "BY", "WHEN", "SUCCESS", "CRITERIA", "OUTCOME", "OUTCOMES", "PROGRESS", "STATUS", "RAG",
+            "REF", "RECOMMENDATION", "RECOMMENDATIONS", "FINDING", "FINDINGS", "DATE", "TARGET", "DUE", "RESPONSIBLE",
+            "OFFICER", "AGENCY", "EVIDENCE", "UPDATE", "COMMENTS", "AND", "/", "&");
+    private static final Pattern TABLE_HEADING = Pattern.compile("(?i)\\b(actions?|tasks?|lead|leads|responsib\\w*|owner"
+            + "|timescales?|by when|deadline|due|target date|progress|status|rag|success|outcomes?|measures?|evidence"
+            + "|recommendations?|findings?|objectives?|ref|no\\.?)\\b");
+    private static final Pattern LIST_ITEM = Pattern.compile("^(\\d{1,2}|[a-z])[.)]\\s+\\S");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*(page\\s+)?\\d{1,3}(\\s*(of|/)\\s*\\d{1,3})?\\s*$");
     private static final Pattern PLAN_SUCCESS = Pattern.compile("^\\s*success criteria for (the )?(whole|overall|this) (action )?plan\\s*:?\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -57,9 +67,11 @@ public final class ColumnTextAssembler implements PlanAssembler {
     private static final Pattern DATE_TAIL = Pattern.compile("(?i)^(.*\\S)\\s+(" + MONTHS
             + "\\.?\\s+" + YEAR + "(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?" + YEAR + ")?)\\s*$");
     private static final Pattern LEAD_WORDS = Pattern.compile("(?i)\\b(council|director|head of|chair|manager|group|team"
-            + "|leads?|officer|worker|service|services|police|trust|ccg|partnership|hscb|lscb|board|(?<!-)agenc(y|ies)"
+            + "|leads?|officer|worker|service|services|police|trust|ccg|partnership|[a-z]?sc[bp]|[a-z]?sab|board|(?<!-)agenc(y|ies)"
             + "|membership|nurse|designated|named|organisations?|\\([A-Z]{2,6}\\))\\b|\\([A-Z]{2,6}\\)");
-    /** "NC Family Help Service": a body named by its initials first. */
+    private static final Pattern PERSON = Pattern.compile("^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\\.?\\s+)?\\p{Lu}[\\p{Ll}'’-]+"
+            + "(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}$");
+    /** "NC Family Hubs North": a body named by its initials first. */
     private static final Pattern ACRONYM_FIRST = Pattern.compile("^[A-Z]{2,6}\\b");
 
     /** Verbs that make a line a sentence (success criteria, progress) rather than the name of a role or body. */
@@ -70,8 +82,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
         int refs = 0;
         int lines = 0;
         for (Block block : blocks) {
-            if (block instanceof Block.TableRow row && Columns.header(row) != null) {
-                return false;
+            if (block instanceof Block.TableRow row && isHeaderRow(row)) {
+                return false; // a real table: the table assembler's
             }
             if (block instanceof Block.Paragraph p) {
                 lines++;
@@ -107,9 +119,48 @@ public final class ColumnTextAssembler implements PlanAssembler {
         return lines;
     }
 
-    /** "1.2). Provide support": a ref followed by words. */
+    /** Tab-separated column headings, "Ref / Action / Lead / Timescale": the document holds a real table. */
+    private static boolean isHeaderRow(Block.TableRow row) {
+        int headings = 0;
+        for (Block.Cell cell : row.cells()) {
+            String text = HtmlText.oneLine(cell.text());
+            if (!text.isEmpty() && text.split("\\s+").length <= 6 && TABLE_HEADING.matcher(text).find()) {
+                headings++;
+            }
+        }
+        return headings >= 2;
+    }
+
+    /** "ACTION", "Lead officer", "SUCCESS CRITERIA PROGRESS": column headings, alone or several in capitals on a line. */
+    private static boolean isHeading(String text) {
+        if (HEADING.matcher(text).matches()) {
+            return true;
+        }
+        String[] words = text.strip().split("\\s+");
+        if (words.length < 2 || !text.equals(text.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        for (String word : words) {
+            if (!HEADING_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "FINDING 2" → "Finding 2", "learning point 3a" → "Learning point 3a". */
+    private static String findingRef(String word, String number) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase(Locale.ROOT) + " " + number;
+    }
+
+    /** "1.2). Test the alert": a ref followed by words. */
     private static boolean isActionStart(Matcher ref) {
-        return ref.matches() && !ref.group(2).isBlank() && Character.isLetter(ref.group(2).codePointAt(0));
+        if (!ref.matches() || ref.group(2).isBlank() || !Character.isLetter(ref.group(2).codePointAt(0))) {
+            return false;
+        }
+        // "1.2). review …" is marked as a ref; "1.5 million contacts" in a success cell is not
+        boolean marked = ref.group().substring(ref.end(1), ref.start(2)).matches("\\s*\\)?\\s*[.):]+\\s*");
+        return marked || Character.isUpperCase(ref.group(2).codePointAt(0));
     }
 
     private record Line(String text, SourceLocation at) {
@@ -118,7 +169,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
         }
     }
 
-    private enum Kind { DATE, LEAD, TEXT, CONTINUATION }
+    private enum Kind { DATE, OPEN_DATE, LEAD, TEXT, CONTINUATION }
 
     /** One cell printed after the actions: what it looks like, its text on one line, where it starts. */
     private record Item(Kind kind, String text, List<Line> lines) {
@@ -134,6 +185,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
         final List<List<Line>> cells = new ArrayList<>();
         String due;
         String pendingMonth;
+        SourceLocation pendingAt;
         String lead;
         String success;
         String progress;
@@ -161,9 +213,14 @@ public final class ColumnTextAssembler implements PlanAssembler {
         private final List<Draft> drafts = new ArrayList<>();
         /** Rows of cells printed with no action beside them, for actions printed with no cells. */
         private final List<Draft> orphans = new ArrayList<>();
+        /** "Recommendation 2" for the section headed by it, by the section's number. */
+        private final Map<Integer, String> sectionFindings = new TreeMap<>();
+        private int placedOrphans;
         private final StringBuilder planSuccess = new StringBuilder();
         private String title;
         private boolean progressColumn;
+        /** The line being read, and where a month waiting for its year was read. */
+        private SourceLocation lineAt;
         /** An objective cut off by a page break before its "(Finding N)", waiting for the rest of its lines. */
         private Integer openObjective;
 
@@ -199,30 +256,40 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     Draft next = new Draft(ref.group(1), line.at());
                     if (current != null && next.ref.startsWith(current.ref + ".") && current.text.toString().strip().endsWith(":")
                             && current.due == null && current.pendingMonth == null && current.lead == null) {
-                        // a parent with no timescale of its own ("… this by:") sits in a narrow column beside its
-                        // children, whose cells follow it: those are its first child's
+                        // a parent with no timescale of its own ("… in assessments by:") sits in a narrow column
+                        // beside its children, whose cells follow it: those are its first child's
                         next.cells.addAll(current.cells);
                         current.cells.clear();
                         current.parent = true;
                     }
                     current = next;
                     drafts.add(current);
+                    lineAt = line.at();
                     textLine(current, ref.group(2));
                     inText = true;
                     i++;
                     continue;
                 }
+                Matcher finding = FINDING.matcher(text);
+                if (finding.matches()) {
+                    close(block, current);
+                    inText = false;
+                    i = findingSection(i, finding);
+                    continue;
+                }
                 Matcher objective = OBJECTIVE.matcher(text);
                 if (objective.matches() && Character.isUpperCase(objective.group(2).codePointAt(0))
-                        && !objectives.containsKey(Integer.parseInt(objective.group(1)))) {
+                        && !objectives.containsKey(Integer.parseInt(objective.group(1)))
+                        && block.stream().noneMatch(l -> OBJECTIVE.matcher(l.text()).matches())) {
+                    // (a "2." under a "1." in the same block is a numbered list in a cell, not the next objective)
                     close(block, current);
                     inText = false;
                     i = objective(i, Integer.parseInt(objective.group(1)), objective.group(2));
                     continue;
                 }
-                if (HEADING.matcher(text).matches()) {
-                    // a column heading, or the headings repeated at the top of a page: not content
-                    progressColumn |= PROGRESS_HEADING.matcher(text).matches();
+                if (isHeading(text) || PAGE_NUMBER.matcher(text).matches() || text.equals(title)) {
+                    // a column heading, the headings, title or page number repeated on each page: not content
+                    progressColumn |= isHeading(text) && text.matches("(?i).*\\b(progress|status|rag)\\b.*");
                     close(block, current);
                     i++;
                     continue;
@@ -233,6 +300,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 } else if (current == null) {
                     warn(line.at(), "not imported (text before the first action): " + TableAssembler.excerpt(text));
                 } else if (inText) {
+                    lineAt = line.at();
                     textLine(current, text);
                 } else {
                     block.add(line);
@@ -262,11 +330,13 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 draft.pendingMonth = null;
                 cell.remove(0);
             }
-            draft.cells.addAll(split(cell));
+            if (!cell.isEmpty()) {
+                draft.cells.addAll(split(cell));
+            }
         }
 
         /**
-         * The end of an objective cut by a page break ("are effective / … / (Finding 6)"), printed under the cells
+         * The end of an objective cut by a page break ("the household / … / (Finding 2)"), printed under the cells
          * of the action beside it: taken back to the objective, from the first line after one naming a role or body.
          */
         private List<Line> objectiveTail(List<Line> cell) {
@@ -293,8 +363,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
         }
 
         /**
-         * A block holding more than one cell: the lowercase tail of a cell cut by a page break ("which result in …")
-         * before the next cell; a timescale starting a line part-way down ("September 2017 Head of"), which begins
+         * A block holding more than one cell: the lowercase tail of a cell cut by a page break ("full by the group")
+         * before the next cell; a timescale starting a line part-way down ("August 2026 Quality"), which begins
          * the next row's timescale and lead.
          */
         private static List<List<Line>> split(List<Line> cell) {
@@ -346,22 +416,43 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 row.add(0, d);
             }
             Draft before = j >= 0 ? drafts.get(j) : null;
+            while (placedOrphans < orphans.size() && row.size() > 1 && row.get(0).empty()) {
+                // a row of cells printed earlier with no action beside it belongs to the action printed with none
+                before = row.remove(0);
+                take(before, orphans.get(placedOrphans++));
+            }
             List<Item> items = classify(last.cells);
             long sentences = items.stream().filter(item -> item.kind() == Kind.TEXT).count();
             long wanting = row.stream().filter(d -> d.success == null).count();
             boolean pushedDown = before != null && !before.parent && before.success == null && before.cells.isEmpty()
                     && sentences > wanting;
             Draft orphan = null;
-            for (Item listed : items) {
-                Item item = listed;
+            for (int n = 0; n < items.size(); n++) {
+                Item item = items.get(n);
+                List<Line> cellLines = item.lines();
+                if (item.kind() == Kind.TEXT && orphan == null && cellLines.size() > 1
+                        && isDate(cellLines.get(cellLines.size() - 1).text()) && first(row, d -> d.due == null) != null) {
+                    // "Learning and Development Team" / "April 2024": a lead with the timescale printed under it
+                    List<Line> rest = cellLines.subList(0, cellLines.size() - 1);
+                    if (looksLikeLead(joined(rest))) {
+                        List<Line> date = cellLines.subList(cellLines.size() - 1, cellLines.size());
+                        items.add(n + 1, new Item(Kind.DATE, joined(date), date));
+                        item = new Item(Kind.LEAD, joined(rest), rest);
+                    }
+                }
+                if (item.kind() == Kind.OPEN_DATE) {
+                    Draft target = orphan != null ? orphan : first(row, d -> d.due == null);
+                    item = new Item(target == null || target.due != null ? Kind.TEXT : Kind.DATE, item.text(), item.lines());
+                }
                 if (item.kind() == Kind.LEAD) {
                     Draft target = orphan != null ? orphan : first(row, d -> d.lead == null);
                     if (target == null || target.lead != null) {
-                        // every action here has its lead: a sentence that only looks like one ("… LSCB tool …")
+                        // every action here has its lead: a sentence that only looks like one ("… the SCP tool …")
                         item = new Item(Kind.TEXT, item.text(), item.lines());
                     }
                 }
                 switch (item.kind()) {
+                    case OPEN_DATE -> throw new IllegalStateException("read above as a timescale or a note");
                     case CONTINUATION -> continuation(item, j);
                     case DATE -> {
                         Draft target = orphan == null ? first(row, d -> d.due == null) : null;
@@ -378,7 +469,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                             unplaced(item, last);
                         } else if (target == row.get(0) && before != null && !before.parent && before.lead == null
                                 && (before.due != null || before.success != null) && twoLeads(item) != null) {
-                            // "Health providers … (ICB)" / "Head of Service … (NC)": the row before had no lead of
+                            // "Voluntary Sector Forum (VSF)" / "Family Hubs Team": the row before had no lead of
                             // its own, and two bodies are printed as one block
                             int at = twoLeads(item);
                             before.lead = joined(item.lines().subList(0, at));
@@ -447,7 +538,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     + TableAssembler.excerpt(item.text()));
         }
 
-        /** Each block as a timescale, a lead, a sentence or the tail of a cut cell; "March 2018 Head of …" as two. */
+        /** Each block as a timescale, a lead, a sentence or the tail of a cut cell; "June 2026 Head of …" as two. */
         private static List<Item> classify(List<List<Line>> cells) {
             List<Item> items = new ArrayList<>();
             for (List<Line> cell : cells) {
@@ -457,17 +548,19 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     items.add(new Item(Kind.CONTINUATION, text, cell));
                 } else if (isDate(text)) {
                     items.add(new Item(Kind.DATE, text, cell));
+                } else if (isOpenTimescale(text)) {
+                    items.add(new Item(Kind.OPEN_DATE, text, cell));
                 } else if (DATE_HEAD.matcher(first).matches() || DATE_FRAGMENT.matcher(first).matches() && !first.isBlank()) {
                     dateAndRest(cell, items);
                 } else {
-                    items.add(new Item(looksLikeLead(text) ? Kind.LEAD : Kind.TEXT, text, cell));
+                    items.add(leadOrText(cell));
                 }
             }
             return items;
         }
 
         /**
-         * "September 2017 Head of" / "- September" / "Safeguarding" / "2018" / "&" / "Review": a timescale and the
+         * "August 2026 Quality" / "- September" / "Assurance" / "2026" / "Group": a timescale and the
          * lead beside it printed line by line into each other; the date pieces make the timescale, the rest the lead.
          */
         private static void dateAndRest(List<Line> cell, List<Item> items) {
@@ -496,33 +589,52 @@ public final class ColumnTextAssembler implements PlanAssembler {
             String dueText = due.toString();
             if (dueText.isEmpty() || !isDate(dueText)) {
                 String text = joined(cell);
-                items.add(new Item(looksLikeLead(text) ? Kind.LEAD : Kind.TEXT, text, cell));
+                items.add(leadOrText(cell));
                 return;
             }
             items.add(new Item(Kind.DATE, dueText, cell));
             if (!rest.isEmpty()) {
                 String text = joined(rest);
-                items.add(new Item(looksLikeLead(text) ? Kind.LEAD : Kind.TEXT, text, rest));
+                items.add(leadOrText(rest));
             }
+        }
+
+        /** A role or body on one line; else a sentence, a numbered list in it kept one item a line. */
+        private static Item leadOrText(List<Line> cell) {
+            String text = joined(cell);
+            if (looksLikeLead(text)) {
+                return new Item(Kind.LEAD, text, cell);
+            }
+            StringBuilder out = new StringBuilder();
+            for (Line line : cell) {
+                String t = HtmlText.oneLine(line.text());
+                if (!out.isEmpty()) {
+                    out.append(LIST_ITEM.matcher(t).find() ? "\n" : " ");
+                }
+                out.append(t);
+            }
+            return new Item(Kind.TEXT, out.toString(), cell);
         }
 
         /** Rows of cells printed with no action beside them go, in order, to actions printed with no cells at all. */
         private void placeOrphans() {
-            int next = 0;
             for (Draft d : drafts) {
-                if (next < orphans.size() && !d.parent && d.empty()) {
-                    Draft orphan = orphans.get(next++);
-                    d.due = orphan.due;
-                    d.lead = orphan.lead;
-                    d.success = orphan.success;
-                    d.progress = orphan.progress;
+                if (placedOrphans < orphans.size() && !d.parent && d.empty()) {
+                    take(d, orphans.get(placedOrphans++));
                 }
             }
-            for (Draft orphan : orphans.subList(next, orphans.size())) {
+            for (Draft orphan : orphans.subList(placedOrphans, orphans.size())) {
                 warn(orphan.at, "not imported (a timescale, lead and success criteria printed with no action beside "
-                        + "them): " + TableAssembler.excerpt(String.join(" / ", java.util.stream.Stream.of(orphan.due,
+                        + "them): " + TableAssembler.excerpt(String.join(" / ", Stream.of(orphan.due,
                         orphan.lead, orphan.success).filter(s -> s != null).toList())));
             }
+        }
+
+        private static void take(Draft draft, Draft orphan) {
+            draft.due = orphan.due;
+            draft.lead = orphan.lead;
+            draft.success = orphan.success;
+            draft.progress = orphan.progress;
         }
 
         private static String joined(List<Line> group) {
@@ -537,6 +649,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
             SourceLocation findingAt = null;
             boolean success = false;
             boolean gap = false;
+            List<Line> note = null;
             for (; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 String text = line.text().strip();
@@ -548,7 +661,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 gap = false;
                 Matcher ref = ACTION_REF.matcher(text);
                 boolean actionStart = ref.matches() && !ref.group(2).isBlank() && Character.isLetter(ref.group(2).codePointAt(0));
-                if (actionStart || OBJECTIVE.matcher(text).matches() && i > 0 || HEADING.matcher(text).matches() && title != null) {
+                if (actionStart || OBJECTIVE.matcher(text).matches() && i > 0 || isHeading(text) && title != null) {
                     break;
                 }
                 if (title == null) {
@@ -558,8 +671,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 Matcher f = FINDING.matcher(text);
                 if (f.matches()) {
                     addFinding(findingRef, finding, findingAt);
-                    findingRef = Character.toUpperCase(f.group(1).charAt(0)) + f.group(1).substring(1).toLowerCase(Locale.ROOT)
-                            + " " + f.group(2);
+                    findingRef = findingRef(f.group(1), f.group(2));
                     finding = new StringBuilder(f.group(3));
                     findingAt = line.at();
                     success = false;
@@ -583,10 +695,24 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 }
                 addFinding(findingRef, finding, findingAt);
                 finding = null;
-                warn(line.at(), "not imported (text before the table of actions): " + TableAssembler.excerpt(text));
+                if (note != null && !afterGap) {
+                    note.add(line); // the paragraph goes on
+                } else {
+                    noteNotImported(note);
+                    note = new ArrayList<>(List.of(line));
+                }
             }
             addFinding(findingRef, finding, findingAt);
+            noteNotImported(note);
             return i;
+        }
+
+        /** A paragraph before the table that is none of title, finding or success criteria: one warning at its first line. */
+        private void noteNotImported(List<Line> paragraph) {
+            if (paragraph != null) {
+                warn(paragraph.get(0).at(), "not imported (text before the table of actions" + (paragraph.size() > 1
+                        ? ", " + paragraph.size() + " lines" : "") + "): " + TableAssembler.excerpt(joined(paragraph)));
+            }
         }
 
         private void addFinding(String ref, StringBuilder text, SourceLocation at) {
@@ -596,13 +722,44 @@ public final class ColumnTextAssembler implements PlanAssembler {
             }
         }
 
-        /** "1. The Board / will be assured / … (Finding 1)": an objective over several lines, ended by its finding. */
+        /**
+         * "Recommendation 2: Schools should …" printed across the table above its actions (2.1, 2.2): a section,
+         * and a finding those actions answer.
+         */
+        private int findingSection(int i, Matcher heading) {
+            String ref = findingRef(heading.group(1), heading.group(2));
+            StringBuilder text = new StringBuilder(lines.get(i).text().strip());
+            int j = i + 1;
+            while (j < lines.size()) {
+                String next = lines.get(j).text().strip();
+                if (next.isEmpty() || isActionStart(ACTION_REF.matcher(next)) || isHeading(next) || FINDING.matcher(next).matches()) {
+                    break;
+                }
+                text.append(' ').append(next);
+                j++;
+            }
+            String section = HtmlText.oneLine(text.toString());
+            Matcher number = Pattern.compile("\\d+").matcher(heading.group(2));
+            if (number.find()) {
+                int key = Integer.parseInt(number.group());
+                objectives.putIfAbsent(key, section);
+                sectionFindings.putIfAbsent(key, ref);
+            }
+            if (findings.stream().noneMatch(f -> f.ref().equals(ref))) {
+                findings.add(new ParsedPlan.Finding(ref, null, HtmlText.oneLine(heading.group(3) + " "
+                        + text.substring(Math.min(text.length(), lines.get(i).text().strip().length()))),
+                        lines.get(i).at() == null ? null : lines.get(i).at().describe()));
+            }
+            return j;
+        }
+
+        /** "1. The Partnership / will know that / … (Finding 1)": an objective over several lines, ending in its finding. */
         private int objective(int i, int number, String first) {
             StringBuilder text = new StringBuilder(number + ". " + first);
             int j = i + 1;
             while (!FINDING_IN_OBJECTIVE.matcher(text).find() && j < lines.size() && j < i + 40) {
                 String next = lines.get(j).text().strip();
-                if (next.isEmpty() || ACTION_REF.matcher(next).matches() || HEADING.matcher(next).matches()) {
+                if (next.isEmpty() || ACTION_REF.matcher(next).matches() || isHeading(next)) {
                     break;
                 }
                 text.append(' ').append(next);
@@ -616,8 +773,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
 
         /** A line of the action's own text; a timescale printed in among it is taken out into the due date. */
         private void textLine(Draft draft, String text) {
-            if (MONTH_ONLY.matcher(text).matches()) {
+            if (MONTH_ONLY.matcher(text).matches() && draft.pendingMonth == null) {
                 draft.pendingMonth = text.strip();
+                draft.pendingAt = lineAt;
                 return;
             }
             if (draft.pendingMonth != null && YEAR_ONLY.matcher(text).matches()) {
@@ -629,7 +787,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 draft.lead = join(draft.lead, text.strip());
                 return;
             }
-            if (isDate(text)) {
+            if (isDate(text) || draft.due == null && draft.pendingMonth == null && isOpenTimescale(text)) {
                 setDue(draft, text);
                 return;
             }
@@ -659,7 +817,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
             draft.text.append(text.strip());
         }
 
-        /** "organisation", "leads", "Practice Sub": a piece of a lead printed into the action's text. */
+        /** "Safeguarding", "Team", "Front Door": a piece of a lead printed into the action's text. */
         private static boolean leadFragment(String text) {
             String[] words = text.strip().split("\\s+");
             if (words.length == 1) {
@@ -679,6 +837,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
         private void setDue(Draft draft, String due) {
             if (draft.due == null) {
                 draft.due = HtmlText.oneLine(due);
+            } else {
+                warn(lineAt, "not imported (a second timescale in among the lines of action " + draft.ref + "): "
+                        + TableAssembler.excerpt(due));
             }
         }
 
@@ -686,16 +847,26 @@ public final class ColumnTextAssembler implements PlanAssembler {
             List<ParsedPlan.Action> actions = new ArrayList<>();
             List<String> sections = new ArrayList<>(objectives.values());
             for (Draft draft : inRefOrder(drafts)) {
-                String section = objectives.get(Integer.parseInt(draft.ref.substring(0, draft.ref.indexOf('.'))));
+                int number = Integer.parseInt(draft.ref.substring(0, draft.ref.indexOf('.')));
+                String section = objectives.get(number);
                 List<String> findingRefs = new ArrayList<>();
-                if (section != null) {
+                if (sectionFindings.containsKey(number)) {
+                    findingRefs.add(sectionFindings.get(number));
+                } else if (section != null) {
                     Matcher f = FINDING_IN_OBJECTIVE.matcher(section);
                     while (f.find()) {
-                        findingRefs.add("Finding " + f.group(1));
+                        findingRefs.add(findingRef(f.group().substring(1).split("\\s+")[0], f.group(1)));
                     }
+                } else if (objectives.isEmpty()) {
+                    // no sections: "Recommendation 2:" listed before the table is what actions 2.x answer
+                    findings.stream().filter(f -> f.ref().endsWith(" " + number)).findFirst()
+                            .ifPresent(f -> findingRefs.add(f.ref()));
                 }
                 if (draft.pendingMonth != null && draft.due == null) {
                     draft.due = draft.pendingMonth;
+                } else if (draft.pendingMonth != null) {
+                    warn(draft.pendingAt, "not imported (a month with no year in among the lines of action " + draft.ref + "): "
+                            + TableAssembler.excerpt(draft.pendingMonth));
                 }
                 actions.add(ActionFields.build(new ActionFields.Raw(draft.ref, section, findingRefs,
                         draft.text.toString(), draft.lead, draft.due, draft.progress, draft.success, null, null,
@@ -747,17 +918,55 @@ public final class ColumnTextAssembler implements PlanAssembler {
         return drafts.stream().sorted(byRef).toList();
     }
 
+    /** A timescale naming a date, month, quarter, year or range: "June 2026", "Q3 2026", "To commence May 2026". */
     private static boolean isDate(String text) {
         String t = HtmlText.oneLine(text);
-        return t.length() <= 40 && DueDate.parse(t).precision() != DuePrecision.UNKNOWN
-                && !t.toLowerCase(Locale.ROOT).startsWith("ongoing") || t.matches("(?i)to commence\\s+.*\\d{4}");
+        if (t.matches("(?i)to commence\\s+.*\\d{4}")) {
+            return true;
+        }
+        if (t.length() > 40) {
+            return false;
+        }
+        DuePrecision precision = DueDate.parse(t).precision();
+        return precision != DuePrecision.UNKNOWN && precision != DuePrecision.ONGOING && precision != DuePrecision.IMMEDIATE;
     }
 
-    /** A role or a body: words such as Head of, Council, leads, (NC); no verb, and no date ("report agreed … May 2025"). */
+    /** "Ongoing", "Immediately", "Monthly": a timescale where the row still lacks one, else as likely a progress note. */
+    private static boolean isOpenTimescale(String text) {
+        String t = HtmlText.oneLine(text);
+        if (t.split("\\s+").length > 3) {
+            return false;
+        }
+        DuePrecision precision = DueDate.parse(t).precision();
+        return precision == DuePrecision.ONGOING || precision == DuePrecision.IMMEDIATE;
+    }
+
+    /** A role or a body: words such as Head of, Council, leads, (NC); no verb, and no date ("report signed off May 2026"). */
     private static boolean looksLikeLead(String text) {
-        return text.split("\\s+").length <= 25 && (LEAD_WORDS.matcher(text).find() || ACRONYM_FIRST.matcher(text).find())
-                && !SENTENCE_WORDS.matcher(text).find()
-                && !DATE_TAIL.matcher(text).matches();
+        if (text.split("\\s+").length > 25 || SENTENCE_WORDS.matcher(text).find() || DATE_TAIL.matcher(text).matches()) {
+            return false;
+        }
+        Matcher words = LEAD_WORDS.matcher(text);
+        boolean role = false;
+        while (words.find()) {
+            // "agencies" alone names no one ("Checklist in use in all agencies")
+            role |= !words.group().toLowerCase(Locale.ROOT).startsWith("agenc");
+        }
+        return role || ACRONYM_FIRST.matcher(text).find() || names(text);
+    }
+
+    /** "Jane Smith", "Dr Priya Patel", "Jane Smith / Tom Jones": people named as leads. */
+    private static boolean names(String text) {
+        String t = HtmlText.oneLine(text);
+        if (t.split("\\s+").length > 12) {
+            return false;
+        }
+        for (String part : t.split("\\s*(?:[,/;&]|\\band\\b)\\s*")) {
+            if (!PERSON.matcher(part).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String join(String a, String b) {
