@@ -50,6 +50,13 @@ class FirstRun implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // setting up the first partnership is about no partnership yet
+        try (var scope = uk.assure.system.Scope.everyPartnership()) {
+            setUp();
+        }
+    }
+
+    private void setUp() {
         Partnership created = transaction.execute(status -> {
             // Several app nodes may start together on one empty database; only one sets it up.
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(FIRST_RUN_LOCK).query(Object.class).single();

@@ -33,6 +33,8 @@ class SecurityConfiguration {
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout(), users),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterAfter(new PartnershipScopeFilter(),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/error")

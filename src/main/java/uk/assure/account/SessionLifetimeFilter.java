@@ -43,13 +43,18 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
                 && (signedInAt.plus(absolute).isBefore(clock.instant())
-                    || session.getAttribute(USER_ID) instanceof Long userId && !users.sessionStands(userId, signedInAt))) {
+                    || session.getAttribute(USER_ID) instanceof Long userId && !stands(userId, signedInAt))) {
             session.invalidate();
             SecurityContextHolder.clearContext();
             response.sendRedirect(request.getContextPath() + "/sign-in?expired");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Asked before the request's own scope is set: the session names the user, not yet the partnership. */
+    private boolean stands(long userId, Instant signedInAt) {
+        return uk.assure.system.Scope.everyPartnership(() -> users.sessionStands(userId, signedInAt));
     }
 
     /** Notes when the session signed in (after Spring Security gave it a new id). */

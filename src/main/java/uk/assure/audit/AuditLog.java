@@ -43,8 +43,8 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(Event event) {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Object.class).single();
-        String previous = jdbc.sql("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1").query(String.class)
-                .optional().orElse(null);
+        // the newest event of any partnership, read by a function that runs as the owner of the table
+        String previous = jdbc.sql("SELECT audit_chain_head()").query(String.class).optional().orElse(null);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String before = json(event.before());
         String after = json(event.after());

@@ -22,8 +22,10 @@ class SignInAudit {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
-            audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), "SIGN_IN",
-                    "user", null, null, null, "from " + address()));
+            try (var scope = uk.assure.system.Scope.partnership(user.partnershipId())) {
+                audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), "SIGN_IN",
+                        "user", null, null, null, "from " + address()));
+            }
         }
     }
 

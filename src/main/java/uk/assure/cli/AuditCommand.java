@@ -25,7 +25,8 @@ final class AuditCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class)
-                    .web(WebApplicationType.NONE).logStartupInfo(false).run("--spring.main.banner-mode=off")) {
+                    .web(WebApplicationType.NONE).logStartupInfo(false).run("--spring.main.banner-mode=off");
+                    var scope = uk.assure.system.Scope.everyPartnership()) {
                 var broken = app.getBean(AuditLog.class).verify();
                 if (broken.isPresent()) {
                     err.println("assure audit verify: audit event " + broken.get().id() + " fails: " + broken.get().reason());

@@ -22,6 +22,7 @@ import uk.assure.importer.PlanImporter;
 import uk.assure.importer.PlanParsers;
 import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.plan.PlanWriter;
+import uk.assure.system.Scope;
 
 /** Imports a plan document into a partnership's database, in one transaction; starts no web server. */
 @Command(name = "import", description = "Import the plan in FILE into the database (the same one the app uses).")
@@ -66,46 +67,55 @@ final class ImportCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run("--spring.main.banner-mode=off")) {
             PartnershipDirectory directory = app.getBean(PartnershipDirectory.class);
-            var target = partnership == null ? directory.firstPartnership() : directory.findPartnership(partnership);
-            if (target.isEmpty()) {
+            // the partnership is found by name across all of them; the import itself sees only that one
+            var found = Scope.everyPartnership(() -> partnership == null
+                    ? directory.firstPartnership() : directory.findPartnership(partnership));
+            if (found.isEmpty()) {
                 err.println("assure import: no partnership" + (partnership == null ? "" : " called " + partnership));
                 return 1;
             }
-            PlanImporter importer = app.getBean(PlanImporter.class);
-            PlanImporter.Preview preview = importer.preview(target.get().id(), parsed);
-            Set<String> create = new LinkedHashSet<>();
-            for (PlanImporter.LeadMatch lead : preview.leads()) {
-                out.println((lead.known() ? "  lead     " + lead.written() + " -> " + lead.agencyName()
-                        : "  unknown  " + lead.written() + (createAgencies ? " (created)" : " (kept as text)")));
-                if (!lead.known() && createAgencies) {
-                    create.add(lead.written());
-                }
+            try (var scope = Scope.partnership(found.get().id())) {
+                return importInto(app, found.get(), parsed, out);
             }
-            parsed.warnings().forEach(w -> out.println("  warning  " + w.location() + ": " + w.message()));
-            PlanImporter.Update update = asNew ? null : preview.update();
-            Set<String> close = new LinkedHashSet<>();
-            if (update != null) {
-                for (var missing : update.match().missing()) {
-                    out.println("  missing  " + (missing.ref() == null ? "" : missing.ref() + " ") + missing.text()
-                            + (closeMissing ? " (closed as superseded)" : " (kept)"));
-                    if (closeMissing) {
-                        close.add(missing.externalId());
-                    }
-                }
-            }
-            PlanImporter.Committed created = importer.commit(target.get().id(), parsed,
-                    new PlanImporter.Choice(asNew, create, close));
-            if (created.updated()) {
-                out.printf("Updated \"%s\" in %s to %s: %d actions kept with their history, %d added, %d closed, plan %s%n",
-                        parsed.title(), target.get().name(), parsed.versionLabel() == null ? parsed.file() : parsed.versionLabel(),
-                        created.matched(), created.added(), created.closed(), created.externalId());
-            } else {
-                out.printf("Imported \"%s\" into %s: %d sections, %d findings, %d actions, plan %s%n", parsed.title(),
-                        target.get().name(), parsed.sections().size(), parsed.findings().size(), parsed.actions().size(),
-                        created.externalId());
-            }
-            out.flush();
-            return 0;
         }
+    }
+
+    private int importInto(ConfigurableApplicationContext app, PartnershipDirectory.Partnership target,
+            ParsedPlan parsed, PrintWriter out) {
+        PlanImporter importer = app.getBean(PlanImporter.class);
+        PlanImporter.Preview preview = importer.preview(target.id(), parsed);
+        Set<String> create = new LinkedHashSet<>();
+        for (PlanImporter.LeadMatch lead : preview.leads()) {
+            out.println((lead.known() ? "  lead     " + lead.written() + " -> " + lead.agencyName()
+                    : "  unknown  " + lead.written() + (createAgencies ? " (created)" : " (kept as text)")));
+            if (!lead.known() && createAgencies) {
+                create.add(lead.written());
+            }
+        }
+        parsed.warnings().forEach(w -> out.println("  warning  " + w.location() + ": " + w.message()));
+        PlanImporter.Update update = asNew ? null : preview.update();
+        Set<String> close = new LinkedHashSet<>();
+        if (update != null) {
+            for (var missing : update.match().missing()) {
+                out.println("  missing  " + (missing.ref() == null ? "" : missing.ref() + " ") + missing.text()
+                        + (closeMissing ? " (closed as superseded)" : " (kept)"));
+                if (closeMissing) {
+                    close.add(missing.externalId());
+                }
+            }
+        }
+        PlanImporter.Committed created = importer.commit(target.id(), parsed,
+                new PlanImporter.Choice(asNew, create, close));
+        if (created.updated()) {
+            out.printf("Updated \"%s\" in %s to %s: %d actions kept with their history, %d added, %d closed, plan %s%n",
+                    parsed.title(), target.name(), parsed.versionLabel() == null ? parsed.file() : parsed.versionLabel(),
+                    created.matched(), created.added(), created.closed(), created.externalId());
+        } else {
+            out.printf("Imported \"%s\" into %s: %d sections, %d findings, %d actions, plan %s%n", parsed.title(),
+                    target.name(), parsed.sections().size(), parsed.findings().size(), parsed.actions().size(),
+                    created.externalId());
+        }
+        out.flush();
+        return 0;
     }
 }

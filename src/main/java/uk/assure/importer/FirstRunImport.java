@@ -55,7 +55,9 @@ class FirstRunImport {
             String name = file.getFileName().toString();
             try {
                 ParsedPlan parsed = PlanParsers.standard().parse(name, Files.readAllBytes(file));
-                importer.commit(firstRun.partnershipId(), parsed, new PlanImporter.Choice(true, Set.of(), Set.of()));
+                try (var scope = uk.assure.system.Scope.partnership(firstRun.partnershipId())) {
+                    importer.commit(firstRun.partnershipId(), parsed, new PlanImporter.Choice(true, Set.of(), Set.of()));
+                }
                 log.info("First run: imported {} ({} actions, {} warnings)", name, parsed.actions().size(),
                         parsed.warnings().size());
             } catch (ImportException e) {

@@ -19,7 +19,12 @@ public record AssureProperties(
         return uploadMaxSize.toBytes();
     }
 
-    public record Database(String url, String user, String password, @DefaultValue("10") int poolSize) {}
+    /**
+     * {@code user} owns the tables and runs the migrations; the app itself connects as {@code appUser}, which owns
+     * nothing and so cannot get round row-level security (created by the migrations when missing).
+     */
+    public record Database(String url, String user, String password, @DefaultValue("assure_app") String appUser,
+            String appPassword, @DefaultValue("10") int poolSize) {}
 
     public record Admin(String email, String password) {}
 

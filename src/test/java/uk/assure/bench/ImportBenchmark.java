@@ -79,7 +79,8 @@ public final class ImportBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class)
                 .web(WebApplicationType.NONE).run("--assure.database.url=" + TestDatabase.newDatabase(),
                         "--assure.demo-data=false", "--assure.admin.email=bench@assure.local",
-                        "--assure.admin.password=benchmark-password-1", "--logging.level.root=warn")) {
+                        "--assure.admin.password=benchmark-password-1", "--logging.level.root=warn");
+                var scope = uk.assure.system.Scope.everyPartnership()) {
             PartnershipDirectory directory = app.getBean(PartnershipDirectory.class);
             PlanImporter importer = app.getBean(PlanImporter.class);
             double[] ms = new double[IMPORT_MEASURED];

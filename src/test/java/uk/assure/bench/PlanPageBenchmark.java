@@ -60,6 +60,10 @@ public final class PlanPageBenchmark {
     }
 
     private static String writePlan(ConfigurableApplicationContext app) {
+        return uk.assure.system.Scope.everyPartnership(() -> writePlanOfFirstPartnership(app));
+    }
+
+    private static String writePlanOfFirstPartnership(ConfigurableApplicationContext app) {
         long partnership = app.getBean(PartnershipDirectory.class).firstPartnership().orElseThrow().id();
         Random random = new Random(20261123L);
         String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"};

@@ -47,9 +47,12 @@ public final class WorkPagesBenchmark {
                 "--server.port=0", "--logging.level.root=warn", "--assure.database.pool-size=24")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long start = System.nanoTime();
+            // generating 200 partnerships' rows is about no one partnership
+            var scope = uk.assure.system.Scope.everyPartnership();
             generate(jdbc, app.getBean(PasswordEncoder.class).encode(PASSWORD));
             System.out.printf("generated %d partnerships, %,d actions, %,d updates in %.0f s%n", PARTNERSHIPS,
                     count(jdbc, "action"), count(jdbc, "progress_update"), (System.nanoTime() - start) / 1e9);
+            scope.close();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             load(port);
         }

@@ -42,6 +42,19 @@ class PartnershipIsolationIT {
                 new Author(null, "Someone in A"));
     }
 
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aQueryThatForgetsItsPartnershipStillSeesOnlyTheScopesRows() {
+        // the test's own thread sees every partnership; a request's thread sees only its user's
+        try (var closed = uk.assure.system.Scope.partnership(b)) {
+            assertThat(jdbc.sql("SELECT title FROM plan").query(String.class).list()).containsExactly("Plan of B");
+            assertThat(jdbc.sql("SELECT count(*) FROM progress_update").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("UPDATE action SET text = 'Overwritten'").update()).isEqualTo(1);
+        }
+        assertThat(queries.findAction(a, actionOfA).orElseThrow().text()).isNotEqualTo("Overwritten");
+    }
+
     @Test
     void listingPlansForBShowsOnlyB() {
         assertThat(queries.listPlans(b)).extracting(PlanViews.PlanListItem::title).containsExactly("Plan of B");

@@ -161,7 +161,10 @@ class ProgressHistoryIT {
                 writers.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         start.await();
-                        progress.record(partnership, action, 0, ProgressEntry.note("From " + author.name(), ActionStatus.IN_PROGRESS), author);
+                        // a thread of its own, as a request would be, in the partnership's scope
+                        try (var scope = uk.assure.system.Scope.partnership(partnership)) {
+                            progress.record(partnership, action, 0, ProgressEntry.note("From " + author.name(), ActionStatus.IN_PROGRESS), author);
+                        }
                         return "saved";
                     } catch (StaleActionException e) {
                         return "refused";

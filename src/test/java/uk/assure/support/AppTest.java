@@ -12,4 +12,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FreshDatabase.class)
+@org.junit.jupiter.api.extension.ExtendWith(EveryPartnershipInTests.class)
 public @interface AppTest {}

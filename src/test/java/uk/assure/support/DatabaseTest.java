@@ -12,4 +12,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "assure.demo-data=false")
 @ContextConfiguration(initializers = FreshDatabase.class)
+@org.junit.jupiter.api.extension.ExtendWith(EveryPartnershipInTests.class)
 public @interface DatabaseTest {}

@@ -20,6 +20,15 @@ public final class TestDatabase {
 
     private TestDatabase() {}
 
+    /**
+     * The database as its owner sees it — past row-level security and the app role's grants — for tests that play
+     * someone with the owner's rights (tampering with the audit log). {@code url} is the one the context was given.
+     */
+    public static org.springframework.jdbc.core.simple.JdbcClient asOwner(String url) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(url));
+    }
+
     /** A new, empty database, as a JDBC URL carrying its credentials. */
     public static String newDatabase() {
         Server s = server();

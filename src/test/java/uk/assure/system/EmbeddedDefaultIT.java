@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.assure.system.Scope;
 import uk.assure.AssureApplication;
 import uk.assure.support.Browserless;
 
@@ -47,6 +48,7 @@ class EmbeddedDefaultIT {
     }
 
     private static long count(ConfigurableApplicationContext app, String table) {
-        return app.getBean(JdbcClient.class).sql("SELECT count(*) FROM " + table).query(Long.class).single();
+        return Scope.everyPartnership(() -> app.getBean(JdbcClient.class).sql("SELECT count(*) FROM " + table)
+                .query(Long.class).single());
     }
 }

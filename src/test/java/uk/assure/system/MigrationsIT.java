@@ -15,13 +15,17 @@ import uk.assure.support.TestDatabase;
 /** The migrations, applied by Flyway alone to an empty database, and the constraints they promise. */
 class MigrationsIT {
 
+    private static final String APP_ROLE = "assure_app";
     private static JdbcClient jdbc;
+    private static String url;
 
     @BeforeAll
     static void migrateAnEmptyDatabase() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(TestDatabase.newDatabase());
-        var result = Flyway.configure().dataSource(dataSource).load().migrate();
+        url = TestDatabase.newDatabase();
+        dataSource.setUrl(url);
+        var result = Flyway.configure().dataSource(dataSource).placeholders(java.util.Map.of("appRole", APP_ROLE))
+                .load().migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isPositive();
         jdbc = JdbcClient.create(dataSource);
@@ -94,6 +98,70 @@ class MigrationsIT {
         jdbc.sql("DELETE FROM plan WHERE id = ?").param(plan).update();
         assertThat(jdbc.sql("SELECT count(*) FROM progress_update WHERE action_id = ?").param(action).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void everyTableWithAPartnershipHasRowLevelSecurityAndAPolicy() {
+        List<String> unprotected = jdbc.sql("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind = 'r'
+                  AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'partnership_id'
+                              AND NOT a.attisdropped)
+                  AND (NOT c.relrowsecurity OR NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid))
+                ORDER BY c.relname""").query(String.class).list();
+        assertThat(unprotected).as("tables with partnership_id but no row-level security policy").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void theAppRoleOwnsNothingAndCannotBypassTheLawOrRewriteTheAuditLog() {
+        assertThat(jdbc.sql("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = ?").param(APP_ROLE)
+                .query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND pg_get_userbyid(relowner) = ?")
+                .param(APP_ROLE).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT has_table_privilege(?, 'audit_event', 'UPDATE') OR has_table_privilege(?, 'audit_event', 'DELETE')")
+                .params(APP_ROLE, APP_ROLE).query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("SELECT has_table_privilege(?, 'flyway_schema_history', 'SELECT')")
+                .param(APP_ROLE).query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void asTheAppRoleAConnectionSeesOnlyItsPartnershipsRowsAndWithNoScopeNone() throws Exception {
+        long a = partnership("RLS A");
+        long b = partnership("RLS B");
+        for (long p : new long[] {a, b}) {
+            jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT')")
+                    .params(p, ExternalIds.next()).update();
+        }
+        PGSimpleDataSource app = new PGSimpleDataSource();
+        app.setUrl(url.replaceAll("([?&])user=[^&]*", "$1user=" + APP_ROLE));
+        try (var c = app.getConnection(); var s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM plan")).as("no scope").isZero();
+            assertThat(count(s, "SELECT count(*) FROM partnership")).as("no scope").isZero();
+
+            s.execute("SELECT set_config('assure.partnership', '" + a + "', false)");
+            assertThat(count(s, "SELECT count(*) FROM plan WHERE partnership_id IN (" + a + ", " + b + ")")).isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM partnership WHERE id = " + b)).isZero();
+            assertThatThrownBy(() -> s.execute("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES ("
+                    + b + ", 'x" + ExternalIds.next() + "', 'Planted', 'AUDIT')"))
+                    .hasMessageContaining("row-level security");
+            assertThat(s.executeUpdate("UPDATE plan SET title = 'Changed' WHERE partnership_id = " + b)).isZero();
+            assertThat(s.executeUpdate("DELETE FROM plan WHERE partnership_id = " + b)).isZero();
+            assertThatThrownBy(() -> s.execute("UPDATE audit_event SET actor = 'Y'"))
+                    .hasMessageContaining("permission denied");
+
+            s.execute("SELECT set_config('assure.partnership', '', false), set_config('assure.every_partnership', 'on', false)");
+            assertThat(count(s, "SELECT count(*) FROM plan WHERE partnership_id IN (" + a + ", " + b + ")")).isEqualTo(2);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM plan WHERE title = 'Changed'").query(Long.class).single()).isZero();
+    }
+
+    private static long count(java.sql.Statement statement, String sql) throws java.sql.SQLException {
+        try (var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long partnership(String name) {

@@ -209,9 +209,9 @@ class BrowserJourneysIT {
         chromium.open(action);
         type("#narrative", payload);
         type("#evidenceUrl", "javascript:window.__xss='evidence'");
-        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+        submitAndWait("form[action$='/updates'] button[type=submit]");
         type("#evidenceUrl", "");
-        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+        submitAndWait("form[action$='/updates'] button[type=submit]");
 
         String plan = action.substring(0, action.indexOf("/actions/"));
         for (String path : List.of(action, plan, plan + "?q=script", "/dashboard", "/plans", "/actions?q=svg",
@@ -243,6 +243,14 @@ class BrowserJourneysIT {
         chromium.driver().findElement(By.cssSelector("form button[type=submit]")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
                 .until(d -> !d.getCurrentUrl().contains("/sign-in"));
+    }
+
+    /** Clicks and waits for the next page, so that the next look is not at the page being left. */
+    private void submitAndWait(String css) {
+        WebElement button = chromium.driver().findElement(By.cssSelector(css));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
     private void type(String css, String text) {
