@@ -140,6 +140,17 @@ public class ProgressService {
                 .optional();
     }
 
+    /** The plan whose action's history holds the file (its external id), for deciding who may download it. */
+    public java.util.Optional<String> planOfEvidence(long partnershipId, String externalId) {
+        return jdbc.sql("""
+                SELECT p.external_id FROM evidence_file f
+                JOIN progress_update u ON u.partnership_id = f.partnership_id AND u.id = f.update_id
+                JOIN action a ON a.partnership_id = u.partnership_id AND a.id = u.action_id
+                JOIN plan p ON p.partnership_id = a.partnership_id AND p.id = a.plan_id
+                WHERE f.partnership_id = ? AND f.external_id = ?""")
+                .params(partnershipId, externalId).query(String.class).optional();
+    }
+
     /** What is wrong with an entry, field by field, without recording it; empty when it would be accepted. */
     public static java.util.List<InvalidProgressException.FieldError> problems(ActionStatus current, ProgressEntry entry) {
         try {

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uk.assure.account.Permissions;
+import uk.assure.account.Access;
+import uk.assure.plan.Comments;
 import uk.assure.account.SignedInUser;
 import uk.assure.plan.ActionStatus;
 import uk.assure.plan.DueDate;
@@ -40,9 +41,13 @@ class ActionPageController {
     private final ProgressService progress;
     private final uk.assure.plan.ActionChanges changes;
     private final long maxBytes;
+    private final Access access;
+    private final Comments comments;
 
     ActionPageController(PlanQueries plans, ProgressService progress, uk.assure.plan.ActionChanges changes,
-            uk.assure.system.AssureProperties properties) {
+            uk.assure.system.AssureProperties properties, Access access, Comments comments) {
+        this.access = access;
+        this.comments = comments;
         this.plans = plans;
         this.progress = progress;
         this.changes = changes;
@@ -57,9 +62,7 @@ class ActionPageController {
     String editForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
             Model model, jakarta.servlet.http.HttpServletResponse response) {
         ActionPage action = find(user, planId, actionId);
-        if (user.role() != uk.assure.account.Role.ADMIN) {
-            return forbidden(model, response, "Only an admin can change an action's wording and fields.");
-        }
+        access.require(user, Access.Capability.EDIT_WORDING);
         model.addAttribute("action", action);
         model.addAttribute("form", new EditForm(action.version(), action.ref(), action.text(), action.lead(),
                 action.oversight(), action.expectedImpact(), action.evidenceOfImpact()));
@@ -71,9 +74,7 @@ class ActionPageController {
             @ModelAttribute EditForm form, Model model, RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         ActionPage action = find(user, planId, actionId);
-        if (user.role() != uk.assure.account.Role.ADMIN) {
-            return forbidden(model, response, "Only an admin can change an action's wording and fields.");
-        }
+        access.require(user, Access.Capability.EDIT_WORDING);
         model.addAttribute("action", action);
         model.addAttribute("form", form);
         if (form.text() == null || form.text().isBlank()) {
@@ -104,9 +105,7 @@ class ActionPageController {
             @org.springframework.web.bind.annotation.RequestParam(name = "linkedAction", required = false) String linkedAction,
             Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         find(user, planId, actionId);
-        if (!Permissions.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId))) {
-            return forbidden(model, response, Permissions.refusal(user));
-        }
+        access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
         ProgressService.Author author = new ProgressService.Author(user.userId(), user.displayName());
         if (finding != null && !finding.isBlank()) {
             changes.linkFinding(user.partnershipId(), actionId, finding, author);
@@ -118,10 +117,24 @@ class ActionPageController {
         return "redirect:/plans/" + planId + "/actions/" + actionId;
     }
 
-    private static String forbidden(Model model, jakarta.servlet.http.HttpServletResponse response, String message) {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("message", message);
-        return "error/403";
+    /** A board member's (or admin's) comment: beside the history, not part of it. */
+    @PostMapping("/plans/{planId}/actions/{actionId}/comments")
+    String comment(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+            @org.springframework.web.bind.annotation.RequestParam(name = "comment", required = false) String comment,
+            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        ActionPage action = find(user, planId, actionId);
+        access.require(user, Access.Capability.COMMENT);
+        try {
+            comments.add(user.partnershipId(), actionId, new ProgressService.Author(user.userId(), user.displayName()), comment);
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("form", UpdateForm.blank(action));
+            model.addAttribute("comment", comment);
+            model.addAttribute("errors", List.of(new FormError("comment", e.getMessage())));
+            return page(user, action, model);
+        }
+        redirect.addFlashAttribute("commented", true);
+        return "redirect:/plans/" + planId + "/actions/" + actionId + "#comments";
     }
 
     /** What the update form holds, as typed. */
@@ -150,11 +163,7 @@ class ActionPageController {
             org.springframework.web.multipart.MultipartFile upload, Model model, RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         ActionPage action = find(user, planId, actionId);
-        if (!Permissions.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId))) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            model.addAttribute("message", Permissions.refusal(user));
-            return "error/403";
-        }
+        access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
         List<FormError> errors = new ArrayList<>();
         ActionStatus status = parseStatus(form.status());
         DueDate revised = revisedDue(form, errors);
@@ -216,6 +225,8 @@ class ActionPageController {
     @GetMapping("/evidence/{fileId}")
     org.springframework.http.ResponseEntity<byte[]> evidence(@AuthenticationPrincipal SignedInUser user,
             @PathVariable String fileId) {
+        String plan = progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
+        access.requirePlan(user, plan);
         uk.assure.plan.EvidenceFile file = progress.evidence(user.partnershipId(), fileId)
                 .orElseThrow(() -> new NotFoundException("File"));
         return org.springframework.http.ResponseEntity.ok()
@@ -228,15 +239,17 @@ class ActionPageController {
     }
 
     private String page(SignedInUser user, ActionPage action, Model model) {
-        boolean mayUpdate = Permissions.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), action.externalId()));
+        boolean mayUpdate = access.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), action.externalId()));
         model.addAttribute("action", action);
         model.addAttribute("mayUpdate", mayUpdate && !action.status().isTerminal());
-        model.addAttribute("refusal", mayUpdate ? null : Permissions.refusal(user));
+        model.addAttribute("refusal", mayUpdate ? null : access.updateRefusal(user));
+        model.addAttribute("comments", comments.of(user.partnershipId(), action.externalId()));
+        model.addAttribute("mayComment", access.may(user, Access.Capability.COMMENT));
         Set<ActionStatus> statuses = new LinkedHashSet<>();
         statuses.add(action.status());
         statuses.addAll(StatusTransitions.next(action.status()));
         model.addAttribute("statuses", List.copyOf(statuses));
-        model.addAttribute("mayEdit", user.role() == uk.assure.account.Role.ADMIN);
+        model.addAttribute("mayEdit", access.may(user, Access.Capability.EDIT_WORDING));
         model.addAttribute("mayLink", mayUpdate);
         if (mayUpdate) {
             model.addAttribute("candidates", changes.candidates(user.partnershipId(), action.externalId()));
@@ -245,6 +258,7 @@ class ActionPageController {
     }
 
     private ActionPage find(SignedInUser user, String planId, String actionId) {
+        access.requirePlan(user, planId);
         return plans.findAction(user.partnershipId(), actionId)
                 .filter(a -> a.planExternalId().equals(planId))
                 .orElseThrow(() -> new NotFoundException("Action"));

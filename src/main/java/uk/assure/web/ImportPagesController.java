@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
-import uk.assure.account.Role;
 import uk.assure.account.SignedInUser;
 import uk.assure.importer.FormatDetector;
 import uk.assure.importer.ImportException;
@@ -30,11 +27,14 @@ import uk.assure.system.AssureProperties;
 @Controller
 class ImportPagesController {
 
+    private final uk.assure.account.Access access;
+
     private final PendingImports pending;
     private final PlanImporter importer;
     private final long maxBytes;
 
-    ImportPagesController(PendingImports pending, PlanImporter importer, AssureProperties properties) {
+    ImportPagesController(PendingImports pending, PlanImporter importer, AssureProperties properties, uk.assure.account.Access access) {
+        this.access = access;
         this.pending = pending;
         this.importer = importer;
         this.maxBytes = properties.uploadMaxBytes();
@@ -110,10 +110,8 @@ class ImportPagesController {
         return "imports/new";
     }
 
-    /** Importing is the business manager's job; the full role model comes with the access issue. */
-    private static void requireAdmin(SignedInUser user) {
-        if (user.role() != Role.ADMIN) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
+    /** Importing is the business manager's job. */
+    private void requireAdmin(SignedInUser user) {
+        access.require(user, uk.assure.account.Access.Capability.IMPORT_PLANS);
     }
 }

@@ -27,6 +27,13 @@ class PageErrors {
         return "error/404";
     }
 
+    /** Something the person's role does not allow: a 403 page that says why (the refusal is already audited). */
+    @ExceptionHandler(uk.assure.account.AccessRefused.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    ModelAndView refused(uk.assure.account.AccessRefused refused) {
+        return new ModelAndView("error/403", Map.of("message", refused.getMessage()));
+    }
+
     /** Too big for the upload limit: an error on the upload page's file field, with 200 as GOV.UK forms do. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge() {

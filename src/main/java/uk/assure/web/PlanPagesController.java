@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.plan.Worklists;
+import uk.assure.account.Access;
 import uk.assure.account.SignedInUser;
 import uk.assure.plan.NotFoundException;
 import uk.assure.plan.PlanQueries;
@@ -22,6 +23,8 @@ import uk.assure.plan.PlanQueries;
 @Controller
 class PlanPagesController {
 
+    private final uk.assure.account.Access access;
+
     private final PlanQueries plans;
     private final Worklists worklists;
     private final PartnershipDirectory directory;
@@ -29,7 +32,8 @@ class PlanPagesController {
     private final uk.assure.plan.RagSettings settings;
 
     PlanPagesController(PlanQueries plans, Worklists worklists, PartnershipDirectory directory, Clock clock,
-            uk.assure.plan.RagSettings settings) {
+            uk.assure.plan.RagSettings settings, uk.assure.account.Access access) {
+        this.access = access;
         this.plans = plans;
         this.worklists = worklists;
         this.directory = directory;
@@ -39,13 +43,21 @@ class PlanPagesController {
 
     @GetMapping("/plans")
     String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("plans", plans.listPlans(user.partnershipId()));
+        if (access.may(user, Access.Capability.SEE_EVERY_PLAN)) {
+            model.addAttribute("plans", plans.listPlans(user.partnershipId()));
+        } else {
+            java.util.Set<String> viewable = access.viewablePlans(user);
+            model.addAttribute("plans", plans.listPlans(user.partnershipId()).stream()
+                    .filter(p -> viewable.contains(p.externalId())).toList());
+            model.addAttribute("endedGrants", access.grants(user).stream().filter(Access.Grant::expired).toList());
+        }
         return "plans/list";
     }
 
     @GetMapping("/plans/{planId}")
     String plan(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId,
             @RequestParam Map<String, String> params, Model model) {
+        access.requirePlan(user, planId);
         model.addAttribute("plan", plans.findPlan(user.partnershipId(), planId)
                 .orElseThrow(() -> new NotFoundException("Plan")));
         Map<String, String> withPlan = new HashMap<>(params);

@@ -19,6 +19,8 @@ import uk.assure.plan.Worklists.Item;
 @Controller
 class WorkPagesController {
 
+    private final uk.assure.account.Access access;
+
     private static final int CHART_WIDTH = 840;
     static final int LIST_LIMIT = 15;
 
@@ -62,7 +64,8 @@ class WorkPagesController {
     private final Clock clock;
     private final uk.assure.plan.RagSettings settings;
 
-    WorkPagesController(Worklists worklists, PartnershipDirectory directory, Clock clock, uk.assure.plan.RagSettings settings) {
+    WorkPagesController(Worklists worklists, PartnershipDirectory directory, Clock clock, uk.assure.plan.RagSettings settings, uk.assure.account.Access access) {
+        this.access = access;
         this.worklists = worklists;
         this.directory = directory;
         this.clock = clock;
@@ -71,6 +74,7 @@ class WorkPagesController {
 
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal SignedInUser user, Model model) {
+        access.require(user, uk.assure.account.Access.Capability.SEE_EVERY_PLAN);
         Worklists.Dashboard dashboard = worklists.dashboard(user.partnershipId());
         model.addAttribute("dashboard", dashboard);
         // Each list shows its first rows; its heading has the full count and a link to the whole list.
@@ -90,6 +94,7 @@ class WorkPagesController {
 
     @GetMapping("/my-actions")
     String myActions(@AuthenticationPrincipal SignedInUser user, Model model) {
+        access.require(user, uk.assure.account.Access.Capability.SEE_EVERY_PLAN);
         if (user.agencyId() != null) {
             Worklists.MyActions mine = worklists.myActions(user.partnershipId(), user.agencyId());
             model.addAttribute("mine", mine);
@@ -107,6 +112,7 @@ class WorkPagesController {
 
     @GetMapping("/actions")
     String actions(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> params, Model model) {
+        access.require(user, uk.assure.account.Access.Capability.SEE_EVERY_PLAN);
         ActionFilter filter = ActionFilter.of(params);
         LocalDate today = LocalDate.now(clock);
         List<Item> all = worklists.items(user.partnershipId());

@@ -140,7 +140,7 @@ class ActionUpdateIT {
                 passwords.encode(PASSWORD));
         users.create(partnership, new UserRepository.NewUser("other@test.local", "Other Lead", Role.LEAD, otherAgency),
                 passwords.encode(PASSWORD));
-        users.create(partnership, new UserRepository.NewUser("viewer@test.local", "Viewer", Role.VIEWER, null),
+        long viewerId = users.create(partnership, new UserRepository.NewUser("viewer@test.local", "Viewer", Role.VIEWER, null),
                 passwords.encode(PASSWORD));
 
         Browserless own = signedIn("own@test.local");
@@ -159,8 +159,56 @@ class ActionUpdateIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(Jsoup.parse(refused.body()).text()).contains("You can update only the actions your agency leads");
 
+        // a viewer reads only the plans granted to them, until the grant's expiry date
         Browserless viewer = signedIn("viewer@test.local");
+        assertThat(viewer.get(actionPath).statusCode()).as("no grant: as if it did not exist").isEqualTo(404);
+        String planId = actionPath.split("/")[2];
+        jdbc.sql("""
+                INSERT INTO viewer_grant (partnership_id, user_id, plan_id, expires_on)
+                SELECT partnership_id, ?, id, current_date + 1 FROM plan WHERE external_id = ?""")
+                .params(viewerId, planId).update();
         assertThat(viewer.page(actionPath).select("#update + .govuk-inset-text").text()).contains("can read plans but not update");
+        assertThat(viewer.page("/plans").select("tbody a")).hasSize(1);
+        jdbc.sql("UPDATE viewer_grant SET expires_on = current_date - 1 WHERE user_id = ?").param(viewerId).update();
+        assertThat(viewer.get(actionPath).statusCode()).as("grant ended").isEqualTo(404);
+        assertThat(viewer.page("/plans").text()).contains("Your access to these plans has ended");
+        assertThat(viewer.get("/dashboard").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aBoardMemberCommentsButDoesNotUpdateAndTheCommentIsNotProgress() {
+        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?").param(leadAgency).query(Long.class).single();
+        users.create(partnership, new UserRepository.NewUser("board@test.local", "Bea Board", Role.BOARD, null),
+                passwords.encode(PASSWORD));
+        String actionId = actionPath.substring(actionPath.lastIndexOf('/') + 1);
+        var before = jdbc.sql("SELECT version, last_update_at FROM action WHERE external_id = ?").param(actionId)
+                .query((rs, n) -> java.util.List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2)))).single();
+
+        Browserless board = signedIn("board@test.local");
+        Document page = board.page(actionPath);
+        assertThat(page.select("form[action$=/updates]")).isEmpty();
+        assertThat(page.select("#update + .govuk-inset-text").text()).contains("Board members read plans and comment");
+        Map<String, String> empty = Map.of("_csrf", Browserless.csrf(page), "comment", " ");
+        HttpResponse<String> refused = board.post(actionPath + "/comments", empty);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).select(".govuk-error-summary").text()).contains("Enter your comment");
+
+        HttpResponse<String> saved = board.post(actionPath + "/comments",
+                Map.of("_csrf", Browserless.csrf(page), "comment", "Why has the audit slipped twice?"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(saved.body()).select("#comments ~ ul").text())
+                .contains("Why has the audit slipped twice?").contains("by Bea Board");
+        assertThat(jdbc.sql("SELECT version, last_update_at FROM action WHERE external_id = ?").param(actionId)
+                .query((rs, n) -> java.util.List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2)))).single())
+                .as("a comment is not an update").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'ACTION_COMMENTED' AND object_id = ?")
+                .param(actionId).query(Long.class).single()).isEqualTo(1);
+
+        HttpResponse<String> forged = board.post(actionPath + "/updates",
+                Map.of("_csrf", Browserless.csrf(page), "narrative", "Not mine to write", "version", "0"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'ACCESS_REFUSED' AND object_id = ? AND actor = ?")
+                .params(actionId, "board@test.local").query(Long.class).single()).as("the refusal is audited").isEqualTo(1);
     }
 
     @Test
@@ -225,7 +273,9 @@ class ActionUpdateIT {
                 Map.of("_csrf", Browserless.csrf(again), "linkedAction", other)).body());
         assertThat(linked.select("a[href$=/actions/" + other + "]")).as("listed under linked actions").isNotEmpty();
         assertThat(linked.select("#link-finding option[value=" + finding + "]")).as("no longer offered").isEmpty();
-        assertThat(jdbc.sql("SELECT event_type FROM audit_event WHERE object_id = ? ORDER BY id")
+        // (other tests comment on the same action, and are refused on it)
+        assertThat(jdbc.sql("SELECT event_type FROM audit_event WHERE object_id = ? AND event_type LIKE 'ACTION_%' "
+                        + "AND event_type <> 'ACTION_COMMENTED' ORDER BY id")
                 .param(actionPath.substring(actionPath.lastIndexOf('/') + 1)).query(String.class).list())
                 .containsExactly("ACTION_EDITED", "ACTION_LINKED_TO_FINDING", "ACTION_LINKED_TO_ACTION");
     }

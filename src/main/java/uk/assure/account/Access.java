@@ -1,0 +1,150 @@
+package uk.assure.account;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import uk.assure.audit.AuditLog;
+import uk.assure.plan.NotFoundException;
+
+/**
+ * The one place that decides who may do what; pages, forms and the API all ask here, and nothing is allowed that
+ * is not named below (deny by default).
+ *
+ * <ul>
+ *   <li>admin: everything in their partnership;</li>
+ *   <li>agency lead: reads every plan; updates (and links) the actions their agency leads, on any plan;</li>
+ *   <li>board member: reads every plan; comments on actions;</li>
+ *   <li>viewer (an inspector, say): reads only the plans named in their grants, until each grant's expiry date.</li>
+ * </ul>
+ *
+ * A record outside what the person may read answers "not found", exactly as one of another partnership does, so a
+ * refusal never confirms that something exists. Every refusal of something they can see is an audit event.
+ */
+@org.springframework.stereotype.Service
+public class Access {
+
+    /** What a role may do across the partnership, beyond reading the plans it can see. */
+    public enum Capability {
+        /** Dashboards, lists of every action, search: the whole partnership at once. */
+        SEE_EVERY_PLAN("Your account can see only the plans it has been given access to."),
+        COMMENT("Only board members and admins can comment on actions."),
+        EDIT_WORDING("Only an admin can change an action's wording and fields."),
+        IMPORT_PLANS("Only an admin can import plans."),
+        ADMINISTER("Only an admin can manage agencies, people, users and bodies, or read the audit log.");
+
+        private final String refusal;
+
+        Capability(String refusal) {
+            this.refusal = refusal;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Access(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public boolean may(SignedInUser user, Capability capability) {
+        return switch (capability) {
+            case SEE_EVERY_PLAN -> user.role() != Role.VIEWER;
+            case COMMENT -> user.role() == Role.ADMIN || user.role() == Role.BOARD;
+            case EDIT_WORDING, IMPORT_PLANS, ADMINISTER -> user.role() == Role.ADMIN;
+        };
+    }
+
+    /** Refuses (403, audited) unless the user may. */
+    public void require(SignedInUser user, Capability capability) {
+        if (!may(user, capability)) {
+            throw refuse(user, capability.refusal, "capability", capability.name());
+        }
+    }
+
+    /** @param leadAgencyIds the agencies that lead the action, directly or through a lead person's agency */
+    public boolean mayUpdate(SignedInUser user, Collection<Long> leadAgencyIds) {
+        return switch (user.role()) {
+            case ADMIN -> true;
+            case LEAD -> user.agencyId() != null && leadAgencyIds.contains(user.agencyId());
+            case BOARD, VIEWER -> false;
+        };
+    }
+
+    /** Refuses (403, audited) unless the user may update the action. */
+    public void requireUpdate(SignedInUser user, Collection<Long> leadAgencyIds, String actionExternalId) {
+        if (!mayUpdate(user, leadAgencyIds)) {
+            throw refuse(user, updateRefusal(user), "action", actionExternalId);
+        }
+    }
+
+    /** Why an update is refused, in words for the person refused (empty when it is not). */
+    public String updateRefusal(SignedInUser user) {
+        return switch (user.role()) {
+            case LEAD -> user.agencyId() == null
+                    ? "Your account is not linked to an agency, so you cannot update actions. Ask an admin to link it."
+                    : "You can update only the actions your agency leads.";
+            case BOARD -> "Board members read plans and comment on actions; they do not update them.";
+            case VIEWER -> "Your account can read plans but not update them.";
+            case ADMIN -> "";
+        };
+    }
+
+    /** The plans a viewer may read today (external ids); every role but viewer reads every plan of the partnership. */
+    public Set<String> viewablePlans(SignedInUser user) {
+        return grants(user).stream().filter(g -> !g.expired()).map(Grant::planExternalId).collect(Collectors.toSet());
+    }
+
+    public boolean mayRead(SignedInUser user, String planExternalId) {
+        return user.role() != Role.VIEWER || viewablePlans(user).contains(planExternalId);
+    }
+
+    /** Not found (404) unless the user may read the plan: the same answer as for a plan that does not exist. */
+    public void requirePlan(SignedInUser user, String planExternalId) {
+        if (!mayRead(user, planExternalId)) {
+            throw new NotFoundException("Plan");
+        }
+    }
+
+    /** A viewer's access to one plan. */
+    public record Grant(String planExternalId, String planTitle, LocalDate expiresOn, boolean expired) {}
+
+    /** A viewer's grants, current and ended, newest expiry first; none for other roles. */
+    public List<Grant> grants(SignedInUser user) {
+        if (user.role() != Role.VIEWER) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                SELECT p.external_id, p.title, g.expires_on FROM viewer_grant g
+                JOIN plan p ON p.partnership_id = g.partnership_id AND p.id = g.plan_id
+                WHERE g.partnership_id = ? AND g.user_id = ? ORDER BY g.expires_on DESC, p.title""")
+                .params(user.partnershipId(), user.userId())
+                .query((rs, n) -> {
+                    LocalDate expires = rs.getObject(3, LocalDate.class);
+                    return new Grant(rs.getString(1), rs.getString(2), expires, expires.isBefore(today));
+                }).list();
+    }
+
+    private AccessRefused refuse(SignedInUser user, String message, String objectType, String objectId) {
+        audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), "ACCESS_REFUSED",
+                objectType, objectId, null, null, request()));
+        return new AccessRefused(message);
+    }
+
+    private static String request() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
+            return a.getRequest().getMethod() + " " + a.getRequest().getRequestURI() + " from " + a.getRequest().getRemoteAddr();
+        }
+        return null;
+    }
+}
