@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,6 +59,60 @@ public class AuditLog {
                 .params(event.partnershipId(), Timestamp.from(at), event.actorUserId(), event.actor(), event.type(),
                         event.objectType(), event.objectId(), before, after, event.details(), previous, hash)
                 .update();
+    }
+
+    /** One event as the audit page shows it. */
+    public record Row(long id, Instant occurredAt, String actor, String type, String objectType, String objectId,
+            String before, String after, String details) {}
+
+    /** What the audit page filters by; any part may be null. {@code to} is inclusive. */
+    public record Filter(String type, String actor, java.time.LocalDate from, java.time.LocalDate to) {}
+
+    public record Page(List<Row> rows, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /** A partnership's events, newest first, filtered, a page at a time. */
+    @Transactional(readOnly = true)
+    public Page list(long partnershipId, Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE partnership_id = :p");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("p", partnershipId);
+        if (filter.type() != null) {
+            where.append(" AND event_type = :type");
+            params.put("type", filter.type());
+        }
+        if (filter.actor() != null) {
+            where.append(" AND actor ILIKE :actor ESCAPE '\\'");
+            params.put("actor", "%" + filter.actor().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        java.time.ZoneId zone = clock.getZone();
+        if (filter.from() != null) {
+            where.append(" AND occurred_at >= :from");
+            params.put("from", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND occurred_at < :to");
+            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM audit_event" + where).params(params).query(Long.class).single();
+        List<Row> rows = jdbc.sql("""
+                SELECT id, occurred_at, actor, event_type, object_type, object_id, before_state::text, after_state::text, details
+                FROM audit_event""" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", size).param("offset", (long) Math.max(0, page - 1) * size)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .list();
+        return new Page(rows, total, Math.max(1, page), size);
+    }
+
+    /** The kinds of event a partnership has, for the filter. */
+    @Transactional(readOnly = true)
+    public List<String> types(long partnershipId) {
+        return jdbc.sql("SELECT DISTINCT event_type FROM audit_event WHERE partnership_id = ? ORDER BY 1")
+                .param(partnershipId).query(String.class).list();
     }
 
     /** The first event whose chain does not hold, if any: its id and why. */

@@ -152,6 +152,17 @@ class BrowserJourneysIT {
         pages.put("import", "/imports/new");
         pages.put("password", "/account/password");
         pages.put("not-found", "/plans/no-such-plan");
+        pages.put("admin", "/admin");
+        pages.put("admin-users", "/admin/users");
+        pages.put("admin-agencies", "/admin/agencies");
+        pages.put("admin-people", "/admin/people");
+        pages.put("admin-bodies", "/admin/bodies");
+        pages.put("admin-audit", "/admin/audit");
+        String viewer = jdbc.sql("""
+                INSERT INTO app_user (partnership_id, external_id, email, display_name, role)
+                SELECT partnership_id, 'axe-viewer', 'axe-viewer@test.local', 'Axe Viewer', 'VIEWER' FROM plan LIMIT 1
+                ON CONFLICT DO NOTHING RETURNING external_id""").query(String.class).optional().orElse("axe-viewer");
+        pages.put("admin-user-viewer", "/admin/users/" + viewer);
         pages.forEach((name, path) -> {
             chromium.open(path);
             check(name, violations);
@@ -170,6 +181,14 @@ class BrowserJourneysIT {
         chromium.open("/imports/new");
         chromium.driver().findElement(By.cssSelector("form[action$='/imports'] button[type=submit]")).click();
         check("import-errors", violations);
+
+        chromium.open("/admin/users/" + viewer);
+        submitAndWait("form[action$='/grants'] button[type=submit]");
+        check("admin-grant-errors", violations);
+
+        chromium.open("/admin/agencies");
+        submitAndWait("main form button[type=submit]");
+        check("admin-agency-errors", violations);
 
         assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
     }
