@@ -63,8 +63,8 @@ public class PendingImports {
     }
 
     @Transactional
-    public void cancel(long partnershipId, String externalId) {
-        jdbc.sql("DELETE FROM pending_import WHERE partnership_id = ? AND external_id = ?")
-                .params(partnershipId, externalId).update();
+    public boolean cancel(long partnershipId, String externalId) {
+        return jdbc.sql("DELETE FROM pending_import WHERE partnership_id = ? AND external_id = ?")
+                .params(partnershipId, externalId).update() > 0;
     }
 }

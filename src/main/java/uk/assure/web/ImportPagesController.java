@@ -99,7 +99,9 @@ class ImportPagesController {
     @PostMapping("/imports/{id}/cancel")
     String cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
         requireAdmin(user);
-        pending.cancel(user.partnershipId(), id);
+        if (!pending.cancel(user.partnershipId(), id)) {
+            throw new NotFoundException("Import");
+        }
         return "redirect:/plans";
     }
 

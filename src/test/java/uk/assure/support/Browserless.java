@@ -18,11 +18,39 @@ public final class Browserless {
 
     private final String base;
     private final HttpClient http;
+    private final HttpClient firstAnswer;
 
     public Browserless(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        CookieManager cookies = new CookieManager();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.firstAnswer = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The server's own first answer to a request, redirects not followed, in the same session. */
+    public HttpResponse<String> firstAnswer(String method, String path, Map<String, String> form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if ("GET".equals(method)) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(encode(form)));
+        }
+        try {
+            return firstAnswer.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     public HttpResponse<String> get(String path) {

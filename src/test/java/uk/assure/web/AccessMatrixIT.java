@@ -1,0 +1,379 @@
+package uk.assure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.assure.support.TestPlans.aPlan;
+import static uk.assure.support.TestPlans.aSection;
+import static uk.assure.support.TestPlans.anAction;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import uk.assure.account.Role;
+import uk.assure.account.UserRepository;
+import uk.assure.importer.PendingImports;
+import uk.assure.importer.PlanParsers;
+import uk.assure.partnership.PartnershipDirectory;
+import uk.assure.plan.ActionStatus;
+import uk.assure.plan.EvidenceFile;
+import uk.assure.plan.PlanWriter;
+import uk.assure.plan.ProgressEntry;
+import uk.assure.plan.ProgressService;
+import uk.assure.support.AppTest;
+import uk.assure.support.Browserless;
+import uk.assure.support.FreshDatabase;
+
+/**
+ * Every route the app serves, asked by every kind of person, about objects of each partnership: the answer each
+ * gets is compared with what the role model (docs/security.md) says it should be. The routes come from the app
+ * itself, so a new route with no expected answers here fails this test until someone decides who may use it.
+ *
+ * <p>The persons: an admin, a lead whose agency leads the action of set A1, a lead whose agency leads the action
+ * of set A2, a board member, a viewer granted the plan of A1 only (all of partnership A), an admin of partnership
+ * B, and someone not signed in. The object sets: A1 and A2 (plans, actions, evidence … of A) and B (of B). Forms
+ * are sent empty, so that an allowed request is refused on its input, not carried out, and the cells stay
+ * independent; imports held for confirming are made afresh for each request.
+ */
+@AppTest
+@TestPropertySource(properties = "assure.test.context=access-matrix")
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+
+    private static final String PASSWORD = "a long enough test password";
+
+    enum Person { ADMIN, LEAD_OWN, LEAD_OTHER, BOARD, VIEWER, ADMIN_OF_B, ANONYMOUS }
+
+    enum Objects { A1, A2, B }
+
+    /** What a person may be answered: the page, a refusal that says why, "not found", or the sign-in page. */
+    enum Answer { OK, REDIRECT, FORBIDDEN, NOT_FOUND, SIGN_IN }
+
+    /** Who may use a route, in the role model's terms. */
+    enum Rule { PUBLIC, HOME, SIGNED_IN, SEE_EVERY_PLAN, READ_PLAN, UPDATE, COMMENT, EDIT_WORDING, IMPORT, ADMINISTER }
+
+    /** Every route's rule; a route missing here fails the test. */
+    static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("GET /sign-in", Rule.PUBLIC);
+        RULES.put("GET /", Rule.HOME);
+        RULES.put("GET /plans", Rule.SIGNED_IN);
+        RULES.put("GET /account/password", Rule.SIGNED_IN);
+        RULES.put("POST /account/password", Rule.SIGNED_IN);
+        RULES.put("GET /dashboard", Rule.SEE_EVERY_PLAN);
+        RULES.put("GET /my-actions", Rule.SEE_EVERY_PLAN);
+        RULES.put("GET /actions", Rule.SEE_EVERY_PLAN);
+        RULES.put("GET /search", Rule.SEE_EVERY_PLAN);
+        RULES.put("GET /plans/{planId}", Rule.READ_PLAN);
+        RULES.put("GET /plans/{planId}/actions/{actionId}", Rule.READ_PLAN);
+        RULES.put("GET /evidence/{fileId}", Rule.READ_PLAN);
+        RULES.put("POST /plans/{planId}/actions/{actionId}/updates", Rule.UPDATE);
+        RULES.put("POST /plans/{planId}/actions/{actionId}/links", Rule.UPDATE);
+        RULES.put("POST /plans/{planId}/actions/{actionId}/comments", Rule.COMMENT);
+        RULES.put("GET /plans/{planId}/actions/{actionId}/edit", Rule.EDIT_WORDING);
+        RULES.put("POST /plans/{planId}/actions/{actionId}/edit", Rule.EDIT_WORDING);
+        RULES.put("GET /imports/new", Rule.IMPORT);
+        RULES.put("POST /imports", Rule.IMPORT);
+        RULES.put("GET /imports/{id}", Rule.IMPORT);
+        RULES.put("POST /imports/{id}/confirm", Rule.IMPORT);
+        RULES.put("POST /imports/{id}/cancel", Rule.IMPORT);
+        RULES.put("GET /admin", Rule.ADMINISTER);
+        RULES.put("GET /admin/agencies", Rule.ADMINISTER);
+        RULES.put("POST /admin/agencies", Rule.ADMINISTER);
+        RULES.put("GET /admin/agencies/{id}", Rule.ADMINISTER);
+        RULES.put("POST /admin/agencies/{id}", Rule.ADMINISTER);
+        RULES.put("GET /admin/bodies", Rule.ADMINISTER);
+        RULES.put("POST /admin/bodies", Rule.ADMINISTER);
+        RULES.put("GET /admin/bodies/{id}", Rule.ADMINISTER);
+        RULES.put("POST /admin/bodies/{id}", Rule.ADMINISTER);
+        RULES.put("GET /admin/people", Rule.ADMINISTER);
+        RULES.put("POST /admin/people", Rule.ADMINISTER);
+        RULES.put("GET /admin/people/{personId}", Rule.ADMINISTER);
+        RULES.put("POST /admin/people/{personId}", Rule.ADMINISTER);
+        RULES.put("GET /admin/users", Rule.ADMINISTER);
+        RULES.put("GET /admin/users/{userId}", Rule.ADMINISTER);
+        RULES.put("POST /admin/users/{userId}", Rule.ADMINISTER);
+        RULES.put("POST /admin/users/{userId}/grants", Rule.ADMINISTER);
+        RULES.put("POST /admin/users/{userId}/grants/{planId}/revoke", Rule.ADMINISTER);
+        RULES.put("GET /admin/audit", Rule.ADMINISTER);
+    }
+
+    /** The role model, written out: what each person should be answered on a route, about a set of objects. */
+    static Answer expected(Rule rule, Person person, Objects objects) {
+        if (rule == Rule.PUBLIC) {
+            return Answer.OK;
+        }
+        if (person == Person.ANONYMOUS) {
+            return Answer.SIGN_IN;
+        }
+        boolean admin = person == Person.ADMIN || person == Person.ADMIN_OF_B;
+        boolean ownPartnership = objects == null || (objects == Objects.B) == (person == Person.ADMIN_OF_B);
+        boolean sees = ownPartnership && !(person == Person.VIEWER && objects == Objects.A2);
+        return switch (rule) {
+            case PUBLIC -> Answer.OK;
+            case HOME -> Answer.REDIRECT;
+            case SIGNED_IN -> Answer.OK;
+            case SEE_EVERY_PLAN -> person == Person.VIEWER ? Answer.FORBIDDEN : Answer.OK;
+            case READ_PLAN -> sees ? Answer.OK : Answer.NOT_FOUND;
+            case UPDATE -> !sees ? Answer.NOT_FOUND
+                    : admin || person == Person.LEAD_OWN && objects == Objects.A1
+                            || person == Person.LEAD_OTHER && objects == Objects.A2 ? Answer.OK : Answer.FORBIDDEN;
+            case COMMENT -> !sees ? Answer.NOT_FOUND : admin || person == Person.BOARD ? Answer.OK : Answer.FORBIDDEN;
+            case EDIT_WORDING -> !sees ? Answer.NOT_FOUND : admin ? Answer.OK : Answer.FORBIDDEN;
+            // capability first: someone who may not import or administer at all is told so, whatever the object
+            case IMPORT, ADMINISTER -> !admin ? Answer.FORBIDDEN : ownPartnership ? Answer.OK : Answer.NOT_FOUND;
+        };
+    }
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserRepository users;
+    @Autowired PasswordEncoder passwords;
+    @Autowired PartnershipDirectory directory;
+    @Autowired PlanWriter writer;
+    @Autowired ProgressService progress;
+    @Autowired PendingImports pending;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    final Map<Person, Browserless> browsers = new EnumMap<>(Person.class);
+    final Map<Person, String> csrf = new EnumMap<>(Person.class);
+    final Map<Objects, Map<String, String>> ids = new EnumMap<>(Objects.class);
+    final Map<Objects, long[]> importers = new EnumMap<>(Objects.class);
+
+    /** Set up once for both tests; the test's own thread sees every partnership while it does. */
+    @org.junit.jupiter.api.BeforeAll
+    void twoPartnershipsAndEveryKindOfPerson() {
+        uk.assure.system.Scope.everyPartnership(this::setUp);
+    }
+
+    private void setUp() {
+        long a = jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL)
+                .query(Long.class).single();
+        long adminOfA = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL).query(Long.class).single();
+        // A1: an open action of one plan led by one agency; A2: an open action of another plan that agency does not lead
+        var first = jdbc.sql("""
+                SELECT a.external_id, p.external_id, p.id, l.agency_id FROM action a JOIN plan p ON p.id = a.plan_id
+                JOIN action_lead l ON l.action_id = a.id
+                WHERE a.partnership_id = ? AND l.agency_id IS NOT NULL AND a.status IN ('NOT_STARTED', 'IN_PROGRESS')
+                ORDER BY a.id LIMIT 1""").param(a)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)}).single();
+        long agencyOwn = (Long) first[3];
+        var second = jdbc.sql("""
+                SELECT a.external_id, p.external_id, l.agency_id FROM action a JOIN plan p ON p.id = a.plan_id
+                JOIN action_lead l ON l.action_id = a.id
+                WHERE a.partnership_id = ? AND p.id <> ? AND l.agency_id IS NOT NULL AND l.agency_id <> ?
+                  AND a.status IN ('NOT_STARTED', 'IN_PROGRESS')
+                  AND NOT EXISTS (SELECT 1 FROM action_lead o WHERE o.action_id = a.id AND o.agency_id = ?)
+                  AND NOT EXISTS (SELECT 1 FROM action_lead o JOIN action f ON f.id = o.action_id
+                                  WHERE f.external_id = ? AND o.agency_id = l.agency_id)
+                ORDER BY a.id LIMIT 1""").params(a, first[2], agencyOwn, agencyOwn, first[0])
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).single();
+        long agencyOther = (Long) second[2];
+
+        users.create(a, new UserRepository.NewUser("own@matrix.test", "Own Lead", Role.LEAD, agencyOwn), passwords.encode(PASSWORD));
+        users.create(a, new UserRepository.NewUser("other@matrix.test", "Other Lead", Role.LEAD, agencyOther), passwords.encode(PASSWORD));
+        users.create(a, new UserRepository.NewUser("board@matrix.test", "Board Member", Role.BOARD, null), passwords.encode(PASSWORD));
+        long viewer = users.create(a, new UserRepository.NewUser("viewer@matrix.test", "Inspector", Role.VIEWER, null),
+                passwords.encode(PASSWORD));
+        jdbc.sql("INSERT INTO viewer_grant (partnership_id, user_id, plan_id, expires_on) VALUES (?, ?, ?, current_date + 30)")
+                .params(a, viewer, first[2]).update();
+        long targetOfA = users.create(a, new UserRepository.NewUser("target-a@matrix.test", "Target A", Role.VIEWER, null), null);
+
+        long b = directory.createPartnership("Partnership B").id();
+        long agencyOfB = directory.createAgency(b, "Agency of B", null, List.of("AOB"));
+        directory.createBody(b, "Board of B", List.of());
+        directory.createPerson(b, "Person of B", "Lead of B", agencyOfB);
+        long adminOfB = users.create(b, new UserRepository.NewUser("admin@b.matrix.test", "Admin of B", Role.ADMIN, null),
+                passwords.encode(PASSWORD));
+        long targetOfB = users.create(b, new UserRepository.NewUser("target-b@matrix.test", "Target B", Role.VIEWER, null), null);
+        PlanWriter.Created planOfB = writer.create(b, aPlan().titled("Plan of B")
+                .with(aSection("1").with(anAction("1.1").ledBy(agencyOfB, null))).build(), Instant.now());
+        String actionOfB = planOfB.actionIdsByExternalId().keySet().iterator().next();
+
+        ids.put(Objects.A1, objects(a, (String) first[1], (String) first[0], agencyOwn, targetOfA));
+        ids.put(Objects.A2, objects(a, (String) second[1], (String) second[0], agencyOther, targetOfA));
+        ids.put(Objects.B, objects(b, planOfB.externalId(), actionOfB, agencyOfB, targetOfB));
+        importers.put(Objects.A1, new long[] {a, adminOfA});
+        importers.put(Objects.A2, new long[] {a, adminOfA});
+        importers.put(Objects.B, new long[] {b, adminOfB});
+
+        Map<Person, String> emails = Map.of(Person.ADMIN, FreshDatabase.ADMIN_EMAIL, Person.LEAD_OWN, "own@matrix.test",
+                Person.LEAD_OTHER, "other@matrix.test", Person.BOARD, "board@matrix.test", Person.VIEWER, "viewer@matrix.test",
+                Person.ADMIN_OF_B, "admin@b.matrix.test");
+        for (Person person : Person.values()) {
+            Browserless browser = new Browserless(port);
+            if (person != Person.ANONYMOUS) {
+                browser.signIn(emails.get(person), person == Person.ADMIN ? FreshDatabase.ADMIN_PASSWORD : PASSWORD);
+                csrf.put(person, Browserless.csrf(browser.page("/account/password")));
+            } else {
+                csrf.put(person, Browserless.csrf(browser.page("/sign-in")));
+            }
+            browsers.put(person, browser);
+        }
+    }
+
+    @Test
+    void everyRouteAnswersEveryPersonAsTheRoleModelSays() throws Exception {
+        List<String> routes = routes();
+        assertThat(routes).as("routes with no rule in this test: decide who may use them")
+                .allSatisfy(route -> assertThat(RULES).containsKey(route));
+        assertThat(RULES.keySet()).as("rules for routes the app no longer has").allSatisfy(r -> assertThat(routes).contains(r));
+
+        List<String> mismatches = new ArrayList<>();
+        Map<String, String> table = new TreeMap<>();
+        int cells = 0;
+        for (String route : routes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String pattern = route.substring(route.indexOf(' ') + 1);
+            boolean hasObjects = pattern.contains("{");
+            for (Objects objects : hasObjects ? Objects.values() : new Objects[] {null}) {
+                StringBuilder row = new StringBuilder();
+                for (Person person : Person.values()) {
+                    String path = hasObjects ? fill(pattern, objects) : pattern;
+                    HttpResponse<String> response = browsers.get(person).firstAnswer(method, path,
+                            "GET".equals(method) ? Map.of() : Map.of("_csrf", csrf.get(person)));
+                    Answer want = expected(RULES.get(route), person, objects);
+                    String got = answer(method, response);
+                    cells++;
+                    row.append(String.format(" %-10s", got));
+                    if (!got.equals(want.name())) {
+                        mismatches.add(route + (objects == null ? "" : " [" + objects + "]") + " as " + person
+                                + ": expected " + want + ", got " + got + " (" + path + ")");
+                    }
+                }
+                table.put(route + (objects == null ? "" : " [" + objects + "]"), row.toString());
+            }
+        }
+        writeTable(table);
+        assertThat(cells).isGreaterThan(500);
+        assertThat(mismatches).as("answers that differ from the role model").isEmpty();
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        Map<String, String> a1 = ids.get(Objects.A1);
+        String path = "/plans/" + a1.get("planId") + "/actions/" + a1.get("actionId") + "/comments";
+        long before = jdbc.sql("SELECT count(*) FROM action_comment").query(Long.class).single();
+        HttpResponse<String> refused = browsers.get(Person.ADMIN).firstAnswer("POST", path, Map.of("comment", "Forged"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<String> wrong = browsers.get(Person.ADMIN).firstAnswer("POST", path,
+                Map.of("comment", "Forged", "_csrf", csrf.get(Person.BOARD)));
+        assertThat(wrong.statusCode()).as("another session's token").isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM action_comment").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private Map<String, String> objects(long partnership, String plan, String action, long agency, long targetUser) {
+        Map<String, String> objects = new LinkedHashMap<>();
+        objects.put("planId", plan);
+        objects.put("actionId", action);
+        int version = jdbc.sql("SELECT version FROM action WHERE external_id = ?").param(action).query(Integer.class).single();
+        progress.record(partnership, action, version, ProgressEntry.note("Evidence attached", ActionStatus.IN_PROGRESS),
+                new ProgressService.Author(null, "Matrix"),
+                EvidenceFile.of("evidence.txt", "An evidence file".getBytes(StandardCharsets.UTF_8)));
+        objects.put("fileId", jdbc.sql("""
+                SELECT f.external_id FROM evidence_file f JOIN progress_update u ON u.id = f.update_id
+                JOIN action a ON a.id = u.action_id WHERE a.external_id = ? ORDER BY f.id DESC LIMIT 1""")
+                .param(action).query(String.class).single());
+        objects.put("agency", jdbc.sql("SELECT external_id FROM agency WHERE id = ?").param(agency).query(String.class).single());
+        objects.put("body", jdbc.sql("SELECT external_id FROM body WHERE partnership_id = ? ORDER BY id LIMIT 1")
+                .param(partnership).query(String.class).single());
+        objects.put("personId", jdbc.sql("SELECT external_id FROM person WHERE partnership_id = ? ORDER BY id LIMIT 1")
+                .param(partnership).query(String.class).single());
+        objects.put("userId", jdbc.sql("SELECT external_id FROM app_user WHERE id = ?").param(targetUser).query(String.class).single());
+        return objects;
+    }
+
+    /** Fills a route's variables with the set's objects; an import held for confirming is made afresh each time. */
+    private String fill(String pattern, Objects objects) {
+        Map<String, String> set = ids.get(objects);
+        Matcher variables = Pattern.compile("\\{(\\w+)}").matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (variables.find()) {
+            String name = variables.group(1);
+            String value;
+            if (name.equals("id") && pattern.startsWith("/imports/")) {
+                long[] importer = importers.get(objects);
+                value = uk.assure.system.Scope.partnership(importer[0], () -> pending.hold(importer[0], importer[1],
+                        "matrix.txt", PlanParsers.standard().parse("matrix.txt",
+                                "Matrix plan\n\nRef\tAction\tLead\n1.1\tCheck the matrix\tPolice\n".getBytes(StandardCharsets.UTF_8))));
+            } else if (name.equals("id")) {
+                value = set.get(pattern.startsWith("/admin/agencies") ? "agency" : "body");
+            } else {
+                value = set.get(name);
+            }
+            if (value == null) {
+                throw new IllegalStateException("No object for {" + name + "} in " + pattern + ": add one to this test");
+            }
+            variables.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        variables.appendTail(path);
+        return path.toString();
+    }
+
+    private static String answer(String method, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String location = response.headers().firstValue("Location").orElse("");
+        if (status == 302 && location.matches(".*/sign-in(\\?.*)?$")) {
+            return Answer.SIGN_IN.name();
+        }
+        if (status == 403) {
+            return Answer.FORBIDDEN.name();
+        }
+        if (status == 404) {
+            return Answer.NOT_FOUND.name();
+        }
+        if ("GET".equals(method)) {
+            return status == 200 ? Answer.OK.name() : status == 302 ? Answer.REDIRECT.name() : "HTTP " + status;
+        }
+        // a form sent empty is refused on its input (400), or does nothing and goes back (302): either way allowed
+        return status == 200 || status == 302 || status == 400 || status == 409 ? Answer.OK.name() : "HTTP " + status;
+    }
+
+    private List<String> routes() {
+        Set<String> routes = new java.util.TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                if (pattern.equals("/error")) {
+                    continue;
+                }
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    routes.add(method.name() + " " + pattern);
+                }
+            }
+        }
+        return new ArrayList<>(routes);
+    }
+
+    /** The whole matrix, for a reviewer: target/access-matrix.txt. */
+    private static void writeTable(Map<String, String> table) throws Exception {
+        StringBuilder out = new StringBuilder(String.format("%-62s", "route [objects]"));
+        for (Person person : Person.values()) {
+            out.append(String.format(" %-10s", person.name().length() > 10 ? person.name().substring(0, 10) : person.name()));
+        }
+        out.append('\n');
+        table.forEach((route, row) -> out.append(String.format("%-62s", route)).append(row).append('\n'));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/access-matrix.txt"), out);
+    }
+}
