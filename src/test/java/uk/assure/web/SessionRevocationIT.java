@@ -55,6 +55,50 @@ class SessionRevocationIT {
         assertThat(tablet.get("/plans").uri().getPath()).as("signing out ends every session").isEqualTo("/sign-in");
     }
 
+    /**
+     * Two app nodes on one database, as behind a load balancer without sticky sessions: each keeps its own sessions
+     * in memory, and ending a user's sessions on one ends them on the other.
+     */
+    @Test
+    void signingOutOrBeingDisabledOnOneNodeEndsTheSessionsOnAnother(
+            @org.springframework.beans.factory.annotation.Value("${assure.database.url}") String url,
+            @Autowired uk.assure.account.UserRepository users,
+            @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords) {
+        long partnership = jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL)
+                .query(Long.class).single();
+        users.create(partnership, new uk.assure.account.UserRepository.NewUser("two-nodes@test.local", "Two Nodes",
+                uk.assure.account.Role.BOARD, null), passwords.encode(NEW_PASSWORD));
+        try (var other = new org.springframework.boot.builder.SpringApplicationBuilder(uk.assure.AssureApplication.class)
+                .run("--assure.database.url=" + url, "--assure.demo-data=false", "--server.port=0",
+                        "--logging.level.root=warn")) {
+            int otherPort = ((org.springframework.boot.web.context.WebServerApplicationContext) other).getWebServer().getPort();
+            Browserless onThis = new Browserless(port);
+            onThis.signIn("two-nodes@test.local", NEW_PASSWORD);
+            Browserless onOther = new Browserless(otherPort);
+            onOther.signIn("two-nodes@test.local", NEW_PASSWORD);
+            assertThat(onThis.get("/plans").uri().getPath()).isEqualTo("/plans");
+            assertThat(onOther.get("/plans").uri().getPath()).isEqualTo("/plans");
+
+            Document plans = onOther.page("/plans");
+            onOther.post("/sign-out", Map.of("_csrf", Browserless.csrf(plans)));
+            assertThat(onThis.get("/plans").uri().getPath()).as("signed out on the other node").isEqualTo("/sign-in");
+
+            Browserless again = new Browserless(otherPort);
+            again.signIn("two-nodes@test.local", NEW_PASSWORD);
+            assertThat(again.get("/plans").uri().getPath()).isEqualTo("/plans");
+            // (the other test in this class changes the admin's password; whichever ran first, one of the two is it)
+            Browserless admin = new Browserless(port);
+            admin.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+            if (admin.get("/plans").uri().getPath().equals("/sign-in")) {
+                admin = signedIn(NEW_PASSWORD);
+            }
+            String account = admin.page("/admin/users").select("tbody a:contains(Two Nodes)").attr("href");
+            Document page = admin.page(account);
+            admin.post(account, Map.of("_csrf", Browserless.csrf(page), "role", "BOARD", "agency", "", "enabled", "false"));
+            assertThat(again.get("/plans").uri().getPath()).as("disabled on this node, ended on the other").isEqualTo("/sign-in");
+        }
+    }
+
     private Browserless signedIn(String password) {
         Browserless browser = new Browserless(port);
         browser.signIn(FreshDatabase.ADMIN_EMAIL, password);

@@ -1,0 +1,80 @@
+package uk.assure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import uk.assure.support.AppTest;
+import uk.assure.support.Browserless;
+import uk.assure.support.FreshDatabase;
+
+/** The headers every answer carries, the session cookie's flags, and a new session id at sign-in. */
+@AppTest
+@TestPropertySource(properties = {"assure.test.context=security-headers", "server.forward-headers-strategy=native"})
+class SecurityHeadersIT {
+
+    @LocalServerPort int port;
+
+    @Test
+    void aSignedInPageIsNeitherCachedNorFramedAndRunsNoInlineScript() {
+        Browserless admin = new Browserless(port);
+        admin.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        HttpHeaders headers = admin.get("/plans").headers();
+
+        String csp = headers.firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(headers.firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
+
+    @Test
+    void hstsIsSentOnRequestsThatCameOverHttpsThroughTheProxy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Void> viaProxy = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(viaProxy.headers().firstValue("Strict-Transport-Security").orElseThrow())
+                .contains("max-age=31536000").contains("includeSubDomains");
+        HttpResponse<Void> plain = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("never over plain HTTP").isEmpty();
+    }
+
+    @Test
+    void signingInGivesANewSessionIdInAnHttpOnlySameSiteCookie() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String before = sessionCookie(form.headers().allValues("Set-Cookie"));
+        assertThat(before).contains("HttpOnly").contains("SameSite=Lax");
+        String csrf = org.jsoup.Jsoup.parse(form.body()).selectFirst("input[name=_csrf]").attr("value");
+        String id = before.substring(0, before.indexOf(';'));
+
+        String body = "email=" + java.net.URLEncoder.encode(FreshDatabase.ADMIN_EMAIL, "UTF-8") + "&password="
+                + java.net.URLEncoder.encode(FreshDatabase.ADMIN_PASSWORD, "UTF-8") + "&_csrf=" + csrf;
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Cookie", id).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String after = sessionCookie(signedIn.headers().allValues("Set-Cookie"));
+        assertThat(after.substring(0, after.indexOf(';'))).as("a new session id (no fixation)").isNotEqualTo(id);
+
+        HttpResponse<String> oldId = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/plans"))
+                .header("Cookie", id).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(oldId.statusCode()).as("the id from before sign-in is not signed in").isEqualTo(302);
+    }
+
+    private static String sessionCookie(List<String> setCookies) {
+        return setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
+    }
+}
