@@ -1,5 +1,6 @@
 package uk.assure.account;
 
+import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,22 +29,30 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock,
-            uk.assure.system.AssureProperties properties, UserRepository users) throws Exception {
+            uk.assure.system.AssureProperties properties, UserRepository users, TwoStepSignIn twoStep) throws Exception {
+        String[] roles = java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+        String[] setUpOrRole = Stream.concat(Stream.of(TwoStepSignIn.Stage.SET_UP.authority()),
+                java.util.Arrays.stream(roles).map(r -> "ROLE_" + r)).toArray(String[]::new);
         http.addFilterBefore(new SignInThrottleFilter(throttle, clock),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout(), users),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .addFilterAfter(new PartnershipScopeFilter(),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                // a session signed in part way is sent to its step's page, and holds no role for anything else
+                .addFilterBefore(new TwoStepFilter(),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/error")
                         .permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/sign-in/code").hasAuthority(TwoStepSignIn.Stage.CODE.authority())
+                        .requestMatchers("/account/two-step").hasAnyAuthority(setUpOrRole)
+                        .anyRequest().hasAnyRole(roles))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .usernameParameter("email")
-                        .defaultSuccessUrl("/plans", false)
+                        .successHandler(twoStep) // on to the code, or to setting two-step up, or in
                         .failureUrl("/sign-in?error"))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut")
                         // signing out ends every session of the user, on every node

@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -18,7 +17,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Growing delays after failed sign-ins, per account and per address: the first {@value #FREE} failures in
  * {@link #WINDOW} cost nothing; after that each attempt must wait 1, 2, 4, 8 … seconds (at most
  * {@link #LONGEST}) after the latest failure. Never a permanent lock-out: the window forgets. Kept in the
- * database, so every app node applies the same delays. The wait is asked before the password is checked.
+ * database, so every app node applies the same delays. The wait is asked before the password is checked, and
+ * before a two-step code is. Wrong two-step codes count as failures too; failures are forgiven only when the whole
+ * sign-in succeeds ({@link TwoStepSignIn}, {@link TwoStep}), not at a right password with a code still to come.
  */
 @Service
 public class SignInThrottle {
@@ -74,11 +75,6 @@ public class SignInThrottle {
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         failed(String.valueOf(event.getAuthentication().getPrincipal()), address(), clock.instant());
-    }
-
-    @EventListener
-    void onSuccess(AuthenticationSuccessEvent event) {
-        succeeded(event.getAuthentication().getName());
     }
 
     static String key(String email) {

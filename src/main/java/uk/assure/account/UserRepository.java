@@ -66,4 +66,57 @@ public class UserRepository {
     public void setPasswordHash(long userId, String hash) {
         jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(hash, userId).update();
     }
+
+    /** A user's two-step sign-in: the Base32 secret, when it was turned on (null while off), the last step taken. */
+    public record TwoStepRecord(String secret, java.time.Instant onSince, Long lastStep) {
+        public boolean on() {
+            return onSince != null;
+        }
+    }
+
+    /**
+     * The user's two-step state. This is the read made BEFORE the user is fully signed in: right after the password
+     * (to choose the next step), at the code step, and on the set-up page an admin is held on; the two-step page
+     * reads it the same way afterwards. No partnership is in force for the database at those moments, so when
+     * row-level security comes, this is the method to run in a system scope. (The other reads before sign-in are
+     * {@link #findByEmail} for the password and {@link #sessionStands} on every request; the writes made before
+     * full sign-in are {@link #takeTwoStepStep} and {@link #turnOnTwoStep}.)
+     */
+    public TwoStepRecord twoStepBeforeSignIn(long userId, long partnershipId) {
+        return jdbc.sql("""
+                SELECT two_step_secret, two_step_enabled_at, two_step_last_step FROM app_user
+                WHERE id = ? AND partnership_id = ?""")
+                .params(userId, partnershipId)
+                .query((rs, n) -> new TwoStepRecord(rs.getString(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3)))
+                .single();
+    }
+
+    /**
+     * Takes the time step of an accepted code, unless a code of that step or a later one was taken already: then
+     * false. One statement, so two app nodes given the same code at once cannot both take it.
+     */
+    public boolean takeTwoStepStep(long userId, long partnershipId, long step) {
+        return jdbc.sql("""
+                UPDATE app_user SET two_step_last_step = :step WHERE id = :id AND partnership_id = :partnership
+                  AND (two_step_last_step IS NULL OR two_step_last_step < :step)""")
+                .param("step", step).param("id", userId).param("partnership", partnershipId).update() == 1;
+    }
+
+    /** Turns two-step on with the secret the user's app now holds; the code that proved it is taken, as at sign-in. */
+    public boolean turnOnTwoStep(long userId, long partnershipId, String secret, java.time.Instant at, long step) {
+        return jdbc.sql("""
+                UPDATE app_user SET two_step_secret = :secret, two_step_enabled_at = :at, two_step_last_step = :step
+                WHERE id = :id AND partnership_id = :partnership
+                  AND (two_step_last_step IS NULL OR two_step_last_step < :step)""")
+                .param("secret", secret).param("at", java.sql.Timestamp.from(at)).param("step", step)
+                .param("id", userId).param("partnership", partnershipId).update() == 1;
+    }
+
+    /** Turns two-step off; the last step taken stays, so no code seen before can be used again. */
+    public void turnOffTwoStep(long userId, long partnershipId) {
+        jdbc.sql("""
+                UPDATE app_user SET two_step_secret = NULL, two_step_enabled_at = NULL
+                WHERE id = ? AND partnership_id = ?""").params(userId, partnershipId).update();
+    }
 }

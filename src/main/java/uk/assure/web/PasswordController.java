@@ -12,11 +12,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.assure.account.PasswordRules;
 import uk.assure.account.SignedInUser;
+import uk.assure.account.TwoStep;
 import uk.assure.account.UserRepository;
 import uk.assure.audit.AuditLog;
 
@@ -31,12 +33,20 @@ class PasswordController {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final TwoStep twoStep;
 
-    PasswordController(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    PasswordController(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock, TwoStep twoStep) {
+        this.twoStep = twoStep;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The page links to two-step sign-in, saying whether it is on. */
+    @ModelAttribute("twoStepOn")
+    boolean twoStepOn(@AuthenticationPrincipal SignedInUser user) {
+        return user != null && twoStep.state(user).on();
     }
 
     @GetMapping("/account/password")

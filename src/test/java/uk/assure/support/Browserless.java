@@ -13,16 +13,21 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** A plain HTTP client with a cookie jar: signs in through the real form, as a browser would, and reads pages. */
+/**
+ * A plain HTTP client with a cookie jar: signs in through the real forms, as a browser would, and reads pages. Signing
+ * in takes both steps where the app asks for two, with codes from the tests' authenticator app ({@link TwoStepCodes}).
+ */
 public final class Browserless {
 
+    private final int port;
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private final HttpClient firstAnswer;
 
     public Browserless(int port) {
+        this.port = port;
         this.base = "http://localhost:" + port;
-        CookieManager cookies = new CookieManager();
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.firstAnswer = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -65,10 +70,53 @@ public final class Browserless {
         return Jsoup.parse(response.body(), response.uri().toString());
     }
 
+    /**
+     * Signs in all the way: the password, then, where the app asks, the two-step code, or (an admin without two-step)
+     * setting it up from the secret on the page. Answers the page signing in ended on.
+     */
     public HttpResponse<String> signIn(String email, String password) {
+        HttpResponse<String> response = signInWithPassword(email, password);
+        String path = response.uri().getPath();
+        if (path.equals("/account/two-step")) {
+            response = setUpTwoStep(email, Jsoup.parse(response.body(), response.uri().toString()));
+        } else if (path.equals("/sign-in/code")) {
+            response = giveCode(TwoStepCodes.next(port, email));
+        }
+        String after = response.uri().getPath();
+        if (after.equals("/account/two-step") && !response.body().contains("Two-step sign-in is on")
+                || after.equals("/sign-in/code")) {
+            throw new AssertionError("The app refused the second step of signing in as " + email + ": "
+                    + Jsoup.parse(response.body()).select(".govuk-error-summary").text());
+        }
+        return response;
+    }
+
+    /** The first step alone: the email and password form. */
+    public HttpResponse<String> signInWithPassword(String email, String password) {
         Document form = page("/sign-in");
-        String csrf = form.selectFirst("input[name=_csrf]").attr("value");
-        return post("/sign-in", Map.of("email", email, "password", password, "_csrf", csrf));
+        return post("/sign-in", Map.of("email", email, "password", password, "_csrf", csrf(form)));
+    }
+
+    /** The code page's form, with this code. */
+    public HttpResponse<String> giveCode(String code) {
+        Document form = page("/sign-in/code");
+        return post("/sign-in/code", Map.of("code", code, "_csrf", csrf(form)));
+    }
+
+    /** Turns two-step on from its page, as a person would: the app learns the secret shown, then its code is given. */
+    public HttpResponse<String> setUpTwoStep(String email) {
+        return setUpTwoStep(email, page("/account/two-step"));
+    }
+
+    private HttpResponse<String> setUpTwoStep(String email, Document page) {
+        TwoStepCodes.learn(port, email, page.getElementById("secret").text());
+        return post("/account/two-step", Map.of("code", TwoStepCodes.next(port, email), "_csrf", csrf(page)));
+    }
+
+    /** The session cookie's value now. */
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) {

@@ -25,6 +25,7 @@ public final class Chromium implements AutoCloseable {
             ? "docs/screenshots" : "target/screenshots");
 
     private final ChromeDriver driver;
+    private final int port;
     private final String base;
 
     public Chromium(int port) {
@@ -42,7 +43,29 @@ public final class Chromium implements AutoCloseable {
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        this.port = port;
         this.base = "http://localhost:" + port;
+    }
+
+    /** The path of the page the browser is on. */
+    public String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /**
+     * After the password: the second step where the app asks for one, from the keyboard. On the set-up page the tests'
+     * authenticator app ({@link TwoStepCodes}) learns the secret shown; on the code page it gives its next code.
+     */
+    public void secondStep(String email) {
+        String path = path();
+        if (path.equals("/account/two-step")) {
+            TwoStepCodes.learn(port, email, text("#secret"));
+        } else if (!path.equals("/sign-in/code")) {
+            return;
+        }
+        driver.findElement(org.openqa.selenium.By.id("code"))
+                .sendKeys(TwoStepCodes.next(port, email), org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !path().equals(path));
     }
 
     public ChromeDriver driver() {

@@ -164,6 +164,18 @@ class MigrationsIT {
         }
     }
 
+    @Test
+    void twoStepCannotBeOnWithoutASecret() {
+        long p = partnership("E");
+        long user = jdbc.sql("""
+                INSERT INTO app_user (partnership_id, external_id, email, display_name, role)
+                VALUES (?, ?, 'two-step@test.local', 'T', 'LEAD') RETURNING id""")
+                .params(p, ExternalIds.next()).query(Long.class).single();
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE app_user SET two_step_enabled_at = now() WHERE id = ?").param(user).update())
+                .hasMessageContaining("ck_app_user_two_step_secret");
+    }
+
     private static long partnership(String name) {
         return jdbc.sql("INSERT INTO partnership (external_id, name) VALUES (?, ?) RETURNING id")
                 .params(ExternalIds.next(), name).query(Long.class).single();

@@ -69,7 +69,7 @@ class AccessMatrixIT {
     enum Answer { OK, REDIRECT, FORBIDDEN, NOT_FOUND, SIGN_IN }
 
     /** Who may use a route, in the role model's terms. */
-    enum Rule { PUBLIC, HOME, SIGNED_IN, SEE_EVERY_PLAN, READ_PLAN, UPDATE, COMMENT, EDIT_WORDING, IMPORT, ADMINISTER }
+    enum Rule { PUBLIC, HOME, SIGNED_IN, SECOND_STEP, SEE_EVERY_PLAN, READ_PLAN, UPDATE, COMMENT, EDIT_WORDING, IMPORT, ADMINISTER }
 
     /** Every route's rule; a route missing here fails the test. */
     static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -80,6 +80,12 @@ class AccessMatrixIT {
         RULES.put("GET /plans", Rule.SIGNED_IN);
         RULES.put("GET /account/password", Rule.SIGNED_IN);
         RULES.put("POST /account/password", Rule.SIGNED_IN);
+        RULES.put("GET /account/two-step", Rule.SIGNED_IN);
+        RULES.put("POST /account/two-step", Rule.SIGNED_IN);
+        RULES.put("POST /account/two-step/off", Rule.SIGNED_IN);
+        // for a session that gave the right password and owes a code; everyone here is fully signed in
+        RULES.put("GET /sign-in/code", Rule.SECOND_STEP);
+        RULES.put("POST /sign-in/code", Rule.SECOND_STEP);
         RULES.put("GET /dashboard", Rule.SEE_EVERY_PLAN);
         RULES.put("GET /my-actions", Rule.SEE_EVERY_PLAN);
         RULES.put("GET /actions", Rule.SEE_EVERY_PLAN);
@@ -119,7 +125,7 @@ class AccessMatrixIT {
     }
 
     /** The role model, written out: what each person should be answered on a route, about a set of objects. */
-    static Answer expected(Rule rule, Person person, Objects objects) {
+    static Answer expected(Rule rule, Person person, Objects objects, String method) {
         if (rule == Rule.PUBLIC) {
             return Answer.OK;
         }
@@ -133,6 +139,8 @@ class AccessMatrixIT {
             case PUBLIC -> Answer.OK;
             case HOME -> Answer.REDIRECT;
             case SIGNED_IN -> Answer.OK;
+            // someone already signed in who asks for the code page is sent on to their plans
+            case SECOND_STEP -> "GET".equals(method) ? Answer.REDIRECT : Answer.OK;
             case SEE_EVERY_PLAN -> person == Person.VIEWER ? Answer.FORBIDDEN : Answer.OK;
             case READ_PLAN -> sees ? Answer.OK : Answer.NOT_FOUND;
             case UPDATE -> !sees ? Answer.NOT_FOUND
@@ -252,7 +260,7 @@ class AccessMatrixIT {
                     String path = hasObjects ? fill(pattern, objects) : pattern;
                     HttpResponse<String> response = browsers.get(person).firstAnswer(method, path,
                             "GET".equals(method) ? Map.of() : Map.of("_csrf", csrf.get(person)));
-                    Answer want = expected(RULES.get(route), person, objects);
+                    Answer want = expected(RULES.get(route), person, objects, method);
                     String got = answer(method, response);
                     cells++;
                     row.append(String.format(" %-10s", got));

@@ -25,11 +25,13 @@ import uk.assure.account.UserRepository;
 import uk.assure.support.AppTest;
 import uk.assure.support.Chromium;
 import uk.assure.support.FreshDatabase;
+import uk.assure.support.TwoStepCodes;
 
 /**
  * The main journeys in Debian's Chromium, headless: sign in with the keyboard; from the dashboard to an overdue
  * action; record an update with a revised date and see it in the history and on My actions; a failed form shows
- * the error summary. axe-core finds no WCAG 2.1 A/AA violations on any page, error states included, and each page
+ * the error summary; two-step sign-in from the keyboard. axe-core finds no WCAG 2.1 A/AA violations on any page,
+ * the two-step pages and error states included, and each page
  * is saved to docs/screenshots/ for people to look at.
  */
 @AppTest
@@ -74,7 +76,8 @@ class BrowserJourneysIT {
         email.sendKeys(FreshDatabase.ADMIN_EMAIL, Keys.TAB);
         chromium.driver().switchTo().activeElement().sendKeys(FreshDatabase.ADMIN_PASSWORD, Keys.ENTER);
         new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
-                .until(d -> !d.getCurrentUrl().contains("/sign-in"));
+                .until(d -> !chromium.path().equals("/sign-in"));
+        chromium.secondStep(FreshDatabase.ADMIN_EMAIL);
 
         assertThat(chromium.driver().findElement(By.cssSelector("h1")).getText()).isNotEqualTo("Sign in");
         assertThat(chromium.driver().findElements(By.cssSelector(".govuk-header__navigation a")))
@@ -193,6 +196,50 @@ class BrowserJourneysIT {
         assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
     }
 
+    /** Setting two-step up (held there as an admin, and by choice), the code page, and their error states. */
+    @Test
+    void theTwoStepPagesHaveNoAccessibilityViolations() {
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        long partnership = jdbc.sql("SELECT min(id) FROM partnership").query(Long.class).single();
+        String admin = "second-admin@test.local";
+        users.create(partnership, new UserRepository.NewUser(admin, "Second admin", Role.ADMIN, null),
+                passwords.encode(LEAD_PASSWORD));
+        passwordOnly(admin, LEAD_PASSWORD);
+        assertThat(chromium.path()).isEqualTo("/account/two-step");
+        check("two-step-set-up", violations);
+        chromium.driver().findElement(By.cssSelector("form[action$='/account/two-step'] button[type=submit]")).click();
+        check("two-step-set-up-errors", violations);
+        chromium.secondStep(admin);
+        chromium.open("/account/two-step");
+        check("two-step-on", violations);
+
+        chromium.driver().manage().deleteAllCookies();
+        passwordOnly(admin, LEAD_PASSWORD);
+        assertThat(chromium.path()).isEqualTo("/sign-in/code");
+        check("sign-in-code", violations);
+        type("#code", TwoStepCodes.wrong(port, admin));
+        chromium.driver().findElement(By.cssSelector("form[action$='/sign-in/code'] button[type=submit]")).click();
+        check("sign-in-code-errors", violations);
+        chromium.secondStep(admin);
+        assertThat(chromium.path()).isEqualTo("/plans");
+
+        chromium.driver().manage().deleteAllCookies();
+        String lead = "two-step-lead@test.local";
+        users.create(partnership, new UserRepository.NewUser(lead, "Lead by choice", Role.LEAD, null),
+                passwords.encode(LEAD_PASSWORD));
+        signIn(lead, LEAD_PASSWORD);
+        chromium.open("/account/two-step");
+        TwoStepCodes.learn(port, lead, chromium.text("#secret"));
+        type("#code", TwoStepCodes.next(port, lead));
+        chromium.driver().findElement(By.cssSelector("form[action$='/account/two-step'] button[type=submit]")).click();
+        assertThat(chromium.text(".govuk-notification-banner")).contains("Two-step sign-in is on");
+        check("two-step-turned-on", violations);
+        chromium.driver().findElement(By.cssSelector("form[action$='/account/two-step/off'] button[type=submit]")).click();
+        check("two-step-off-errors", violations);
+
+        assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
+    }
+
     @Test
     void theAccessibilityCheckCatchesAViolationWhenThereIsOne() {
         chromium.open("/sign-in");
@@ -256,12 +303,17 @@ class BrowserJourneysIT {
     }
 
     private void signIn(String email, String password) {
+        passwordOnly(email, password);
+        chromium.secondStep(email);
+    }
+
+    private void passwordOnly(String email, String password) {
         chromium.open("/sign-in");
         type("#email", email);
         type("#password", password);
         chromium.driver().findElement(By.cssSelector("form button[type=submit]")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
-                .until(d -> !d.getCurrentUrl().contains("/sign-in"));
+                .until(d -> !chromium.path().equals("/sign-in"));
     }
 
     /** Clicks and waits for the next page, so that the next look is not at the page being left. */

@@ -3,32 +3,24 @@ package uk.assure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
+import uk.assure.support.TestClock;
 
 /** However busy, a session signed in longer ago than the absolute limit ends (the clock is moved, not waited for). */
 @AppTest
 @TestPropertySource(properties = {"assure.test.context=session-lifetime", "assure.session-absolute-timeout=1h"})
-@Import(SessionLifetimeIT.MovableClock.class)
 class SessionLifetimeIT {
 
     @LocalServerPort int port;
-    @Autowired MovableClock.Hands hands;
+    @Autowired TestClock hands;
 
     @Test
     void aSessionOlderThanTheAbsoluteLimitEndsAndSaysSo() {
@@ -44,39 +36,5 @@ class SessionLifetimeIT {
         assertThat(expired.uri().getPath()).isEqualTo("/sign-in");
         assertThat(Jsoup.parse(expired.body()).select(".govuk-inset-text").text()).contains("signed in too long ago");
         assertThat(browser.get("/plans").uri().getPath()).as("the session is gone").isEqualTo("/sign-in");
-    }
-
-    @TestConfiguration
-    static class MovableClock {
-
-        /** The app's clock, moved by the test. */
-        static final class Hands extends Clock {
-            private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-            void move(Duration by) {
-                now.updateAndGet(t -> t.plus(by));
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneId.of("Europe/London");
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        }
-
-        @Bean
-        @Primary
-        Hands movableClock() {
-            return new Hands();
-        }
     }
 }

@@ -1,0 +1,56 @@
+package uk.assure.account;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+
+/**
+ * RFC 4648 Base32, the alphabet authenticator apps take a TOTP secret in. Written out without padding; read back
+ * ignoring case, spaces, hyphens and padding, since people type it in groups from the screen.
+ */
+public final class Base32 {
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    private Base32() {}
+
+    public static String encode(byte[] bytes) {
+        StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(ALPHABET.charAt((buffer >>> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
+        }
+        return out.toString();
+    }
+
+    /** @throws IllegalArgumentException on a character outside the alphabet */
+    public static byte[] decode(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
+            if (c == ' ' || c == '-' || c == '=') {
+                continue;
+            }
+            int value = ALPHABET.indexOf(c);
+            if (value < 0) {
+                throw new IllegalArgumentException("Not a Base32 character");
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >>> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}

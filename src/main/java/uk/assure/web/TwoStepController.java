@@ -1,0 +1,113 @@
+package uk.assure.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.assure.account.Totp;
+import uk.assure.account.TwoStep;
+import uk.assure.account.TwoStepSignIn;
+import uk.assure.account.SignedInUser;
+import uk.assure.account.UserRepository;
+
+/**
+ * Setting two-step sign-in up, and turning it off. The new secret waits in the session until a code from the app
+ * proves the app has it; only then is it stored. An admin is held here after the password until it is on, and then
+ * carries on signed in; anyone else may turn it on, and off again with a code.
+ */
+@Controller
+class TwoStepController {
+
+    static final String NEW_SECRET = "assure.twoStep.newSecret";
+    private static final String ISSUER = "Assure";
+
+    private final TwoStep twoStep;
+    private final TwoStepSignIn signIn;
+
+    TwoStepController(TwoStep twoStep, TwoStepSignIn signIn) {
+        this.twoStep = twoStep;
+        this.signIn = signIn;
+    }
+
+    @GetMapping("/account/two-step")
+    String page(@AuthenticationPrincipal SignedInUser user, Authentication authentication, HttpSession session,
+            Model model) {
+        UserRepository.TwoStepRecord state = twoStep.state(user);
+        model.addAttribute("on", state.on());
+        model.addAttribute("onSince", state.onSince());
+        model.addAttribute("required", TwoStep.requiredFor(user.role()));
+        model.addAttribute("heldHere", TwoStepSignIn.stage(authentication).isPresent());
+        if (!state.on()) {
+            String secret = session.getAttribute(NEW_SECRET) instanceof String s ? s : Totp.newSecret();
+            session.setAttribute(NEW_SECRET, secret);
+            String uri = "otpauth://totp/" + encode(ISSUER + ":" + user.getUsername()) + "?secret=" + secret
+                    + "&issuer=" + encode(ISSUER) + "&algorithm=SHA1&digits=" + Totp.DIGITS
+                    + "&period=" + Totp.STEP.toSeconds();
+            model.addAttribute("secretGroups", String.join(" ", secret.split("(?<=\\G.{4})")));
+            model.addAttribute("uri", uri);
+            model.addAttribute("qrCode", QrCodeSvg.of(uri, "QR code to add Assure to your authenticator app", 200));
+        }
+        return "account/two-step";
+    }
+
+    @PostMapping("/account/two-step")
+    String turnOn(@AuthenticationPrincipal SignedInUser user, Authentication authentication,
+            @RequestParam(defaultValue = "") String code, HttpSession session, Model model,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!(session.getAttribute(NEW_SECRET) instanceof String secret) || twoStep.state(user).on()) {
+            return "redirect:/account/two-step";
+        }
+        String given = SignInCodeController.digits(code);
+        String problem = SignInCodeController.formatProblem(given);
+        if (problem == null && !twoStep.turnOn(user, secret, given, request.getRemoteAddr())) {
+            problem = "The code is not right. Check the app shows Assure and enter the code it shows now";
+        }
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", List.of(new FormError("code", problem)));
+            return page(user, authentication, session, model);
+        }
+        session.removeAttribute(NEW_SECRET);
+        if (TwoStepSignIn.stage(authentication).isPresent()) {
+            return "redirect:" + signIn.complete(request, response, user);
+        }
+        redirect.addFlashAttribute("turnedOn", true);
+        return "redirect:/account/two-step";
+    }
+
+    @PostMapping("/account/two-step/off")
+    String turnOff(@AuthenticationPrincipal SignedInUser user, Authentication authentication,
+            @RequestParam(defaultValue = "") String code, HttpSession session, Model model,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (TwoStep.requiredFor(user.role()) || !twoStep.state(user).on()) {
+            return "redirect:/account/two-step";
+        }
+        String given = SignInCodeController.digits(code);
+        String problem = SignInCodeController.formatProblem(given);
+        if (problem == null) {
+            problem = SignInCodeController.refusal(twoStep.turnOff(user, given, request.getRemoteAddr()));
+        }
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", List.of(new FormError("code", problem)));
+            return page(user, authentication, session, model);
+        }
+        redirect.addFlashAttribute("turnedOff", true);
+        return "redirect:/account/two-step";
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
