@@ -28,14 +28,16 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock,
-            uk.assure.system.AssureProperties properties, UserRepository users) throws Exception {
+            uk.assure.system.AssureProperties properties, UserRepository users, Invitations invitations,
+            SessionSignIn signIn, uk.assure.audit.AuditLog audit) throws Exception {
         http.addFilterBefore(new SignInThrottleFilter(throttle, clock),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout(), users),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/error")
+                        // /sign-in/** holds single sign-on and its refusal page; /invitations/** the links in emails
+                        .requestMatchers("/sign-in", "/sign-in/**", "/invitations/**", "/actuator/health", "/webjars/**",
+                                "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
@@ -55,6 +57,10 @@ class SecurityConfiguration {
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                         + "font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (properties.oidc().configured()) {
+            SingleSignOn.configure(http, properties.oidc(), new SingleSignOnAccounts(users, invitations),
+                    new SingleSignOnOutcome(signIn, audit));
+        }
         return http.build();
     }
 }
