@@ -28,8 +28,8 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock,
-            uk.assure.system.AssureProperties properties, UserRepository users, Invitations invitations,
-            SessionSignIn signIn, uk.assure.audit.AuditLog audit) throws Exception {
+            uk.assure.system.AssureProperties properties, UserRepository users, SingleSignOn singleSignOn)
+            throws Exception {
         http.addFilterBefore(new SignInThrottleFilter(throttle, clock),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout(), users),
@@ -57,10 +57,7 @@ class SecurityConfiguration {
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                         + "font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-        if (properties.oidc().configured()) {
-            SingleSignOn.configure(http, properties.oidc(), new SingleSignOnAccounts(users, invitations),
-                    new SingleSignOnOutcome(signIn, audit));
-        }
+        singleSignOn.configure(http);
         return http.build();
     }
 }

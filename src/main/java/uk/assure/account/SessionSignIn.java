@@ -30,12 +30,14 @@ public class SessionSignIn {
         this.events = events;
     }
 
-    public void signIn(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
+    /** @param how the way the person proved who they are, for the audit log ("an invitation", "single sign-on") */
+    public void signIn(SignedInUser user, String how, HttpServletRequest request, HttpServletResponse response) {
         request.getSession(true);
         request.changeSessionId(); // session fixation: whatever id the anonymous visit had is finished with
         csrfTokens.saveToken(null, request, response);
         UsernamePasswordAuthenticationToken authentication =
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        authentication.setDetails(how);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.stereotype.Component;
+import uk.assure.audit.AuditLog;
 import uk.assure.system.AssureProperties;
 
 /**
@@ -17,28 +19,30 @@ import uk.assure.system.AssureProperties;
  * email and profile. The person starts at {@link #START} (the button on the sign-in page) and comes back to
  * {@link #CALLBACK}, the redirect URI to register with the provider.
  */
-final class SingleSignOn {
+@Component
+class SingleSignOn {
 
     static final String REGISTRATION_ID = "oidc";
     static final String START_BASE = "/sign-in/sso/start";
     static final String START = START_BASE + "/" + REGISTRATION_ID;
     static final String CALLBACK = "/sign-in/sso/callback";
 
-    private SingleSignOn() {}
+    private final AssureProperties.Oidc oidc;
+    private final SingleSignOnAccounts accounts;
+    private final SingleSignOnOutcome outcome;
 
-    static ClientRegistration registration(AssureProperties.Oidc oidc) {
-        return ClientRegistrations.fromIssuerLocation(oidc.issuer().strip())
-                .registrationId(REGISTRATION_ID)
-                .clientId(oidc.clientId())
-                .clientSecret(oidc.clientSecret())
-                .scope("openid", "email", "profile")
-                .redirectUri("{baseUrl}" + CALLBACK)
-                .clientName(oidc.name())
-                .build();
+    SingleSignOn(AssureProperties properties, UserRepository users, Invitations invitations, SessionSignIn signIn,
+            AuditLog audit) {
+        this.oidc = properties.oidc();
+        this.accounts = new SingleSignOnAccounts(users, invitations);
+        this.outcome = new SingleSignOnOutcome(signIn, audit);
     }
 
-    static void configure(HttpSecurity http, AssureProperties.Oidc oidc, SingleSignOnAccounts accounts,
-            SingleSignOnOutcome outcome) throws Exception {
+    /** Adds the provider's sign-in to the pages' filter chain, when an issuer is set; otherwise nothing. */
+    void configure(HttpSecurity http) throws Exception {
+        if (!oidc.configured()) {
+            return;
+        }
         http.oauth2Login(login -> login
                 .clientRegistrationRepository(new InMemoryClientRegistrationRepository(registration(oidc)))
                 .authorizedClientRepository(new NotKept())
@@ -48,6 +52,17 @@ final class SingleSignOn {
                 .userInfoEndpoint(u -> u.oidcUserService(accounts))
                 .successHandler(outcome)
                 .failureHandler(outcome));
+    }
+
+    private static ClientRegistration registration(AssureProperties.Oidc oidc) {
+        return ClientRegistrations.fromIssuerLocation(oidc.issuer().strip())
+                .registrationId(REGISTRATION_ID)
+                .clientId(oidc.clientId())
+                .clientSecret(oidc.clientSecret())
+                .scope("openid", "email", "profile")
+                .redirectUri("{baseUrl}" + CALLBACK)
+                .clientName(oidc.name())
+                .build();
     }
 
     /** The provider's tokens are not kept: Assure asks the provider who the person is, once, and nothing more. */

@@ -36,7 +36,7 @@ final class SingleSignOnOutcome implements AuthenticationSuccessHandler, Authent
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
         SignedInUser user = ((SingleSignOnAccounts.Matched) authentication.getPrincipal()).account();
-        signIn.signIn(user, request, response);
+        signIn.signIn(user, "single sign-on", request, response);
         onwards.onAuthenticationSuccess(request, response, authentication);
     }
 

@@ -70,7 +70,7 @@ class InvitationAcceptanceController {
         } catch (Invitations.Unusable lostTheRace) {
             return unusable(response);
         }
-        signIn.signIn(user, request, response);
+        signIn.signIn(user, "an invitation", request, response);
         return "redirect:/plans";
     }
 

@@ -132,6 +132,8 @@ class InvitationIT {
         assertThat(events("INVITATION_CREATED", email)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type IN ('INVITATION_ACCEPTED', 'SIGN_IN') AND actor = ?")
                 .param(email).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE event_type = 'SIGN_IN' AND actor = ?").param(email)
+                .query(String.class).single()).endsWith("by an invitation");
 
         Document again = refused(new Browserless(port).get(path(link)));
         assertThat(again.select("h1").text()).isEqualTo("This invitation link cannot be used");
