@@ -68,9 +68,12 @@ class SingleSignOnIT {
         long userId = users.create(partnership(), new UserRepository.NewUser(email, "Casey Board", Role.BOARD, null),
                 passwords.encode("casey's own long password"));
         Browserless browser = new Browserless(port);
+        browser.page("/sign-in");
+        String anonymousSession = browser.cookie("JSESSIONID");
 
         HttpResponse<String> landed = signInWithProvider(browser, "casey-sub", Map.of("email", email.toUpperCase(),
                 "email_verified", true));
+        assertThat(browser.cookie("JSESSIONID")).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
 
         assertThat(landed.uri().getPath()).isEqualTo("/plans");
         assertThat(Jsoup.parse(landed.body()).select(".assure-signed-in-as").text()).isEqualTo("Signed in as Casey Board");
