@@ -29,7 +29,8 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock,
-            uk.assure.system.AssureProperties properties, UserRepository users, TwoStepSignIn twoStep) throws Exception {
+            uk.assure.system.AssureProperties properties, UserRepository users, TwoStepSignIn twoStep,
+            SingleSignOn singleSignOn) throws Exception {
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         String[] setUpOrRole = Stream.concat(Stream.of(TwoStepSignIn.Stage.SET_UP.authority()),
                 java.util.Arrays.stream(roles).map(r -> "ROLE_" + r)).toArray(String[]::new);
@@ -43,10 +44,12 @@ class SecurityConfiguration {
                 .addFilterBefore(new TwoStepFilter(),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/sign-in", "/actuator/health", "/webjars/**", "/assets/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/error")
-                        .permitAll()
+                        // first, as the first rule that matches decides: the code page is for a session owing a code
                         .requestMatchers("/sign-in/code").hasAuthority(TwoStepSignIn.Stage.CODE.authority())
+                        // /sign-in/** holds single sign-on and its refusal page; /invitations/** the links in emails
+                        .requestMatchers("/sign-in", "/sign-in/**", "/invitations/**", "/actuator/health", "/webjars/**",
+                                "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        .permitAll()
                         .requestMatchers("/account/two-step").hasAnyAuthority(setUpOrRole)
                         .anyRequest().hasAnyRole(roles))
                 .formLogin(form -> form
@@ -66,6 +69,7 @@ class SecurityConfiguration {
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                         + "font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        singleSignOn.configure(http);
         return http.build();
     }
 }

@@ -27,6 +27,36 @@ public class UserRepository {
                 .optional();
     }
 
+    /**
+     * ANONYMOUS READ: the account for an email an OIDC provider vouched for, in any partnership, as password sign-in
+     * does in {@link #findByEmail}. Kept apart so it can run with system rights under row-level security.
+     */
+    Optional<SignedInUser> findForSingleSignOn(String email) {
+        return findByEmail(email);
+    }
+
+    /**
+     * Whether any account, in any partnership, signs in with this email: email is the sign-in name and unique
+     * across all accounts (uq_app_user_email). Asked through a function that runs as the owner (V12), because the
+     * admin's request sees only their own partnership's accounts; it answers yes or no and nothing else.
+     */
+    public boolean emailInUseAnywhere(String email) {
+        return jdbc.sql("SELECT assure_email_has_account(?)").param(email).query(Boolean.class).single();
+    }
+
+    /** A new account, returned as the person it signs in (for an accepted invitation: no read needed after it). */
+    public SignedInUser createAndLoad(long partnershipId, NewUser user, String passwordHash) {
+        String externalId = ExternalIds.next();
+        long id = jdbc.sql("""
+                INSERT INTO app_user (partnership_id, external_id, email, display_name, password_hash, role, agency_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(partnershipId, externalId, user.email(), user.displayName(), passwordHash, user.role().name(),
+                        user.agencyId())
+                .query(Long.class).single();
+        return new SignedInUser(id, externalId, partnershipId, user.email(), user.displayName(), passwordHash,
+                user.role(), user.agencyId(), true);
+    }
+
     public boolean anyUserExists() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
     }

@@ -22,9 +22,11 @@ class SignInAudit {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
+            // a sign-in made without the form (uk.assure.account.SessionSignIn) names the way in its details
+            String how = event.getAuthentication().getDetails() instanceof String way ? " by " + way : "";
             try (var scope = uk.assure.system.Scope.partnership(user.partnershipId())) {
                 audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), "SIGN_IN",
-                        "user", null, null, null, "from " + address()));
+                        "user", null, null, null, "from " + address() + how));
             }
         }
     }

@@ -13,7 +13,10 @@ public record AssureProperties(
         @DefaultValue Rag rag,
         @DefaultValue("10MB") org.springframework.util.unit.DataSize uploadMaxSize,
         String firstRunImport,
-        @DefaultValue("12h") java.time.Duration sessionAbsoluteTimeout) {
+        @DefaultValue("12h") java.time.Duration sessionAbsoluteTimeout,
+        @DefaultValue Mail mail,
+        String publicUrl,
+        @DefaultValue Oidc oidc) {
 
     public long uploadMaxBytes() {
         return uploadMaxSize.toBytes();
@@ -29,4 +32,22 @@ public record AssureProperties(
     public record Admin(String email, String password) {}
 
     public record Rag(@DefaultValue("30") int warningDays, @DefaultValue("60") int staleDays) {}
+
+    /** SMTP for invitations. With no host (the embedded first run) nothing is sent and the admin passes links on. */
+    public record Mail(String host, @DefaultValue("587") int port, String username, String password,
+            @DefaultValue("assure@localhost") String from) {
+
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+    }
+
+    /** One OIDC provider for single sign-on (Microsoft Entra ID and others); off while the issuer is empty. */
+    public record Oidc(String issuer, String clientId, String clientSecret,
+            @DefaultValue("your organisation's account") String name) {
+
+        public boolean configured() {
+            return issuer != null && !issuer.isBlank();
+        }
+    }
 }

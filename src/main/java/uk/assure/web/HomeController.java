@@ -4,9 +4,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import uk.assure.system.AssureProperties;
 
 @Controller
 class HomeController {
+
+    /** Where the single sign-on button starts the provider's sign-in (uk.assure.account.SingleSignOn.START). */
+    static final String SINGLE_SIGN_ON_START = "/sign-in/sso/start/oidc";
+
+    private final AssureProperties.Oidc oidc;
+
+    HomeController(AssureProperties properties) {
+        this.oidc = properties.oidc();
+    }
 
     @GetMapping("/")
     String home() {
@@ -15,11 +25,28 @@ class HomeController {
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-            @RequestParam(required = false) Integer wait, @RequestParam(required = false) String expired, Model model) {
+            @RequestParam(required = false) Integer wait, @RequestParam(required = false) String expired,
+            @RequestParam(required = false) String ssoFailed, Model model) {
         model.addAttribute("expired", expired != null);
         model.addAttribute("failed", error != null || wait != null);
         model.addAttribute("waitSeconds", wait);
         model.addAttribute("signedOut", signedOut != null);
+        singleSignOn(model);
+        model.addAttribute("ssoFailed", ssoFailed != null && oidc.configured());
         return "sign-in";
+    }
+
+    /** Single sign-on worked at the provider, but its email has no account or invitation here. */
+    @GetMapping("/sign-in/no-account")
+    String noAccount(Model model) {
+        singleSignOn(model);
+        return "sign-in-no-account";
+    }
+
+    private void singleSignOn(Model model) {
+        if (oidc.configured()) {
+            model.addAttribute("ssoName", oidc.name());
+            model.addAttribute("ssoStart", SINGLE_SIGN_ON_START);
+        }
     }
 }

@@ -58,6 +58,12 @@ public final class Browserless {
                 .collect(Collectors.joining("&"));
     }
 
+    /** The value of a cookie the app set (JSESSIONID: the session id), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

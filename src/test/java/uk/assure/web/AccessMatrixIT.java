@@ -69,7 +69,7 @@ class AccessMatrixIT {
     enum Answer { OK, REDIRECT, FORBIDDEN, NOT_FOUND, SIGN_IN }
 
     /** Who may use a route, in the role model's terms. */
-    enum Rule { PUBLIC, HOME, SIGNED_IN, SECOND_STEP, SEE_EVERY_PLAN, READ_PLAN, UPDATE, COMMENT, EDIT_WORDING, IMPORT, ADMINISTER }
+    enum Rule { PUBLIC, INVITATION_LINK, HOME, SIGNED_IN, SECOND_STEP, SEE_EVERY_PLAN, READ_PLAN, UPDATE, COMMENT, EDIT_WORDING, IMPORT, ADMINISTER }
 
     /** Every route's rule; a route missing here fails the test. */
     static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -122,12 +122,26 @@ class AccessMatrixIT {
         RULES.put("POST /admin/users/{userId}/grants", Rule.ADMINISTER);
         RULES.put("POST /admin/users/{userId}/grants/{planId}/revoke", Rule.ADMINISTER);
         RULES.put("GET /admin/audit", Rule.ADMINISTER);
+        RULES.put("GET /admin/invitations", Rule.ADMINISTER);
+        RULES.put("POST /admin/invitations", Rule.ADMINISTER);
+        RULES.put("GET /admin/invitations/new", Rule.ADMINISTER);
+        RULES.put("GET /admin/invitations/{id}", Rule.ADMINISTER);
+        RULES.put("POST /admin/invitations/{id}/resend", Rule.ADMINISTER);
+        RULES.put("POST /admin/invitations/{id}/revoke", Rule.ADMINISTER);
+        // an invitation's link, and single sign-on's refusal page: for people not signed in yet
+        RULES.put("GET /invitations/{token}", Rule.INVITATION_LINK);
+        RULES.put("POST /invitations/{token}", Rule.INVITATION_LINK);
+        RULES.put("GET /sign-in/no-account", Rule.PUBLIC);
     }
 
     /** The role model, written out: what each person should be answered on a route, about a set of objects. */
     static Answer expected(Rule rule, Person person, Objects objects, String method) {
         if (rule == Rule.PUBLIC) {
             return Answer.OK;
+        }
+        if (rule == Rule.INVITATION_LINK) {
+            // an unknown, used or expired link: the same "cannot be used" page for anyone, leaking nothing
+            return Answer.NOT_FOUND;
         }
         if (person == Person.ANONYMOUS) {
             return Answer.SIGN_IN;
@@ -137,6 +151,7 @@ class AccessMatrixIT {
         boolean sees = ownPartnership && !(person == Person.VIEWER && objects == Objects.A2);
         return switch (rule) {
             case PUBLIC -> Answer.OK;
+            case INVITATION_LINK -> Answer.NOT_FOUND;
             case HOME -> Answer.REDIRECT;
             case SIGNED_IN -> Answer.OK;
             // someone already signed in who asks for the code page is sent on to their plans
@@ -307,8 +322,22 @@ class AccessMatrixIT {
                 .param(partnership).query(String.class).single());
         objects.put("personId", jdbc.sql("SELECT external_id FROM person WHERE partnership_id = ? ORDER BY id LIMIT 1")
                 .param(partnership).query(String.class).single());
+        objects.put("invitation", jdbc.sql("""
+                INSERT INTO invitation (partnership_id, external_id, email, display_name, role, token_hash, invited_by,
+                    created_at, expires_at)
+                VALUES (?, ?, ?, 'Invited', 'BOARD', ?, ?, now(), now() + interval '7 days') RETURNING external_id""")
+                .params(partnership, uk.assure.system.ExternalIds.next(), "invited-" + action.toLowerCase() + "@matrix.test",
+                        sha256(action), targetUser).query(String.class).single());
         objects.put("userId", jdbc.sql("SELECT external_id FROM app_user WHERE id = ?").param(targetUser).query(String.class).single());
         return objects;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Fills a route's variables with the set's objects; an import held for confirming is made afresh each time. */
@@ -324,6 +353,10 @@ class AccessMatrixIT {
                 value = uk.assure.system.Scope.partnership(importer[0], () -> pending.hold(importer[0], importer[1],
                         "matrix.txt", PlanParsers.standard().parse("matrix.txt",
                                 "Matrix plan\n\nRef\tAction\tLead\n1.1\tCheck the matrix\tPolice\n".getBytes(StandardCharsets.UTF_8))));
+            } else if (name.equals("id") && pattern.startsWith("/admin/invitations/")) {
+                value = set.get("invitation");
+            } else if (name.equals("token")) {
+                value = "a-link-nobody-was-sent";
             } else if (name.equals("id")) {
                 value = set.get(pattern.startsWith("/admin/agencies") ? "agency" : "body");
             } else {

@@ -240,6 +240,40 @@ class BrowserJourneysIT {
         assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
     }
 
+    /** The invitation pages, an admin's and the invited person's, error states included (no mail set up here). */
+    @Test
+    void theInvitationPagesHaveNoAccessibilityViolations() {
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        chromium.open("/admin/invitations/new");
+        check("invite", violations);
+        chromium.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        check("invite-errors", violations);
+
+        type("#email", "browser.invitee@test.local");
+        type("#name", "Browser Invitee");
+        chromium.driver().findElement(By.cssSelector("label[for=role-lead]")).click();
+        new org.openqa.selenium.support.ui.Select(chromium.driver().findElement(By.id("agency"))).selectByIndex(1);
+        chromium.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        String link = chromium.driver().findElement(By.id("invitation-link")).getAttribute("value");
+        check("invitation-link", violations);
+        chromium.open("/admin/invitations");
+        check("invitations", violations);
+
+        chromium.driver().manage().deleteAllCookies();
+        chromium.open(java.net.URI.create(link).getPath());
+        check("invitation-accept", violations);
+        type("#password", "short");
+        chromium.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        check("invitation-accept-errors", violations);
+        chromium.open("/invitations/no-such-link");
+        check("invitation-unusable", violations);
+        chromium.open("/sign-in/no-account");
+        check("sign-in-no-account", violations);
+
+        assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
+    }
+
     @Test
     void theAccessibilityCheckCatchesAViolationWhenThereIsOne() {
         chromium.open("/sign-in");
