@@ -106,6 +106,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         PlanImporter.Committed created = importer.commit(target.id(), parsed,
                 new PlanImporter.Choice(asNew, create, close));
+        importer.audit(target.id(), null, "assure import (command line)", parsed, created);
         if (created.updated()) {
             out.printf("Updated \"%s\" in %s to %s: %d actions kept with their history, %d added, %d closed, plan %s%n",
                     parsed.title(), target.name(), parsed.versionLabel() == null ? parsed.file() : parsed.versionLabel(),

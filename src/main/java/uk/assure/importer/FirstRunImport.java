@@ -56,7 +56,9 @@ class FirstRunImport {
             try {
                 ParsedPlan parsed = PlanParsers.standard().parse(name, Files.readAllBytes(file));
                 try (var scope = uk.assure.system.Scope.partnership(firstRun.partnershipId())) {
-                    importer.commit(firstRun.partnershipId(), parsed, new PlanImporter.Choice(true, Set.of(), Set.of()));
+                    PlanImporter.Committed created = importer.commit(firstRun.partnershipId(), parsed,
+                            new PlanImporter.Choice(true, Set.of(), Set.of()));
+                    importer.audit(firstRun.partnershipId(), null, "first run (ASSURE_FIRST_RUN_IMPORT)", parsed, created);
                 }
                 log.info("First run: imported {} ({} actions, {} warnings)", name, parsed.actions().size(),
                         parsed.warnings().size());

@@ -54,9 +54,11 @@ public class PendingImports {
 
     /** Writes the plan and forgets the pending import, in one transaction: both happen or neither. */
     @Transactional
-    public Optional<PlanImporter.Committed> confirm(long partnershipId, String externalId, PlanImporter.Choice choice) {
+    public Optional<PlanImporter.Committed> confirm(long partnershipId, String externalId, PlanImporter.Choice choice,
+            long userId, String actor) {
         return find(partnershipId, externalId).map(pending -> {
             PlanImporter.Committed created = importer.commit(partnershipId, pending.plan(), choice);
+            importer.audit(partnershipId, userId, actor, pending.plan(), created);
             cancel(partnershipId, externalId);
             return created;
         });

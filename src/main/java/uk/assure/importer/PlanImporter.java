@@ -26,8 +26,11 @@ public class PlanImporter {
     private final PlanUpdater updater;
     private final Clock clock;
 
+    private final uk.assure.audit.AuditLog audit;
+
     PlanImporter(PartnershipDirectory directory, PlanWriter writer, HeldPlans heldPlans, PlanUpdater updater,
-            Clock clock) {
+            Clock clock, uk.assure.audit.AuditLog audit) {
+        this.audit = audit;
         this.directory = directory;
         this.writer = writer;
         this.heldPlans = heldPlans;
@@ -107,6 +110,22 @@ public class PlanImporter {
         PlanUpdater.Outcome outcome = updater.apply(partnershipId, held.get(), plan, match, convert,
                 choice.closeMissing(), clock.instant());
         return new Committed(held.get().externalId(), true, outcome.updated(), outcome.added(), outcome.closed());
+    }
+
+    /** The import as an audit event: who brought which file in, into which plan, and what it did. */
+    public void audit(long partnershipId, Long userId, String actor, ParsedPlan plan, Committed committed) {
+        java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("file", plan.file());
+        after.put("title", plan.title());
+        after.put("version", plan.versionLabel());
+        after.put(committed.updated() ? "actionsKept" : "actions", committed.updated() ? committed.matched() : committed.added());
+        if (committed.updated()) {
+            after.put("actionsAdded", committed.added());
+            after.put("actionsClosed", committed.closed());
+        }
+        audit.record(new uk.assure.audit.AuditLog.Event(partnershipId, userId, actor,
+                committed.updated() ? "PLAN_UPDATED_BY_IMPORT" : "PLAN_IMPORTED", "plan", committed.externalId(), null,
+                after, null));
     }
 
     private void createAgencies(long partnershipId, Set<String> leads) {

@@ -17,10 +17,12 @@ public class ProgressService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final uk.assure.audit.AuditLog audit;
 
-    ProgressService(JdbcClient jdbc, Clock clock) {
+    ProgressService(JdbcClient jdbc, Clock clock, uk.assure.audit.AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Who is writing: a signed-in user, or (for imported and generated history) a name alone. */
@@ -31,7 +33,24 @@ public class ProgressService {
     @Transactional
     public Recorded record(long partnershipId, String actionExternalId, int expectedVersion, ProgressEntry entry,
             Author author) {
-        return recordAt(partnershipId, actionExternalId, expectedVersion, entry, author, clock.instant());
+        var before = jdbc.sql("SELECT status, current_due_raw FROM action WHERE partnership_id = ? AND external_id = ?")
+                .params(partnershipId, actionExternalId)
+                .query((rs, n) -> state(rs.getString(1), rs.getString(2))).optional().orElse(null);
+        Recorded recorded = recordAt(partnershipId, actionExternalId, expectedVersion, entry, author, clock.instant());
+        var after = jdbc.sql("SELECT status, current_due_raw FROM action WHERE partnership_id = ? AND external_id = ?")
+                .params(partnershipId, actionExternalId)
+                .query((rs, n) -> state(rs.getString(1), rs.getString(2))).single();
+        // the update itself (narrative and all) is in the history; the event says who changed what on the action
+        audit.record(new uk.assure.audit.AuditLog.Event(partnershipId, author.userId(), author.name(), "PROGRESS_RECORDED",
+                "action", actionExternalId, before, after, "update " + recorded.externalId()));
+        return recorded;
+    }
+
+    private static java.util.Map<String, Object> state(String status, String due) {
+        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("status", status);
+        state.put("due", due);
+        return state;
     }
 
     /** The same, at a given moment: for history brought in from a document or generated for the demo. */

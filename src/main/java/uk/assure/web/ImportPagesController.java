@@ -88,7 +88,7 @@ class ImportPagesController {
         Set<String> create = createAgency == null ? Set.of() : new HashSet<>(createAgency);
         Set<String> close = closeMissing == null ? Set.of() : new HashSet<>(closeMissing);
         var choice = new uk.assure.importer.PlanImporter.Choice("new".equals(mode), create, close);
-        var created = pending.confirm(user.partnershipId(), id, choice).orElseThrow(() -> new NotFoundException("Import"));
+        var created = pending.confirm(user.partnershipId(), id, choice, user.userId(), user.getUsername()).orElseThrow(() -> new NotFoundException("Import"));
         redirect.addFlashAttribute(created.updated() ? "updated" : "imported", true);
         if (created.updated()) {
             redirect.addFlashAttribute("updateCounts", List.of(created.matched(), created.added(), created.closed()));

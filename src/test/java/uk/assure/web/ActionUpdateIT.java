@@ -73,6 +73,11 @@ class ActionUpdateIT {
         assertThat(after.select(".govuk-notification-banner").text()).contains("Update recorded");
         assertThat(after.select("ol.govuk-list li").first().text())
                 .contains("Audit of twelve cases finished", "30 June 2027", "The auditor started late");
+        String actionId = actionPath.substring(actionPath.lastIndexOf('/') + 1);
+        assertThat(jdbc.sql("""
+                SELECT after_state->>'due' FROM audit_event WHERE event_type = 'PROGRESS_RECORDED' AND object_id = ?
+                ORDER BY id DESC LIMIT 1""").param(actionId).query(String.class).single())
+                .as("the update is an audit event with the state after").isEqualTo("30 June 2027");
     }
 
     @Test

@@ -284,27 +284,68 @@ class BrowserJourneysIT {
                 .anySatisfy(v -> assertThat(v).startsWith("image-alt:"));
     }
 
-    /** Text people type is stored as typed and shown as text: payloads in every field run nothing anywhere. */
+    /** A corpus of stored script payloads: markup, event handlers, script URLs, encodings, template syntax. */
+    static final List<String> PAYLOADS = List.of(
+            "<script>window.__xss='script'</script>",
+            "<img src=x onerror=\"window.__xss='img'\">",
+            "\"><svg onload=\"window.__xss='svg'\">",
+            "javascript:window.__xss='href'",
+            "</textarea><script>window.__xss='textarea'</script>",
+            "{{7*7}} ${7*7} [[${7*7}]] <b onmouseover=\"window.__xss='b'\">bold</b>",
+            "<iframe srcdoc=\"<script>parent.__xss='iframe'</script>\"></iframe>",
+            "<a href=\"javascript:window.__xss='a'\">link</a>",
+            "<math><mtext><table><mglyph><style><img src=x onerror=\"window.__xss='math'\">",
+            "<details open ontoggle=\"window.__xss='details'\">",
+            "'\"><body onload=\"window.__xss='body'\">",
+            "<meta http-equiv=\"refresh\" content=\"0;url=javascript:window.__xss='meta'\">",
+            "<input autofocus onfocus=\"window.__xss='focus'\">",
+            "<form action=\"javascript:window.__xss='form'\"><button>go</button></form>",
+            "%3Cscript%3Ewindow.__xss='encoded'%3C/script%3E &lt;script&gt;window.__xss='entity'&lt;/script&gt;",
+            "]]><script>window.__xss='cdata'</script> <!--<script>window.__xss='comment'</script>-->",
+            "<template><script>window.__xss='template'</script></template><noscript><p title=\"</noscript><img src=x onerror=window.__xss='noscript'>\">");
+
+    /** Text people type is stored as typed and shown as text: the corpus in every text field runs nothing anywhere. */
     @Test
     void storedScriptPayloadsRunNowhere() {
-        List<String> payloads = List.of(
-                "<script>window.__xss='script'</script>",
-                "<img src=x onerror=\"window.__xss='img'\">",
-                "\"><svg onload=\"window.__xss='svg'\">",
-                "javascript:window.__xss='href'",
-                "</textarea><script>window.__xss='textarea'</script>",
-                "{{7*7}} ${7*7} [[${7*7}]] <b onmouseover=\"window.__xss='b'\">bold</b>");
-        String payload = String.join(" ", payloads);
+        String payload = String.join(" ", PAYLOADS);
         // the last open action, so that the other journeys (which take the first) are not affected
         String action = jdbc.sql("""
                 SELECT '/plans/' || p.external_id || '/actions/' || a.external_id FROM action a JOIN plan p ON p.id = a.plan_id
                 WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') ORDER BY a.id DESC LIMIT 1""").query(String.class).single();
         String actionId = action.substring(action.lastIndexOf('/') + 1);
+        long partnership = jdbc.sql("SELECT partnership_id FROM action WHERE external_id = ?").param(actionId)
+                .query(Long.class).single();
+        long planId = jdbc.sql("SELECT plan_id FROM action WHERE external_id = ?").param(actionId).query(Long.class).single();
+        // every text field of the plan, its sections, findings, glossary and the action, as an import could bring them
         jdbc.sql("""
-                UPDATE action SET text = ?, lead_raw = ?, oversight_raw = ?, expected_impact = ?, evidence_of_impact = ?
-                WHERE external_id = ?""").params(payload, payload, payload, payload, payload, actionId).update();
-        jdbc.sql("UPDATE plan SET title = ? WHERE id = (SELECT plan_id FROM action WHERE external_id = ?)")
-                .params("Plan " + payload, actionId).update();
+                UPDATE action SET text = ?, lead_raw = ?, oversight_raw = ?, expected_impact = ?, evidence_of_impact = ?,
+                    ref = ?, original_due_raw = ?, current_due_raw = ?, status_word = ?
+                WHERE external_id = ?""").params(payload, payload, payload, payload, payload, "1.1 <script>window.__xss='ref'</script>",
+                payload, payload, "<script>window.__xss='word'</script>", actionId).update();
+        jdbc.sql("""
+                UPDATE plan SET title = ?, area = ?, version_label = ?, lead_officer = ?, preamble = ?, success_criteria = ?,
+                    measures = ?, source = ? WHERE id = ?""")
+                .params("Plan " + payload, payload, payload, payload, payload, payload, payload, payload, planId).update();
+        jdbc.sql("UPDATE section SET title = ?, description = ? WHERE plan_id = ?").params(payload, payload, planId).update();
+        jdbc.sql("UPDATE finding SET text = ?, ref = ? WHERE plan_id = ?").params(payload, "F <script>window.__xss='fref'</script>", planId).update();
+        jdbc.sql("INSERT INTO plan_glossary_term (partnership_id, plan_id, position, term, meaning) VALUES (?, ?, 99, ?, ?)")
+                .params(partnership, planId, "<script>window.__xss='term'</script>", payload).update();
+        // and the partnership's directory: an agency, a body and a person named with the corpus, an account and an invitation
+        jdbc.sql("INSERT INTO agency (partnership_id, external_id, name, short_name) VALUES (?, 'xss-agency', ?, ?)")
+                .params(partnership, "Agency " + payload, "<script>window.__xss='short'</script>").update();
+        jdbc.sql("INSERT INTO agency_alias (partnership_id, agency_id, alias) SELECT partnership_id, id, ? FROM agency WHERE external_id = 'xss-agency'")
+                .param("Alias " + payload).update();
+        jdbc.sql("INSERT INTO body (partnership_id, external_id, name) VALUES (?, 'xss-body', ?)").params(partnership, "Body " + payload).update();
+        jdbc.sql("INSERT INTO person (partnership_id, external_id, name, job_title, email) VALUES (?, 'xss-person', ?, ?, ?)")
+                .params(partnership, "Person " + payload, payload, "x@example.org").update();
+        jdbc.sql("INSERT INTO app_user (partnership_id, external_id, email, display_name, role) VALUES (?, 'xss-user', 'xss@test.local', ?, 'VIEWER')")
+                .params(partnership, "User " + payload).update();
+        long admin = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO invitation (partnership_id, external_id, email, display_name, role, token_hash, invited_by, created_at, expires_at)
+                VALUES (?, 'xss-invitation', 'xss-invited@test.local', ?, 'BOARD', sha256('xss'::bytea), ?, now(), now() + interval '7 days')""")
+                .params(partnership, "Invited " + payload, admin).update();
+
         signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
         chromium.open(action);
         type("#narrative", payload);
@@ -312,17 +353,36 @@ class BrowserJourneysIT {
         submitAndWait("form[action$='/updates'] button[type=submit]");
         type("#evidenceUrl", "");
         submitAndWait("form[action$='/updates'] button[type=submit]");
+        chromium.open(action);
+        type("#comment", payload);
+        submitAndWait("form[action$='/comments'] button[type=submit]");
+        // an admin's change puts the corpus into the audit log's before and after too
+        chromium.open("/admin/bodies/xss-body");
+        type("#aliases", payload);
+        submitAndWait("main form button[type=submit]");
 
         String plan = action.substring(0, action.indexOf("/actions/"));
         for (String path : List.of(action, plan, plan + "?q=script", "/dashboard", "/plans", "/actions?q=svg",
-                "/search?q=script", action + "/edit", "/my-actions")) {
+                "/search?q=script", action + "/edit", "/my-actions", "/admin/agencies", "/admin/agencies/xss-agency",
+                "/admin/bodies", "/admin/bodies/xss-body", "/admin/people", "/admin/people/xss-person", "/admin/users",
+                "/admin/users/xss-user", "/admin/audit", "/admin/invitations", "/admin/invitations/xss-invitation",
+                "/actions?agency=xss-agency")) {
             chromium.open(path);
             Object ran = chromium.driver().executeScript("return window.__xss || null");
             assertThat(ran).as("a payload ran on " + path).isNull();
+            // and, CSP aside, none became markup: escaping alone keeps them text
+            Object injected = chromium.driver().executeScript("""
+                    return document.querySelectorAll('main script, main iframe, main img[src=x], main math, main details[ontoggle], \
+                    main [onerror], main [onload], main [onfocus], main [onmouseover], main a[href^="javascript"], \
+                    main form[action^="javascript"], body meta[http-equiv]').length""");
+            assertThat(injected).as("markup from a payload on " + path).isEqualTo(0L);
+            assertThat(chromium.driver().getCurrentUrl()).as("nothing navigated away from " + path).contains(path.replaceAll("\\?.*", ""));
         }
         chromium.open(action);
         assertThat(chromium.driver().findElement(By.cssSelector(".govuk-body-l")).getText())
                 .as("shown as the text it is").contains("<script>window.__xss='script'</script>");
+        chromium.open("/admin/audit");
+        assertThat(chromium.driver().findElement(By.tagName("main")).getText()).contains("CHANGED_BODY");
     }
 
     private void check(String name, Map<String, List<String>> violations) {

@@ -54,6 +54,9 @@ class ImportPagesIT {
 
         Document plan = Jsoup.parse(confirmed.body());
         assertThat(confirmed.uri().getPath()).startsWith("/plans/");
+        String planId = confirmed.uri().getPath().substring("/plans/".length());
+        assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE event_type = 'PLAN_IMPORTED' AND object_id = ?")
+                .param(planId).query(String.class).list()).as("the import is an audit event").containsExactly(FreshDatabase.ADMIN_EMAIL);
         assertThat(plan.select(".govuk-notification-banner").text()).contains("Plan imported");
         assertThat(plan.select("table").text()).contains("Audit twenty referrals against the checklist.");
         assertThat(count("plan")).isEqualTo(plansBefore + 1);
