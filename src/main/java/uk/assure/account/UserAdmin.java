@@ -33,7 +33,7 @@ public class UserAdmin {
     }
 
     public record Account(String externalId, String email, String displayName, Role role, String agencyExternalId,
-            String agencyName, boolean enabled, int grants) {}
+            String agencyName, boolean enabled, int grants, boolean twoStepOn) {}
 
     public record ViewerGrant(String planExternalId, String planTitle, LocalDate expiresOn, boolean expired) {}
 
@@ -41,12 +41,13 @@ public class UserAdmin {
     public List<Account> accounts(long partnershipId) {
         return jdbc.sql("""
                 SELECT u.external_id, u.email, u.display_name, u.role, a.external_id, a.name, u.enabled,
-                       (SELECT count(*) FROM viewer_grant g WHERE g.partnership_id = u.partnership_id AND g.user_id = u.id)
+                       (SELECT count(*) FROM viewer_grant g WHERE g.partnership_id = u.partnership_id AND g.user_id = u.id),
+                       u.two_step_enabled_at IS NOT NULL
                 FROM app_user u LEFT JOIN agency a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id
                 WHERE u.partnership_id = ? ORDER BY lower(u.display_name), u.id""")
                 .param(partnershipId)
                 .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(8)))
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(8), rs.getBoolean(9)))
                 .list();
     }
 
@@ -77,6 +78,26 @@ public class UserAdmin {
         audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(),
                 before.enabled() && !enabled ? "DISABLED_USER" : "CHANGED_USER", "user", externalId,
                 state(before), state(after), null));
+    }
+
+    /**
+     * For someone who has lost the phone with their authenticator app: two-step is turned off and their sessions
+     * end. An admin sets it up again at their next sign-in, as every admin must; anyone else may turn it back on.
+     */
+    public void resetTwoStep(SignedInUser admin, String externalId) {
+        Account before = account(admin.partnershipId(), externalId).orElseThrow(() -> new NotFoundException("User"));
+        if (externalId.equals(admin.externalId())) {
+            throw new Invalid("twoStep", "You cannot turn off your own two-step sign-in here: ask another admin");
+        }
+        if (!before.twoStepOn()) {
+            throw new Invalid("twoStep", before.displayName() + " does not have two-step sign-in turned on");
+        }
+        jdbc.sql("""
+                UPDATE app_user SET two_step_secret = NULL, two_step_enabled_at = NULL, sessions_valid_after = ?
+                WHERE partnership_id = ? AND external_id = ?""")
+                .params(Timestamp.from(clock.instant()), admin.partnershipId(), externalId).update();
+        audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(), "TWO_STEP_RESET",
+                "user", externalId, Map.of("twoStep", true), Map.of("twoStep", false), null));
     }
 
     @Transactional(readOnly = true)

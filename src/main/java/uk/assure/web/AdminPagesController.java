@@ -228,6 +228,22 @@ class AdminPagesController {
         return "redirect:/admin/users/" + userId;
     }
 
+    @PostMapping("/admin/users/{userId}/two-step/reset")
+    String resetTwoStep(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId, Model model,
+            RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        admin(user);
+        users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
+        try {
+            users.resetTwoStep(user, userId);
+        } catch (Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", List.of(new FormError(e.field(), e.getMessage())));
+            return account(user, userId, model);
+        }
+        redirect.addFlashAttribute("twoStepReset", true);
+        return "redirect:/admin/users/" + userId;
+    }
+
     @PostMapping("/admin/users/{userId}/grants")
     String grant(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,

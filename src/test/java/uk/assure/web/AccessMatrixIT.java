@@ -120,6 +120,7 @@ class AccessMatrixIT {
         RULES.put("GET /admin/users/{userId}", Rule.ADMINISTER);
         RULES.put("POST /admin/users/{userId}", Rule.ADMINISTER);
         RULES.put("POST /admin/users/{userId}/grants", Rule.ADMINISTER);
+        RULES.put("POST /admin/users/{userId}/two-step/reset", Rule.ADMINISTER);
         RULES.put("POST /admin/users/{userId}/grants/{planId}/revoke", Rule.ADMINISTER);
         RULES.put("GET /admin/audit", Rule.ADMINISTER);
         RULES.put("GET /admin/invitations", Rule.ADMINISTER);

@@ -121,6 +121,28 @@ class AdminPagesIT {
     }
 
     @Test
+    void anAdminTurnsOffTheTwoStepOfSomeoneWhoLostTheirPhoneAndTheirSessionsEnd() {
+        long id = users.create(partnership, new UserRepository.NewUser("lost-phone@test.local", "Lost Phone", Role.LEAD,
+                jdbc.sql("SELECT id FROM agency WHERE partnership_id = ? ORDER BY id LIMIT 1").param(partnership)
+                        .query(Long.class).single()), passwords.encode(PASSWORD));
+        jdbc.sql("UPDATE app_user SET two_step_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', two_step_enabled_at = now() WHERE id = ?")
+                .param(id).update();
+        String account = admin.page("/admin/users").select("tbody a:contains(Lost Phone)").attr("href");
+        Document page = admin.page(account);
+        assertThat(page.select("#twoStep + p").text()).startsWith("On");
+
+        Document after = Jsoup.parse(admin.post(account + "/two-step/reset", Map.of("_csrf", Browserless.csrf(page))).body());
+        assertThat(after.select(".govuk-notification-banner").text()).contains("Two-step sign-in turned off");
+        assertThat(jdbc.sql("SELECT two_step_secret IS NULL AND two_step_enabled_at IS NULL AND sessions_valid_after IS NOT NULL FROM app_user WHERE id = ?")
+                .param(id).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'TWO_STEP_RESET'").query(Long.class).single()).isEqualTo(1);
+
+        HttpResponse<String> again = admin.post(account + "/two-step/reset", Map.of("_csrf", Browserless.csrf(page)));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(again.body()).select(".govuk-error-summary").text()).contains("does not have two-step sign-in turned on");
+    }
+
+    @Test
     void aViewerIsGivenAPlanUntilADateAndAPastDateIsRefused() {
         users.create(partnership, new UserRepository.NewUser("inspector@test.local", "Ina Inspector", Role.VIEWER, null),
                 passwords.encode(PASSWORD));
