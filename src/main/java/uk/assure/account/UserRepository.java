@@ -8,6 +8,11 @@ import uk.assure.system.ExternalIds;
 @Repository
 public class UserRepository {
 
+    private static final org.springframework.jdbc.core.RowMapper<SignedInUser> SIGNED_IN_USER = (rs, n) -> new SignedInUser(
+            rs.getLong("id"), rs.getString("external_id"), rs.getLong("partnership_id"),
+            rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
+            Role.valueOf(rs.getString("role")), (Long) rs.getObject("agency_id"), rs.getBoolean("enabled"));
+
     private final JdbcClient jdbc;
 
     UserRepository(JdbcClient jdbc) {
@@ -20,10 +25,17 @@ public class UserRepository {
                 SELECT id, external_id, partnership_id, email, display_name, password_hash, role, agency_id, enabled
                 FROM app_user WHERE lower(email) = lower(:email)""")
                 .param("email", email)
-                .query((rs, n) -> new SignedInUser(
-                        rs.getLong("id"), rs.getString("external_id"), rs.getLong("partnership_id"),
-                        rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                        Role.valueOf(rs.getString("role")), (Long) rs.getObject("agency_id"), rs.getBoolean("enabled")))
+                .query(SIGNED_IN_USER)
+                .optional();
+    }
+
+    /** The account with this id in the partnership, if it is there and enabled (an API token's owner, say). */
+    public Optional<SignedInUser> findEnabled(long partnershipId, long userId) {
+        return jdbc.sql("""
+                SELECT id, external_id, partnership_id, email, display_name, password_hash, role, agency_id, enabled
+                FROM app_user WHERE partnership_id = ? AND id = ? AND enabled""")
+                .params(partnershipId, userId)
+                .query(SIGNED_IN_USER)
                 .optional();
     }
 

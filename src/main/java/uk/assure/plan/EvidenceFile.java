@@ -66,4 +66,15 @@ public record EvidenceFile(String fileName, String contentType, byte[] content) 
         }
         return true;
     }
+
+    /** The file as a response: always a download, never shown inline, never cached. */
+    public org.springframework.http.ResponseEntity<byte[]> asDownload() {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("Cache-Control", "private, no-store")
+                .body(content);
+    }
 }

@@ -227,15 +227,7 @@ class ActionPageController {
             @PathVariable String fileId) {
         String plan = progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
         access.requirePlan(user, plan);
-        uk.assure.plan.EvidenceFile file = progress.evidence(user.partnershipId(), fileId)
-                .orElseThrow(() -> new NotFoundException("File"));
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment()
-                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("Cache-Control", "private, no-store")
-                .body(file.content());
+        return progress.evidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File")).asDownload();
     }
 
     private String page(SignedInUser user, ActionPage action, Model model) {

@@ -50,7 +50,8 @@ import uk.assure.support.FreshDatabase;
  *
  * <p>The persons: an admin, a lead whose agency leads the action of set A1, a lead whose agency leads the action
  * of set A2, a board member, a viewer granted the plan of A1 only (all of partnership A), an admin of partnership
- * B, and someone not signed in. The object sets: A1 and A2 (plans, actions, evidence … of A) and B (of B). Forms
+ * B, and someone not signed in; pages are asked in each person's session, the JSON API with each person's token
+ * (made on their account page; none for someone not signed in). The object sets: A1 and A2 (plans, actions, evidence … of A) and B (of B). Forms
  * are sent empty, so that an allowed request is refused on its input, not carried out, and the cells stay
  * independent; imports held for confirming are made afresh for each request.
  */
@@ -69,7 +70,7 @@ class AccessMatrixIT {
     enum Answer { OK, REDIRECT, FORBIDDEN, NOT_FOUND, SIGN_IN }
 
     /** Who may use a route, in the role model's terms. */
-    enum Rule { PUBLIC, INVITATION_LINK, HOME, SIGNED_IN, SECOND_STEP, SEE_EVERY_PLAN, READ_PLAN, UPDATE, COMMENT, EDIT_WORDING, IMPORT, ADMINISTER }
+    enum Rule { PUBLIC, INVITATION_LINK, HOME, SIGNED_IN, SECOND_STEP, SEE_EVERY_PLAN, READ_PLAN, UPDATE, COMMENT, EDIT_WORDING, IMPORT, ADMINISTER, OWN_TOKEN }
 
     /** Every route's rule; a route missing here fails the test. */
     static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -133,6 +134,20 @@ class AccessMatrixIT {
         RULES.put("GET /invitations/{token}", Rule.INVITATION_LINK);
         RULES.put("POST /invitations/{token}", Rule.INVITATION_LINK);
         RULES.put("GET /sign-in/no-account", Rule.PUBLIC);
+        // one's own API tokens; the token to revoke is the admin's of each set, so only that admin finds it
+        RULES.put("GET /account/api-tokens", Rule.SIGNED_IN);
+        RULES.put("POST /account/api-tokens", Rule.SIGNED_IN);
+        RULES.put("POST /account/api-tokens/{tokenId}/revoke", Rule.OWN_TOKEN);
+        // the JSON API, asked with each person's token (anonymous: none); its description is public
+        RULES.put("GET /api/openapi", Rule.PUBLIC);
+        RULES.put("GET /api/openapi.yaml", Rule.PUBLIC);
+        RULES.put("GET /api/v1/plans", Rule.SIGNED_IN);
+        RULES.put("GET /api/v1/my-actions", Rule.SEE_EVERY_PLAN);
+        RULES.put("GET /api/v1/plans/{planId}", Rule.READ_PLAN);
+        RULES.put("GET /api/v1/plans/{planId}/actions/{actionId}", Rule.READ_PLAN);
+        RULES.put("GET /api/v1/evidence/{fileId}", Rule.READ_PLAN);
+        RULES.put("POST /api/v1/plans/{planId}/actions/{actionId}/updates", Rule.UPDATE);
+        RULES.put("POST /api/v1/plans/{planId}/actions/{actionId}/comments", Rule.COMMENT);
     }
 
     /** The role model, written out: what each person should be answered on a route, about a set of objects. */
@@ -166,6 +181,7 @@ class AccessMatrixIT {
             case EDIT_WORDING -> !sees ? Answer.NOT_FOUND : admin ? Answer.OK : Answer.FORBIDDEN;
             // capability first: someone who may not import or administer at all is told so, whatever the object
             case IMPORT, ADMINISTER -> !admin ? Answer.FORBIDDEN : ownPartnership ? Answer.OK : Answer.NOT_FOUND;
+            case OWN_TOKEN -> admin && ownPartnership ? Answer.OK : Answer.NOT_FOUND;
         };
     }
 
@@ -177,10 +193,12 @@ class AccessMatrixIT {
     @Autowired PlanWriter writer;
     @Autowired ProgressService progress;
     @Autowired PendingImports pending;
+    @Autowired uk.assure.api.ApiTokens apiTokens;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     final Map<Person, Browserless> browsers = new EnumMap<>(Person.class);
     final Map<Person, String> csrf = new EnumMap<>(Person.class);
+    final Map<Person, uk.assure.support.ApiClient> apis = new EnumMap<>(Person.class);
     final Map<Objects, Map<String, String>> ids = new EnumMap<>(Objects.class);
     final Map<Objects, long[]> importers = new EnumMap<>(Objects.class);
 
@@ -249,8 +267,13 @@ class AccessMatrixIT {
             if (person != Person.ANONYMOUS) {
                 browser.signIn(emails.get(person), person == Person.ADMIN ? FreshDatabase.ADMIN_PASSWORD : PASSWORD);
                 csrf.put(person, Browserless.csrf(browser.page("/account/password")));
+                HttpResponse<String> made = browser.post("/account/api-tokens", Map.of("name", "Matrix", "lifetime", "30",
+                        "_csrf", csrf.get(person)));
+                apis.put(person, new uk.assure.support.ApiClient(port,
+                        org.jsoup.Jsoup.parse(made.body()).getElementById("token").text()));
             } else {
                 csrf.put(person, Browserless.csrf(browser.page("/sign-in")));
+                apis.put(person, new uk.assure.support.ApiClient(port, null));
             }
             browsers.put(person, browser);
         }
@@ -274,8 +297,10 @@ class AccessMatrixIT {
                 StringBuilder row = new StringBuilder();
                 for (Person person : Person.values()) {
                     String path = hasObjects ? fill(pattern, objects) : pattern;
-                    HttpResponse<String> response = browsers.get(person).firstAnswer(method, path,
-                            "GET".equals(method) ? Map.of() : Map.of("_csrf", csrf.get(person)));
+                    HttpResponse<String> response = pattern.startsWith("/api/")
+                            ? apis.get(person).send(method, path, "{}")
+                            : browsers.get(person).firstAnswer(method, path,
+                                    "GET".equals(method) ? Map.of() : Map.of("_csrf", csrf.get(person)));
                     Answer want = expected(RULES.get(route), person, objects, method);
                     String got = answer(method, response);
                     cells++;
@@ -356,6 +381,10 @@ class AccessMatrixIT {
                                 "Matrix plan\n\nRef\tAction\tLead\n1.1\tCheck the matrix\tPolice\n".getBytes(StandardCharsets.UTF_8))));
             } else if (name.equals("id") && pattern.startsWith("/admin/invitations/")) {
                 value = set.get("invitation");
+            } else if (name.equals("tokenId")) {
+                long[] owner = importers.get(objects);
+                value = uk.assure.system.Scope.partnership(owner[0], () -> apiTokens.create(
+                        users.findEnabled(owner[0], owner[1]).orElseThrow(), "To revoke", 30).token().externalId());
             } else if (name.equals("token")) {
                 value = "a-link-nobody-was-sent";
             } else if (name.equals("id")) {
@@ -375,7 +404,8 @@ class AccessMatrixIT {
     private static String answer(String method, HttpResponse<String> response) {
         int status = response.statusCode();
         String location = response.headers().firstValue("Location").orElse("");
-        if (status == 302 && location.matches(".*/sign-in(\\?.*)?$")) {
+        // a page sends someone not signed in to the sign-in page; the API answers 401
+        if (status == 302 && location.matches(".*/sign-in(\\?.*)?$") || status == 401) {
             return Answer.SIGN_IN.name();
         }
         if (status == 403) {
@@ -388,7 +418,7 @@ class AccessMatrixIT {
             return status == 200 ? Answer.OK.name() : status == 302 ? Answer.REDIRECT.name() : "HTTP " + status;
         }
         // a form sent empty is refused on its input (400), or does nothing and goes back (302): either way allowed
-        return status == 200 || status == 302 || status == 400 || status == 409 ? Answer.OK.name() : "HTTP " + status;
+        return status == 200 || status == 201 || status == 302 || status == 400 || status == 409 ? Answer.OK.name() : "HTTP " + status;
     }
 
     private List<String> routes() {

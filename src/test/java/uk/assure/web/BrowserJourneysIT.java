@@ -154,6 +154,7 @@ class BrowserJourneysIT {
         pages.put("search", "/search?q=audit");
         pages.put("import", "/imports/new");
         pages.put("password", "/account/password");
+        pages.put("api-tokens", "/account/api-tokens");
         pages.put("not-found", "/plans/no-such-plan");
         pages.put("admin", "/admin");
         pages.put("admin-users", "/admin/users");
@@ -192,6 +193,13 @@ class BrowserJourneysIT {
         chromium.open("/admin/agencies");
         submitAndWait("main form button[type=submit]");
         check("admin-agency-errors", violations);
+
+        chromium.open("/account/api-tokens");
+        submitAndWait("main form button[type=submit]");
+        check("api-token-errors", violations);
+        type("#name", "Performance dashboard");
+        submitAndWait("main form button[type=submit]");
+        check("api-token-made", violations);
 
         assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
     }
@@ -345,6 +353,15 @@ class BrowserJourneysIT {
                 INSERT INTO invitation (partnership_id, external_id, email, display_name, role, token_hash, invited_by, created_at, expires_at)
                 VALUES (?, 'xss-invitation', 'xss-invited@test.local', ?, 'BOARD', sha256('xss'::bytea), ?, now(), now() + interval '7 days')""")
                 .params(partnership, "Invited " + payload, admin).update();
+        // API tokens' names are at most 100 characters: one token for each payload that fits
+        for (String each : PAYLOADS) {
+            if (each.length() <= 100) {
+                jdbc.sql("""
+                        INSERT INTO api_token (partnership_id, external_id, user_id, name, token_hash, created_at, expires_at)
+                        VALUES (?, ?, ?, ?, sha256(convert_to(?, 'UTF8')), now(), now() + interval '30 days')""")
+                        .params(partnership, "xss-token-" + PAYLOADS.indexOf(each), admin, each, each).update();
+            }
+        }
 
         signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
         chromium.open(action);
@@ -366,7 +383,7 @@ class BrowserJourneysIT {
                 "/search?q=script", action + "/edit", "/my-actions", "/admin/agencies", "/admin/agencies/xss-agency",
                 "/admin/bodies", "/admin/bodies/xss-body", "/admin/people", "/admin/people/xss-person", "/admin/users",
                 "/admin/users/xss-user", "/admin/audit", "/admin/invitations", "/admin/invitations/xss-invitation",
-                "/actions?agency=xss-agency")) {
+                "/actions?agency=xss-agency", "/account/api-tokens")) {
             chromium.open(path);
             Object ran = chromium.driver().executeScript("return window.__xss || null");
             assertThat(ran).as("a payload ran on " + path).isNull();

@@ -10,8 +10,12 @@ import org.springframework.test.context.TestPropertySource;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
+import uk.assure.support.TestClock;
 
-/** After repeated failed sign-ins the next attempt waits, even with the right password, and the page says how long. */
+/**
+ * After repeated failed sign-ins the next attempt waits, even with the right password, and the page says how long;
+ * an unknown email and a wrong password get the same answer, in the same time.
+ */
 @AppTest
 @TestPropertySource(properties = "assure.test.context=throttling")
 class SignInThrottlingIT {
@@ -31,5 +35,35 @@ class SignInThrottlingIT {
         assertThat(refused.uri().getQuery()).startsWith("wait=");
         assertThat(Jsoup.parse(refused.body()).select(".govuk-error-summary").text())
                 .contains("too many failed attempts", "Wait", "seconds");
+    }
+
+    @Test
+    void anUnknownEmailAndAWrongPasswordGetTheSameAnswerInTheSameTime() {
+        TestClock clock = TestClock.of(port);
+        long[] unknown = new long[7];
+        long[] wrong = new long[7];
+        for (int i = 0; i < unknown.length; i++) {
+            clock.move(java.time.Duration.ofMinutes(16)); // the throttle's window forgets earlier failures
+            Browserless browser = new Browserless(port);
+            String csrf = Browserless.csrf(browser.page("/sign-in"));
+            long start = System.nanoTime();
+            HttpResponse<String> nobody = browser.firstAnswer("POST", "/sign-in",
+                    java.util.Map.of("email", "nobody-" + i + "@nowhere.test", "password", "not the password", "_csrf", csrf));
+            unknown[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            HttpResponse<String> someone = browser.firstAnswer("POST", "/sign-in",
+                    java.util.Map.of("email", FreshDatabase.ADMIN_EMAIL, "password", "not the password", "_csrf", csrf));
+            wrong[i] = System.nanoTime() - start;
+            assertThat(nobody.statusCode()).isEqualTo(someone.statusCode()).isEqualTo(302);
+            assertThat(nobody.headers().firstValue("Location")).isEqualTo(someone.headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?error"));
+        }
+        clock.move(java.time.Duration.ofMinutes(16));
+        // both check a password against an Argon2 hash (a stand-in one for an unknown email): without that, an unknown
+        // email would be answered several times faster
+        java.util.Arrays.sort(unknown);
+        java.util.Arrays.sort(wrong);
+        double ratio = (double) unknown[unknown.length / 2] / wrong[wrong.length / 2];
+        assertThat(ratio).as("median time for an unknown email over that for a wrong password").isBetween(0.5, 2.0);
     }
 }

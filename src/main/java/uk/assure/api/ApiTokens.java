@@ -1,0 +1,141 @@
+package uk.assure.api;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.assure.account.SignedInUser;
+import uk.assure.account.UserRepository;
+import uk.assure.audit.AuditLog;
+import uk.assure.system.ExternalIds;
+import uk.assure.system.Scope;
+import uk.assure.system.SecretTokens;
+
+/**
+ * Personal API tokens: a person makes one on their account page, for a program that then acts as them — with their
+ * role and agency as they stand at each request, so a change of role, or a disabled account, takes effect at once.
+ * A token is shown once; only its SHA-256 is kept. It ends on its expiry date, when its owner revokes it, or when
+ * the account is disabled.
+ */
+@Service
+public class ApiTokens {
+
+    /** Every token starts so, which lets secret scanners and people recognise one. */
+    public static final String PREFIX = "assure_";
+
+    /** How long a token may last, as the account page offers it. */
+    public static final List<Integer> LIFETIMES_IN_DAYS = List.of(30, 90, 365);
+
+    private final JdbcClient jdbc;
+    private final UserRepository users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, UserRepository users, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A token as its owner sees it listed: never the secret. */
+    public record Token(String externalId, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+            Instant revokedAt, boolean expired) {
+
+        public boolean active() {
+            return revokedAt == null && !expired;
+        }
+    }
+
+    /** A new token: the secret, to be shown once, and the token as listed. */
+    public record Created(String secret, Token token) {}
+
+    @Transactional
+    public Created create(SignedInUser owner, String name, int lifetimeDays) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("Enter a name for the token, such as the program that will use it");
+        }
+        if (trimmed.length() > 100) {
+            throw new IllegalArgumentException("The token's name must be 100 characters or fewer");
+        }
+        if (!LIFETIMES_IN_DAYS.contains(lifetimeDays)) {
+            throw new IllegalArgumentException("Select how long the token will work");
+        }
+        String secret = PREFIX + SecretTokens.generate();
+        Instant now = clock.instant();
+        Instant expires = now.plus(Duration.ofDays(lifetimeDays));
+        String externalId = ExternalIds.next();
+        jdbc.sql("""
+                INSERT INTO api_token (partnership_id, external_id, user_id, name, token_hash, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(owner.partnershipId(), externalId, owner.userId(), trimmed, SecretTokens.hash(secret),
+                        Timestamp.from(now), Timestamp.from(expires))
+                .update();
+        audit.record(new AuditLog.Event(owner.partnershipId(), owner.userId(), owner.getUsername(), "API_TOKEN_CREATED",
+                "api_token", externalId, null, Map.of("name", trimmed, "expiresAt", expires.toString()), null));
+        return new Created(secret, new Token(externalId, trimmed, now, expires, null, null, false));
+    }
+
+    /** The owner's tokens, newest first. */
+    @Transactional(readOnly = true)
+    public List<Token> of(SignedInUser owner) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                SELECT external_id, name, created_at, expires_at, last_used_at, revoked_at FROM api_token
+                WHERE partnership_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC""")
+                .params(owner.partnershipId(), owner.userId())
+                .query((rs, n) -> {
+                    Instant expires = rs.getTimestamp("expires_at").toInstant();
+                    return new Token(rs.getString("external_id"), rs.getString("name"),
+                            rs.getTimestamp("created_at").toInstant(), expires, instant(rs.getTimestamp("last_used_at")),
+                            instant(rs.getTimestamp("revoked_at")), !expires.isAfter(now));
+                }).list();
+    }
+
+    /** Ends one of the owner's own tokens; false when they have no such token standing. */
+    @Transactional
+    public boolean revoke(SignedInUser owner, String externalId) {
+        int revoked = jdbc.sql("""
+                UPDATE api_token SET revoked_at = ?
+                WHERE partnership_id = ? AND user_id = ? AND external_id = ? AND revoked_at IS NULL""")
+                .params(Timestamp.from(clock.instant()), owner.partnershipId(), owner.userId(), externalId).update();
+        if (revoked == 1) {
+            audit.record(new AuditLog.Event(owner.partnershipId(), owner.userId(), owner.getUsername(),
+                    "API_TOKEN_REVOKED", "api_token", externalId, null, null, null));
+        }
+        return revoked == 1;
+    }
+
+    /**
+     * The person a request's token stands for, while the token stands. The token is found through an owner
+     * function (V14) that says only whose it is; the person is then read in their own partnership's scope.
+     */
+    public Optional<SignedInUser> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<long[]> owner = jdbc.sql("SELECT partnership_id, user_id, token_id FROM assure_api_token_owner(?, ?)")
+                .params(SecretTokens.hash(secret), Timestamp.from(now))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
+        return owner.flatMap(o -> Scope.partnership(o[0], () -> {
+            // noted at most once a minute, so a busy program does not write on every request
+            jdbc.sql("""
+                    UPDATE api_token SET last_used_at = ? WHERE partnership_id = ? AND id = ?
+                      AND (last_used_at IS NULL OR last_used_at < ?)""")
+                    .params(Timestamp.from(now), o[0], o[2], Timestamp.from(now.minusSeconds(60))).update();
+            return users.findEnabled(o[0], o[1]);
+        }));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,70 @@
+package uk.assure.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.assure.account.SignedInUser;
+import uk.assure.api.ApiTokens;
+import uk.assure.plan.NotFoundException;
+
+/**
+ * One's own API tokens: make one (named, for 30, 90 or 365 days; shown once, on the page that follows), see when
+ * each was last used, revoke one. A token acts as its owner, so anyone signed in may make one for themselves.
+ */
+@Controller
+class ApiTokenController {
+
+    private final ApiTokens tokens;
+
+    ApiTokenController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/account/api-tokens")
+    String list(@AuthenticationPrincipal SignedInUser user, Model model) {
+        return page(user, model, "", "90");
+    }
+
+    @PostMapping("/account/api-tokens")
+    String create(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String lifetime, Model model, HttpServletResponse response) {
+        int days = lifetime.matches("\\d{1,3}") ? Integer.parseInt(lifetime) : 0;
+        try {
+            ApiTokens.Created created = tokens.create(user, name, days);
+            // shown on this answer only, never stored or redirected with: a reload does not show it again
+            model.addAttribute("created", created);
+            response.setStatus(HttpStatus.CREATED.value());
+            return page(user, model, "", "90");
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            String field = e.getMessage().startsWith("Select") ? "lifetime" : "name";
+            model.addAttribute("errors", List.of(new FormError(field, e.getMessage())));
+            return page(user, model, name, lifetime);
+        }
+    }
+
+    @PostMapping("/account/api-tokens/{tokenId}/revoke")
+    String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable String tokenId, RedirectAttributes redirect) {
+        if (!tokens.revoke(user, tokenId)) {
+            throw new NotFoundException("Token");
+        }
+        redirect.addFlashAttribute("revoked", true);
+        return "redirect:/account/api-tokens";
+    }
+
+    private String page(SignedInUser user, Model model, String name, String lifetime) {
+        model.addAttribute("tokens", tokens.of(user));
+        model.addAttribute("lifetimes", ApiTokens.LIFETIMES_IN_DAYS);
+        model.addAttribute("name", name);
+        model.addAttribute("lifetime", lifetime);
+        return "account/api-tokens";
+    }
+}
