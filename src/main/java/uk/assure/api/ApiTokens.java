@@ -84,13 +84,19 @@ public class ApiTokens {
     }
 
     /** The owner's tokens, newest first. */
-    @Transactional(readOnly = true)
     public List<Token> of(SignedInUser owner) {
+        return of(owner.partnershipId(), owner.externalId());
+    }
+
+    /** A person's tokens, newest first, as an admin sees them on the person's account page. */
+    @Transactional(readOnly = true)
+    public List<Token> of(long partnershipId, String userExternalId) {
         Instant now = clock.instant();
         return jdbc.sql("""
-                SELECT external_id, name, created_at, expires_at, last_used_at, revoked_at FROM api_token
-                WHERE partnership_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC""")
-                .params(owner.partnershipId(), owner.userId())
+                SELECT t.external_id, t.name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at FROM api_token t
+                JOIN app_user u ON u.partnership_id = t.partnership_id AND u.id = t.user_id
+                WHERE t.partnership_id = ? AND u.external_id = ? ORDER BY t.created_at DESC, t.id DESC""")
+                .params(partnershipId, userExternalId)
                 .query((rs, n) -> {
                     Instant expires = rs.getTimestamp("expires_at").toInstant();
                     return new Token(rs.getString("external_id"), rs.getString("name"),
@@ -100,15 +106,24 @@ public class ApiTokens {
     }
 
     /** Ends one of the owner's own tokens; false when they have no such token standing. */
-    @Transactional
     public boolean revoke(SignedInUser owner, String externalId) {
+        return revoke(owner, owner.externalId(), externalId);
+    }
+
+    /**
+     * Ends a token of the person named (the caller's own, or, for an admin, anyone's in the partnership — the caller
+     * decides who may); false when that person has no such token standing. The actor is the audit event's.
+     */
+    @Transactional
+    public boolean revoke(SignedInUser actor, String userExternalId, String externalId) {
         int revoked = jdbc.sql("""
-                UPDATE api_token SET revoked_at = ?
-                WHERE partnership_id = ? AND user_id = ? AND external_id = ? AND revoked_at IS NULL""")
-                .params(Timestamp.from(clock.instant()), owner.partnershipId(), owner.userId(), externalId).update();
+                UPDATE api_token t SET revoked_at = ? FROM app_user u
+                WHERE u.partnership_id = t.partnership_id AND u.id = t.user_id AND u.external_id = ?
+                  AND t.partnership_id = ? AND t.external_id = ? AND t.revoked_at IS NULL""")
+                .params(Timestamp.from(clock.instant()), userExternalId, actor.partnershipId(), externalId).update();
         if (revoked == 1) {
-            audit.record(new AuditLog.Event(owner.partnershipId(), owner.userId(), owner.getUsername(),
-                    "API_TOKEN_REVOKED", "api_token", externalId, null, null, null));
+            audit.record(new AuditLog.Event(actor.partnershipId(), actor.userId(), actor.getUsername(),
+                    "API_TOKEN_REVOKED", "api_token", externalId, null, Map.of("owner", userExternalId), null));
         }
         return revoked == 1;
     }

@@ -39,7 +39,11 @@ class AdminPagesController {
     private final AuditLog audit;
     private final PlanQueries plans;
 
-    AdminPagesController(Access access, DirectoryAdmin directory, UserAdmin users, AuditLog audit, PlanQueries plans) {
+    private final uk.assure.api.ApiTokens apiTokens;
+
+    AdminPagesController(Access access, DirectoryAdmin directory, UserAdmin users, AuditLog audit, PlanQueries plans,
+            uk.assure.api.ApiTokens apiTokens) {
+        this.apiTokens = apiTokens;
         this.access = access;
         this.directory = directory;
         this.users = users;
@@ -195,6 +199,7 @@ class AdminPagesController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("agencies", directory.list(user.partnershipId(), Kind.AGENCY));
         model.addAttribute("grants", users.grants(user.partnershipId(), userId));
+        model.addAttribute("apiTokens", apiTokens.of(user.partnershipId(), userId));
         model.addAttribute("plans", plans.listPlans(user.partnershipId()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("role", account.role().name(), "agency", nonNull(account.agencyExternalId()),
@@ -260,6 +265,19 @@ class AdminPagesController {
         }
         redirect.addFlashAttribute("granted", true);
         return "redirect:/admin/users/" + userId;
+    }
+
+    /** Ends a person's API token (someone leaving, a token seen where it should not be); audited with the admin. */
+    @PostMapping("/admin/users/{userId}/api-tokens/{tokenId}/revoke")
+    String revokeToken(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId,
+            @PathVariable String tokenId, RedirectAttributes redirect) {
+        admin(user);
+        users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
+        if (!apiTokens.revoke(user, userId, tokenId)) {
+            throw new NotFoundException("Token");
+        }
+        redirect.addFlashAttribute("tokenRevoked", true);
+        return "redirect:/admin/users/" + userId + "#apiTokens";
     }
 
     @PostMapping("/admin/users/{userId}/grants/{planId}/revoke")

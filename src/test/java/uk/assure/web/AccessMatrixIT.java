@@ -123,6 +123,7 @@ class AccessMatrixIT {
         RULES.put("POST /admin/users/{userId}/grants", Rule.ADMINISTER);
         RULES.put("POST /admin/users/{userId}/two-step/reset", Rule.ADMINISTER);
         RULES.put("POST /admin/users/{userId}/grants/{planId}/revoke", Rule.ADMINISTER);
+        RULES.put("POST /admin/users/{userId}/api-tokens/{tokenId}/revoke", Rule.ADMINISTER);
         RULES.put("GET /admin/audit", Rule.ADMINISTER);
         RULES.put("GET /admin/invitations", Rule.ADMINISTER);
         RULES.put("POST /admin/invitations", Rule.ADMINISTER);
@@ -381,6 +382,12 @@ class AccessMatrixIT {
                                 "Matrix plan\n\nRef\tAction\tLead\n1.1\tCheck the matrix\tPolice\n".getBytes(StandardCharsets.UTF_8))));
             } else if (name.equals("id") && pattern.startsWith("/admin/invitations/")) {
                 value = set.get("invitation");
+            } else if (name.equals("tokenId") && pattern.startsWith("/admin/users/")) {
+                long partnership = importers.get(objects)[0];
+                long target = jdbc.sql("SELECT id FROM app_user WHERE external_id = ?").param(set.get("userId"))
+                        .query(Long.class).single();
+                value = uk.assure.system.Scope.partnership(partnership, () -> apiTokens.create(
+                        users.findEnabled(partnership, target).orElseThrow(), "To revoke", 30).token().externalId());
             } else if (name.equals("tokenId")) {
                 long[] owner = importers.get(objects);
                 value = uk.assure.system.Scope.partnership(owner[0], () -> apiTokens.create(

@@ -143,6 +143,32 @@ class AdminPagesIT {
     }
 
     @Test
+    void anAdminSeesAPersonsApiTokensAndRevokesOneWhichThenOpensNothing() {
+        users.create(partnership, new UserRepository.NewUser("scripted@test.local", "Scripted Lead", Role.BOARD, null),
+                passwords.encode(PASSWORD));
+        Browserless owner = new Browserless(port);
+        owner.signIn("scripted@test.local", PASSWORD);
+        Document tokens = owner.page("/account/api-tokens");
+        String token = Jsoup.parse(owner.post("/account/api-tokens", Map.of("name", "Board pack script", "lifetime", "90",
+                "_csrf", Browserless.csrf(tokens))).body()).getElementById("token").text();
+        uk.assure.support.ApiClient api = new uk.assure.support.ApiClient(port, token);
+        assertThat(api.get("/api/v1/plans").statusCode()).isEqualTo(200);
+
+        String account = admin.page("/admin/users").select("tbody a:contains(Scripted Lead)").attr("href");
+        Document page = admin.page(account);
+        assertThat(page.select("#apiTokens ~ table").text()).contains("Board pack script", "Active").doesNotContain(token);
+        String revoke = page.select("form[action*=/api-tokens/]").attr("action");
+        Document after = Jsoup.parse(admin.post(revoke, Map.of("_csrf", Browserless.csrf(page))).body());
+        assertThat(after.select(".govuk-notification-banner").text()).contains("Token revoked");
+        assertThat(after.select("#apiTokens ~ table").text()).contains("Revoked");
+        assertThat(api.get("/api/v1/plans").statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE event_type = 'API_TOKEN_REVOKED' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single()).isEqualTo(FreshDatabase.ADMIN_EMAIL);
+        assertThat(admin.post(revoke, Map.of("_csrf", Browserless.csrf(page))).statusCode())
+                .as("a token revoked already is not found").isEqualTo(404);
+    }
+
+    @Test
     void aViewerIsGivenAPlanUntilADateAndAPastDateIsRefused() {
         users.create(partnership, new UserRepository.NewUser("inspector@test.local", "Ina Inspector", Role.VIEWER, null),
                 passwords.encode(PASSWORD));
