@@ -89,7 +89,8 @@ class FirstRun implements ApplicationRunner {
         }
     }
 
-    private static String generatePassword() {
+    /** 20 letters and digits, with none that are easily confused (l, 1, O, 0): about 117 bits. */
+    static String generatePassword() {
         String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder();

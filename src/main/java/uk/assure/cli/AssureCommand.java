@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 
 /** The command line in the same jar: {@code java -jar assure.jar <command>}. */
 @Command(name = "assure", mixinStandardHelpOptions = true, description = "Improvement action plans for safeguarding partnerships.",
-        subcommands = {ParseCommand.class, ImportCommand.class, AuditCommand.class})
+        subcommands = {ParseCommand.class, ImportCommand.class, AuditCommand.class, AccountCommand.class})
 public final class AssureCommand {
 
-    private static final Set<String> COMMANDS = Set.of("parse", "import", "audit", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("parse", "import", "audit", "account", "help", "--help", "-h");
 
     public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);

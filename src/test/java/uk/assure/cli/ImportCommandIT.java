@@ -2,8 +2,6 @@ package uk.assure.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,8 +45,8 @@ class ImportCommandIT {
                 .replace("Version 2: updated June 2024", "Version 3: updated September 2024")
                 .replaceAll("(?m)^1\\.2\t.*\n", ""));
 
-        Result imported = run("import", first.toString());
-        Result updated = run("import", "--close-missing", second.toString());
+        Result imported = Result.run("import", first.toString());
+        Result updated = Result.run("import", "--close-missing", second.toString());
 
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("Imported \"Multi-agency audit improvement plan\"", "4 actions");
@@ -60,7 +58,7 @@ class ImportCommandIT {
 
     @Test
     void theAuditLogVerifiesFromTheCommandLine() {
-        Result verified = run("audit", "verify");
+        Result verified = Result.run("audit", "verify");
 
         assertThat(verified.exit()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("The audit log is intact");
@@ -70,18 +68,9 @@ class ImportCommandIT {
     void anUnreadableFileIsOneLineAndWritesNothing() throws Exception {
         Path noise = Files.write(dir.resolve("noise.docx"), new byte[] {'P', 'K', 3, 4, 1, 2, 3});
 
-        Result result = run("import", noise.toString());
+        Result result = Result.run("import", noise.toString());
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err().strip()).doesNotContain("\n").startsWith("assure import: noise.docx: ");
     }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = AssureCommand.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private record Result(int exit, String out, String err) {}
 }

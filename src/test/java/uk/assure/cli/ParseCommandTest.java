@@ -2,8 +2,6 @@ package uk.assure.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -22,7 +20,7 @@ class ParseCommandTest {
         Path file = dir.resolve("small-plan.tsv");
         Files.write(file, getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv").readAllBytes());
 
-        Result result = run("parse", file.toString());
+        Result result = Result.run("parse", file.toString());
 
         assertThat(result.exit()).isZero();
         ParsedPlan plan = PlanJson.read(result.out());
@@ -37,8 +35,8 @@ class ParseCommandTest {
     void aWorkbookSheetIsChosenWithSheet() throws Exception {
         Path file = Files.write(dir.resolve("tracker.xlsx"), uk.assure.importer.GoldenWorkbook.tracker());
 
-        Result chosen = run("parse", "--sheet", "Tracker", file.toString());
-        Result unknown = run("parse", "--sheet", "Actions", file.toString());
+        Result chosen = Result.run("parse", "--sheet", "Tracker", file.toString());
+        Result unknown = Result.run("parse", "--sheet", "Actions", file.toString());
 
         assertThat(chosen.exit()).isZero();
         assertThat(PlanJson.read(chosen.out()).actions()).hasSize(3);
@@ -48,7 +46,7 @@ class ParseCommandTest {
 
     @Test
     void aMissingFileIsOneLineNamingIt() {
-        Result result = run("parse", dir.resolve("nowhere.docx").toString());
+        Result result = Result.run("parse", dir.resolve("nowhere.docx").toString());
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err().strip()).doesNotContain("\n").contains("nowhere.docx").contains("no such file");
@@ -61,19 +59,10 @@ class ParseCommandTest {
         Path file = dir.resolve("noise.xlsx");
         Files.write(file, noise);
 
-        Result result = run("parse", file.toString());
+        Result result = Result.run("parse", file.toString());
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err().strip()).doesNotContain("\n").startsWith("assure parse: noise.xlsx: ");
         assertThat(result.out()).isEmpty();
     }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = AssureCommand.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private record Result(int exit, String out, String err) {}
 }
