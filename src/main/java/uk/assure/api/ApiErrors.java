@@ -65,6 +65,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof BodySizeLimit.TooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, BodySizeLimit.REFUSAL));
+        }
         String detail = "The request body must be a JSON object";
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

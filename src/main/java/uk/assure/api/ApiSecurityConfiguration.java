@@ -38,6 +38,7 @@ class ApiSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BodySizeLimit(json), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPENAPI, OPENAPI + ".yaml").permitAll()
@@ -55,7 +56,7 @@ class ApiSecurityConfiguration {
         return http.build();
     }
 
-    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+    static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
             throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");

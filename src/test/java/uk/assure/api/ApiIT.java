@@ -187,6 +187,28 @@ class ApiIT {
     }
 
     @Test
+    void aBodyOverAMegabyteIsRefusedUnreadAndAnOverlongNarrativeIsAFieldError() throws Exception {
+        ApiClient api = new ApiClient(port, token(lead));
+        String path = "/api/v1/plans/" + planId + "/actions/" + actionId;
+        int version = json.readTree(api.get(path).body()).get("version").asInt();
+        String huge = "{\"version\": %d, \"narrative\": \"%s\"}".formatted(version, "a".repeat(1_100_000));
+
+        HttpResponse<String> said = api.post(path + "/updates", huge);
+        HttpResponse<String> streamed = api.postStreamed(path + "/updates", huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(said.statusCode()).as("length given").isEqualTo(413);
+        assertThat(streamed.statusCode()).as("length not given").isEqualTo(413);
+        assertThat(json.readTree(streamed.body()).get("detail").asText()).contains("1 MB or smaller");
+
+        HttpResponse<String> overlong = api.post(path + "/updates",
+                "{\"version\": %d, \"narrative\": \"%s\"}".formatted(version, "a".repeat(20_001)));
+        assertThat(overlong.statusCode()).isEqualTo(400);
+        assertThat(fields(overlong)).containsExactly("narrative");
+        assertThat(json.readTree(overlong.body()).get("detail").asText()).contains("20,000 characters or fewer", "20,001");
+        assertThat(json.readTree(api.get(path).body()).get("version").asInt()).as("nothing written").isEqualTo(version);
+    }
+
+    @Test
     void aPageSessionOpensNoApiRouteAndNoRefusalLeaksWhatExists() throws Exception {
         HttpResponse<String> withCookie = lead.firstAnswer("GET", "/api/v1/plans", Map.of());
         assertThat(withCookie.statusCode()).as("a session cookie is not a sign-in for the API").isEqualTo(401);

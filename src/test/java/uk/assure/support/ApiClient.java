@@ -28,6 +28,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON body sent in chunks, its length not said beforehand, as a streaming client sends it. */
+    public HttpResponse<String> postStreamed(String path, byte[] json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json))));
+    }
+
     /** Any method, with a JSON body unless it is a GET. */
     public HttpResponse<String> send(String method, String path, String json) {
         return "GET".equals(method) ? get(path) : post(path, json);
