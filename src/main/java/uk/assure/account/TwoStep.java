@@ -19,12 +19,14 @@ import uk.assure.audit.AuditLog;
 public class TwoStep {
 
     private final UserRepository users;
+    private final RecoveryCodes recoveryCodes;
     private final SignInThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
 
-    TwoStep(UserRepository users, SignInThrottle throttle, AuditLog audit, Clock clock) {
+    TwoStep(UserRepository users, RecoveryCodes recoveryCodes, SignInThrottle throttle, AuditLog audit, Clock clock) {
         this.users = users;
+        this.recoveryCodes = recoveryCodes;
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
@@ -67,6 +69,7 @@ public class TwoStep {
         Outcome outcome = check(user, code, address, "turning off");
         if (outcome.taken()) {
             users.turnOffTwoStep(user.userId(), user.partnershipId());
+            recoveryCodes.forget(user.partnershipId(), user.userId());
             record(user, "TWO_STEP_OFF", "from " + address);
         }
         return outcome;
@@ -80,6 +83,47 @@ public class TwoStep {
             record(user, "TWO_STEP_CODE_ACCEPTED", "signing in, from " + address);
         }
         return outcome;
+    }
+
+    /**
+     * Ten new recovery codes, to be shown once; any the user had stop working. Only while two-step is on.
+     */
+    @Transactional
+    public java.util.List<String> newRecoveryCodes(SignedInUser user, String address) {
+        if (!state(user).on()) {
+            throw new IllegalStateException("Recovery codes are for two-step sign-in, which is off");
+        }
+        java.util.List<String> codes = recoveryCodes.replace(user.partnershipId(), user.userId(), clock.instant());
+        record(user, "TWO_STEP_RECOVERY_CODES_MADE", codes.size() + " codes, any earlier ones ended, from " + address);
+        return codes;
+    }
+
+    /** How many of the user's recovery codes are still unused. */
+    public int recoveryCodesLeft(SignedInUser user) {
+        return recoveryCodes.unused(user.partnershipId(), user.userId());
+    }
+
+    /** Whether what was typed has the form of a recovery code (not whether it is one). */
+    public static boolean looksLikeRecoveryCode(String typed) {
+        return !RecoveryCodes.normalise(typed).isEmpty();
+    }
+
+    /** The second step of signing in with a recovery code instead of the app's code: each works once. */
+    @Transactional
+    public Outcome signInRecoveryCode(SignedInUser user, String typed, String address) {
+        Instant now = clock.instant();
+        Duration wait = throttle.waitFor(user.getUsername(), address, now);
+        if (!wait.isZero()) {
+            return new Outcome(false, wait);
+        }
+        if (state(user).on() && recoveryCodes.take(user.partnershipId(), user.userId(), RecoveryCodes.normalise(typed), now)) {
+            throttle.succeeded(user.getUsername());
+            record(user, "TWO_STEP_RECOVERY_CODE_USED", "signing in, " + recoveryCodesLeft(user) + " left, from " + address);
+            return Outcome.TAKEN;
+        }
+        throttle.failed(user.getUsername(), address, now);
+        record(user, "TWO_STEP_CODE_REFUSED", "a recovery code, signing in, from " + address);
+        return Outcome.REFUSED;
     }
 
     private Outcome check(SignedInUser user, String code, String address, String purpose) {

@@ -96,6 +96,10 @@ public class UserAdmin {
                 UPDATE app_user SET two_step_secret = NULL, two_step_enabled_at = NULL, sessions_valid_after = ?
                 WHERE partnership_id = ? AND external_id = ?""")
                 .params(Timestamp.from(clock.instant()), admin.partnershipId(), externalId).update();
+        jdbc.sql("""
+                DELETE FROM two_step_recovery_code c USING app_user u
+                WHERE u.partnership_id = c.partnership_id AND u.id = c.user_id AND u.partnership_id = ? AND u.external_id = ?""")
+                .params(admin.partnershipId(), externalId).update();
         audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(), "TWO_STEP_RESET",
                 "user", externalId, Map.of("twoStep", true), Map.of("twoStep", false), null));
     }

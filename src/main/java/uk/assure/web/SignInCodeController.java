@@ -33,8 +33,12 @@ class SignInCodeController {
     }
 
     @PostMapping("/sign-in/code")
-    String check(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String code, Model model,
+    String check(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String recoveryCode, Model model,
             HttpServletRequest request, HttpServletResponse response) {
+        if (!recoveryCode.isBlank()) {
+            return recover(user, recoveryCode, model, request, response);
+        }
         String given = digits(code);
         String problem = formatProblem(given);
         if (problem == null) {
@@ -46,6 +50,24 @@ class SignInCodeController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("errors", List.of(new FormError("code", problem)));
+        return "sign-in-code";
+    }
+
+    /** Signing in with a recovery code instead of the app's code, for someone without their phone. */
+    private String recover(SignedInUser user, String recoveryCode, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        String problem;
+        if (!TwoStep.looksLikeRecoveryCode(recoveryCode)) {
+            problem = "A recovery code is 16 letters and numbers, like abcd-efgh-2345-jkmn";
+        } else {
+            TwoStep.Outcome outcome = twoStep.signInRecoveryCode(user, recoveryCode, request.getRemoteAddr());
+            if (outcome.taken()) {
+                return "redirect:" + signIn.complete(request, response, user);
+            }
+            problem = outcome.mustWait().isZero() ? "The recovery code is not right, or it has been used" : refusal(outcome);
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("errors", List.of(new FormError("recoveryCode", problem)));
         return "sign-in-code";
     }
 

@@ -48,6 +48,9 @@ class TwoStepController {
         model.addAttribute("onSince", state.onSince());
         model.addAttribute("required", TwoStep.requiredFor(user.role()));
         model.addAttribute("heldHere", TwoStepSignIn.stage(authentication).isPresent());
+        if (state.on()) {
+            model.addAttribute("recoveryLeft", twoStep.recoveryCodesLeft(user));
+        }
         if (!state.on()) {
             String secret = session.getAttribute(NEW_SECRET) instanceof String s ? s : Totp.newSecret();
             session.setAttribute(NEW_SECRET, secret);
@@ -80,10 +83,23 @@ class TwoStepController {
         }
         session.removeAttribute(NEW_SECRET);
         if (TwoStepSignIn.stage(authentication).isPresent()) {
+            // on to the page first asked for, with a reminder to make recovery codes
+            redirect.addFlashAttribute("recoveryReminder", true);
             return "redirect:" + signIn.complete(request, response, user);
         }
         redirect.addFlashAttribute("turnedOn", true);
-        return "redirect:/account/two-step";
+        return "redirect:/account/two-step#recovery";
+    }
+
+    /** Ten new recovery codes, shown on this answer only; any earlier ones stop working. */
+    @PostMapping("/account/two-step/recovery-codes")
+    String recoveryCodes(@AuthenticationPrincipal SignedInUser user, Authentication authentication, HttpSession session,
+            Model model, HttpServletRequest request) {
+        if (!twoStep.state(user).on()) {
+            return "redirect:/account/two-step";
+        }
+        model.addAttribute("recoveryCodes", twoStep.newRecoveryCodes(user, request.getRemoteAddr()));
+        return page(user, authentication, session, model);
     }
 
     @PostMapping("/account/two-step/off")

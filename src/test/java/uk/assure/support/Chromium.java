@@ -63,9 +63,11 @@ public final class Chromium implements AutoCloseable {
         } else if (!path.equals("/sign-in/code")) {
             return;
         }
-        driver.findElement(org.openqa.selenium.By.id("code"))
-                .sendKeys(TwoStepCodes.next(port, email), org.openqa.selenium.Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !path().equals(path));
+        var code = driver.findElement(org.openqa.selenium.By.id("code"));
+        code.sendKeys(TwoStepCodes.next(port, email), org.openqa.selenium.Keys.ENTER);
+        // setting up ends on the same page (on to recovery codes), so wait for the next page, not another address
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(code));
     }
 
     public ChromeDriver driver() {

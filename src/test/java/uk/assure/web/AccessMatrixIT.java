@@ -84,6 +84,7 @@ class AccessMatrixIT {
         RULES.put("GET /account/two-step", Rule.SIGNED_IN);
         RULES.put("POST /account/two-step", Rule.SIGNED_IN);
         RULES.put("POST /account/two-step/off", Rule.SIGNED_IN);
+        RULES.put("POST /account/two-step/recovery-codes", Rule.SIGNED_IN);
         // for a session that gave the right password and owes a code; everyone here is fully signed in
         RULES.put("GET /sign-in/code", Rule.SECOND_STEP);
         RULES.put("POST /sign-in/code", Rule.SECOND_STEP);

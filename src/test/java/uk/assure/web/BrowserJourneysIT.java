@@ -218,8 +218,13 @@ class BrowserJourneysIT {
         chromium.driver().findElement(By.cssSelector("form[action$='/account/two-step'] button[type=submit]")).click();
         check("two-step-set-up-errors", violations);
         chromium.secondStep(admin);
+        assertThat(chromium.text(".govuk-notification-banner")).contains("make recovery codes now");
+        check("two-step-reminder", violations);
         chromium.open("/account/two-step");
         check("two-step-on", violations);
+        submitAndWait("form[action$='/account/two-step/recovery-codes'] button[type=submit]");
+        assertThat(chromium.driver().findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+        check("two-step-recovery-codes", violations);
 
         chromium.driver().manage().deleteAllCookies();
         passwordOnly(admin, LEAD_PASSWORD);
@@ -228,6 +233,10 @@ class BrowserJourneysIT {
         type("#code", TwoStepCodes.wrong(port, admin));
         chromium.driver().findElement(By.cssSelector("form[action$='/sign-in/code'] button[type=submit]")).click();
         check("sign-in-code-errors", violations);
+        chromium.driver().findElement(By.cssSelector("details summary")).click();
+        type("#recoveryCode", "not a recovery code");
+        submitAndWait("form[action$='/sign-in/code'] button.govuk-button--secondary");
+        check("sign-in-recovery-code-errors", violations);
         chromium.secondStep(admin);
         assertThat(chromium.path()).isEqualTo("/plans");
 

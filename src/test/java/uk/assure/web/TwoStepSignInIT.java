@@ -71,6 +71,10 @@ class TwoStepSignInIT {
         HttpResponse<String> on = browser.setUpTwoStep(admin);
 
         assertThat(on.uri().getPath()).isEqualTo("/plans");
+        assertThat(Jsoup.parse(on.body()).select(".govuk-notification-banner").text())
+                .contains("Two-step sign-in is on", "make recovery codes now");
+        assertThat(browser.page("/plans").select(".govuk-notification-banner").text()).as("once").doesNotContain("recovery");
+        assertThat(browser.page("/account/two-step").getElementById("recovery-left").text()).contains("no recovery codes");
         assertThat(browser.get("/dashboard").uri().getPath()).isEqualTo("/dashboard");
         assertThat(events(admin)).containsExactly("SIGN_IN", "TWO_STEP_ON");
         assertThat(browser.page("/account/two-step").text()).contains("Two-step sign-in is on",
@@ -187,6 +191,50 @@ class TwoStepSignInIT {
                 .contains("too many failed attempts", "Wait", "seconds");
         assertThat(new Browserless(port).signInWithPassword(lead, PASSWORD).uri().getQuery())
                 .as("the password waits too").startsWith("wait=");
+    }
+
+    @Test
+    void aRecoveryCodeSignsInOnceWithoutThePhoneAndNewCodesEndTheOldOnes() {
+        String admin = aUser(Role.ADMIN);
+        Browserless browser = new Browserless(port);
+        browser.signIn(admin, PASSWORD);
+        List<String> codes = recoveryCodes(browser);
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates()
+                .allSatisfy(c -> assertThat(c).matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
+        Document later = browser.page("/account/two-step");
+        assertThat(later.getElementById("recovery-left").text()).contains("10 of your recovery codes are unused");
+        assertThat(later.text()).as("shown once").doesNotContain(codes.get(0));
+
+        // typed as people do: capitals, spaces instead of dashes
+        HttpResponse<String> in = withRecoveryCode(admin, codes.get(0).toUpperCase().replace('-', ' '));
+        assertThat(in.uri().getPath()).isEqualTo("/plans");
+
+        HttpResponse<String> again = withRecoveryCode(admin, codes.get(0));
+        assertThat(again.statusCode()).isEqualTo(400);
+        Document refused = Jsoup.parse(again.body());
+        assertThat(refused.select(".govuk-error-summary").text()).contains("not right, or it has been used");
+        assertThat(refused.select("details").hasAttr("open")).as("the recovery form stays open").isTrue();
+        assertThat(withRecoveryCode(admin, "not a code").body()).contains("16 letters and numbers");
+
+        List<String> fresh = recoveryCodes(browser);
+        assertThat(withRecoveryCode(admin, codes.get(1)).statusCode()).as("made before the new ones").isEqualTo(400);
+        assertThat(withRecoveryCode(admin, fresh.get(0)).uri().getPath()).isEqualTo("/plans");
+        assertThat(events(admin)).contains("TWO_STEP_RECOVERY_CODES_MADE", "TWO_STEP_RECOVERY_CODE_USED");
+        assertThat(jdbc.sql("SELECT count(*) FROM two_step_recovery_code c JOIN app_user u ON u.id = c.user_id WHERE u.email = ?")
+                .param(admin).query(Long.class).single()).as("the old ones are gone").isEqualTo(10);
+    }
+
+    private List<String> recoveryCodes(Browserless browser) {
+        Document page = browser.page("/account/two-step");
+        Document made = Jsoup.parse(browser.post("/account/two-step/recovery-codes",
+                Map.of("_csrf", Browserless.csrf(page))).body());
+        return made.select("#recovery-codes li").eachText();
+    }
+
+    private HttpResponse<String> withRecoveryCode(String email, String code) {
+        Browserless browser = new Browserless(port);
+        assertThat(browser.signInWithPassword(email, PASSWORD).uri().getPath()).isEqualTo("/sign-in/code");
+        return browser.post("/sign-in/code", Map.of("recoveryCode", code, "_csrf", Browserless.csrf(browser.page("/sign-in/code"))));
     }
 
     private String aUser(Role role) {
