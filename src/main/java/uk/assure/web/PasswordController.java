@@ -35,7 +35,11 @@ class PasswordController {
     private final Clock clock;
     private final TwoStep twoStep;
 
-    PasswordController(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock, TwoStep twoStep) {
+    private final uk.assure.api.ApiTokens tokens;
+
+    PasswordController(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock, TwoStep twoStep,
+            uk.assure.api.ApiTokens tokens) {
+        this.tokens = tokens;
         this.twoStep = twoStep;
         this.users = users;
         this.passwords = passwords;
@@ -47,6 +51,12 @@ class PasswordController {
     @ModelAttribute("twoStepOn")
     boolean twoStepOn(@AuthenticationPrincipal SignedInUser user) {
         return user != null && twoStep.state(user).on();
+    }
+
+    /** API tokens outlive a password change: the page says how many still work, so that a stranger's can be ended. */
+    @ModelAttribute("activeTokens")
+    long activeTokens(@AuthenticationPrincipal SignedInUser user) {
+        return user == null ? 0 : tokens.of(user).stream().filter(uk.assure.api.ApiTokens.Token::active).count();
     }
 
     @GetMapping("/account/password")

@@ -255,6 +255,17 @@ class ApiIT {
     }
 
     @Test
+    void aTokenOutlivesAPasswordChangeAndThePageSaysSo() {
+        ApiClient api = new ApiClient(port, token(lead));
+        Document form = lead.page("/account/password");
+        HttpResponse<String> changed = lead.post("/account/password", Map.of("_csrf", Browserless.csrf(form),
+                "current", PASSWORD, "password", "another long enough password", "confirm", "another long enough password"));
+        assertThat(Jsoup.parse(changed.body()).select(".govuk-notification-banner").text())
+                .contains("Password changed", "Your API token still works", "Revoke any you did not make");
+        assertThat(api.get("/api/v1/plans").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aChangeOfRoleTakesEffectAtTheNextRequest() {
         ApiClient api = new ApiClient(port, token(lead));
         String path = "/api/v1/plans/" + planId + "/actions/" + actionId + "/comments";
