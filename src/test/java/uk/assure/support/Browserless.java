@@ -19,13 +19,26 @@ import org.jsoup.nodes.Document;
  */
 public final class Browserless {
 
+    /** The session cookie's name: Spring Session's, as sessions are kept in the database. */
+    public static final String SESSION_COOKIE = "SESSION";
+
     private final int port;
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private final HttpClient firstAnswer;
 
     public Browserless(int port) {
+        this(port, new CookieManager());
+    }
+
+    /** The same browser (its cookies, so its session) sending its requests to another app node. */
+    public Browserless at(int otherPort) {
+        return new Browserless(otherPort, cookies);
+    }
+
+    private Browserless(int port, CookieManager cookies) {
+        this.cookies = cookies;
         this.port = port;
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -58,7 +71,7 @@ public final class Browserless {
                 .collect(Collectors.joining("&"));
     }
 
-    /** The value of a cookie the app set (JSESSIONID: the session id), or null. */
+    /** The value of a cookie the app set ({@link #SESSION_COOKIE}: the session id), or null. */
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
@@ -121,7 +134,7 @@ public final class Browserless {
 
     /** The session cookie's value now. */
     public String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Browserless.SESSION_COOKIE))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 

@@ -118,11 +118,11 @@ class InvitationIT {
                 "password", "password123", "confirm", "password123"));
         assertThat(Jsoup.parse(common.body()).select("#password-error").text()).contains("harder to guess");
 
-        String anonymousSession = person.cookie("JSESSIONID");
+        String anonymousSession = person.cookie(Browserless.SESSION_COOKIE);
         assertThat(anonymousSession).isNotNull();
         HttpResponse<String> accepted = person.post(path(link), Map.of("_csrf", Browserless.csrf(page),
                 "password", PASSWORD, "confirm", PASSWORD));
-        assertThat(person.cookie("JSESSIONID")).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
+        assertThat(person.cookie(Browserless.SESSION_COOKIE)).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
         assertThat(accepted.uri().getPath()).as("signed in and on the plans").isEqualTo("/plans");
         assertThat(Jsoup.parse(accepted.body()).select(".assure-signed-in-as").text()).isEqualTo("Signed in as Sam Lead");
         Map<String, Object> account = jdbc.sql("""

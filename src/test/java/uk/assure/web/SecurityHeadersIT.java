@@ -74,7 +74,7 @@ class SecurityHeadersIT {
     }
 
     private static String sessionCookie(List<String> setCookies) {
-        return setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        return setCookies.stream().filter(c -> c.startsWith(Browserless.SESSION_COOKIE + "=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
     }
 }

@@ -69,11 +69,11 @@ class SingleSignOnIT {
                 passwords.encode("casey's own long password"));
         Browserless browser = new Browserless(port);
         browser.page("/sign-in");
-        String anonymousSession = browser.cookie("JSESSIONID");
+        String anonymousSession = browser.cookie(Browserless.SESSION_COOKIE);
 
         HttpResponse<String> landed = signInWithProvider(browser, "casey-sub", Map.of("email", email.toUpperCase(),
                 "email_verified", true));
-        assertThat(browser.cookie("JSESSIONID")).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
+        assertThat(browser.cookie(Browserless.SESSION_COOKIE)).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
 
         assertThat(landed.uri().getPath()).isEqualTo("/plans");
         assertThat(Jsoup.parse(landed.body()).select(".assure-signed-in-as").text()).isEqualTo("Signed in as Casey Board");
