@@ -25,6 +25,31 @@ class SecurityConfiguration {
         return new SessionLifetimeFilter.Stamp(clock);
     }
 
+    /** The static files every page loads: public, and served without reading a session (sessions are in the database). */
+    static final String[] STATIC_FILES = {"/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico"};
+
+    /**
+     * Stylesheets, scripts, fonts and images: public, with the same headers as pages, but no session is read or made
+     * for them, so a page's dozen files cost the database nothing.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(0)
+    @ConditionalOnWebApplication
+    SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+        // every filter that would look at a session is left out: session management, the anonymous sign-in (its
+        // details name the session), the request cache, the servlet API's wrappers, CSRF (nothing here takes a form)
+        http.securityMatcher(STATIC_FILES)
+                .sessionManagement(session -> session.disable())
+                .securityContext(context -> context.securityContextRepository(
+                        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+                .anonymous(anonymous -> anonymous.disable())
+                .requestCache(cache -> cache.disable())
+                .servletApi(api -> api.disable())
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
     /** Only with a web server: the command line ({@code assure import}) starts the app without one. */
     @Bean
     @ConditionalOnWebApplication

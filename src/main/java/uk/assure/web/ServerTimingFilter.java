@@ -37,8 +37,6 @@ class ServerTimingFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.startsWith("/webjars/") || path.startsWith("/assets/") || path.startsWith("/css/")
-                || path.startsWith("/js/");
+        return WebConfiguration.StaticFiles.asked(request);
     }
 }

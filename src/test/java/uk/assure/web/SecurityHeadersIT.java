@@ -37,6 +37,28 @@ class SecurityHeadersIT {
         assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void staticFilesCarryTheHeadersButNeverReadTheSession() throws Exception {
+        Browserless browser = new Browserless(port);
+        browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        String id = new String(java.util.Base64.getDecoder().decode(browser.sessionId()), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.function.Supplier<Long> lastAccess = () -> jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
+                .param(id).query(Long.class).single();
+        long before = lastAccess.get();
+        Thread.sleep(5);
+
+        var css = browser.get("/css/assure.css");
+
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(css.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(lastAccess.get()).as("the session was not read for a static file").isEqualTo(before);
+        browser.get("/plans");
+        assertThat(lastAccess.get()).as("but is for a page").isGreaterThan(before);
+    }
+
     @Test
     void hstsIsSentOnRequestsThatCameOverHttpsThroughTheProxy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
