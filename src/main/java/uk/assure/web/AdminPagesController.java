@@ -215,55 +215,50 @@ class AdminPagesController {
     String saveAccount(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        admin(user);
-        users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
-        try {
+        return changeAccount(user, userId, model, response, redirect, "saved", "form", form, () -> {
             Role role = parseRole(form.get("role"));
             String agency = form.get("agency");
             users.change(user, userId, role,
                     directory.agencyId(user.partnershipId(), agency == null || agency.isBlank() ? null : agency),
                     !"false".equals(form.get("enabled")));
-        } catch (Invalid e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("form", form);
-            model.addAttribute("errors", List.of(new FormError(e.field(), e.getMessage())));
-            return account(user, userId, model);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/admin/users/" + userId;
+        });
     }
 
     @PostMapping("/admin/users/{userId}/two-step/reset")
     String resetTwoStep(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId, Model model,
             RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-        admin(user);
-        users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
-        try {
-            users.resetTwoStep(user, userId);
-        } catch (Invalid e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", List.of(new FormError(e.field(), e.getMessage())));
-            return account(user, userId, model);
-        }
-        redirect.addFlashAttribute("twoStepReset", true);
-        return "redirect:/admin/users/" + userId;
+        return changeAccount(user, userId, model, response, redirect, "twoStepReset", null, null,
+                () -> users.resetTwoStep(user, userId));
     }
 
     @PostMapping("/admin/users/{userId}/grants")
     String grant(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
+        return changeAccount(user, userId, model, response, redirect, "granted", "grantForm", form,
+                () -> users.grant(user, userId, form.get("plan"), date(form)));
+    }
+
+    /**
+     * A change to one account: made, and back to the account's page with its banner; or refused on its field, the
+     * page shown again (400) with what was typed kept under {@code formName}.
+     */
+    private String changeAccount(SignedInUser user, String userId, Model model,
+            jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect, String banner,
+            String formName, Map<String, String> form, Runnable change) {
         admin(user);
         users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
         try {
-            users.grant(user, userId, form.get("plan"), date(form));
+            change.run();
         } catch (Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("grantForm", form);
+            if (formName != null) {
+                model.addAttribute(formName, form);
+            }
             model.addAttribute("errors", List.of(new FormError(e.field(), e.getMessage())));
             return account(user, userId, model);
         }
-        redirect.addFlashAttribute("granted", true);
+        redirect.addFlashAttribute(banner, true);
         return "redirect:/admin/users/" + userId;
     }
 
