@@ -31,7 +31,8 @@ public class SessionSignIn {
     }
 
     /** @param how the way the person proved who they are, for the audit log ("an invitation", "single sign-on") */
-    public void signIn(SignedInUser user, String how, HttpServletRequest request, HttpServletResponse response) {
+    public void signIn(SignedInUser person, String how, HttpServletRequest request, HttpServletResponse response) {
+        SignedInUser user = person.withoutPassword(); // what the session keeps
         request.getSession(true);
         request.changeSessionId(); // session fixation: whatever id the anonymous visit had is finished with
         csrfTokens.saveToken(null, request, response);

@@ -41,6 +41,12 @@ public record SignedInUser(
         return enabled;
     }
 
+    /** The same person without the password's hash: what a session keeps (sessions are stored in the database). */
+    public SignedInUser withoutPassword() {
+        return passwordHash == null ? this
+                : new SignedInUser(userId, externalId, partnershipId, email, displayName, null, role, agencyId, enabled);
+    }
+
     @Override
     public String toString() {
         return "SignedInUser[" + externalId + ", " + role + "]";

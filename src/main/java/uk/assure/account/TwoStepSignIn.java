@@ -71,7 +71,7 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
-        SignedInUser user = (SignedInUser) authentication.getPrincipal();
+        SignedInUser user = ((SignedInUser) authentication.getPrincipal()).withoutPassword();
         // the request signed in only now, after its scope was set: read the user's two-step in their partnership
         boolean on = uk.assure.system.Scope.partnership(user.partnershipId(), () -> twoStep.state(user).on());
         Stage next = on ? Stage.CODE : TwoStep.requiredFor(user.role()) ? Stage.SET_UP : null;
@@ -80,9 +80,9 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
             hold(request, response, new PartSignedIn(user, next));
         } else {
             throttle.succeeded(user.getUsername());
-            if (next == Stage.SET_UP) {
-                hold(request, response, new PartSignedIn(user, next));
-            }
+            // the session keeps the person without the password's hash, whichever way they go on
+            hold(request, response, next == Stage.SET_UP ? new PartSignedIn(user, next)
+                    : UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         }
         response.sendRedirect(next == null ? target(request, response) : request.getContextPath() + next.path());
     }
@@ -93,7 +93,8 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
      */
     public String complete(HttpServletRequest request, HttpServletResponse response, SignedInUser user) {
         request.changeSessionId();
-        hold(request, response, UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignedInUser kept = user.withoutPassword();
+        hold(request, response, UsernamePasswordAuthenticationToken.authenticated(kept, null, kept.getAuthorities()));
         request.getSession().setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, clock.instant());
         return target(request, response);
     }

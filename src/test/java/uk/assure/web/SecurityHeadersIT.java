@@ -40,6 +40,21 @@ class SecurityHeadersIT {
     @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
+    void aSessionInTheDatabaseHoldsNoPasswordHash() {
+        Browserless browser = new Browserless(port);
+        browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD); // the password, then two-step
+        String id = new String(java.util.Base64.getDecoder().decode(browser.sessionId()), java.nio.charset.StandardCharsets.UTF_8);
+        List<byte[]> attributes = jdbc.sql("""
+                SELECT a.attribute_bytes FROM spring_session_attributes a
+                JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?""")
+                .param(id).query(byte[].class).list();
+        String held = attributes.stream().map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(held).as("the session holds the signed-in person").contains(FreshDatabase.ADMIN_EMAIL);
+        assertThat(held).doesNotContain("$argon2id$");
+    }
+
+    @Test
     void staticFilesCarryTheHeadersButNeverReadTheSession() {
         Browserless browser = new Browserless(port);
         browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
