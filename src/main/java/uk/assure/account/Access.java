@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.assure.audit.AuditLog;
@@ -90,9 +89,10 @@ public class Access {
     /** Why an update is refused, in words for the person refused (empty when it is not). */
     public String updateRefusal(SignedInUser user) {
         return switch (user.role()) {
-            case LEAD -> user.agencyId() == null
-                    ? "Your account is not linked to an agency, so you cannot update actions. Ask an admin to link it."
-                    : "You can update only the actions your agency leads.";
+            case LEAD ->
+                user.agencyId() == null
+                        ? "Your account is not linked to an agency, so you cannot update actions. Ask an admin to link it."
+                        : "You can update only the actions your agency leads.";
             case BOARD -> "Board members read plans and comment on actions; they do not update them.";
             case VIEWER -> "Your account can read plans but not update them.";
             case ADMIN -> "";
@@ -101,7 +101,10 @@ public class Access {
 
     /** The plans a viewer may read today (external ids); every role but viewer reads every plan of the partnership. */
     public Set<String> viewablePlans(SignedInUser user) {
-        return grants(user).stream().filter(g -> !g.expired()).map(Grant::planExternalId).collect(Collectors.toSet());
+        return grants(user).stream()
+                .filter(g -> !g.expired())
+                .map(Grant::planExternalId)
+                .collect(Collectors.toSet());
     }
 
     public boolean mayRead(SignedInUser user, String planExternalId) {
@@ -132,18 +135,28 @@ public class Access {
                 .query((rs, n) -> {
                     LocalDate expires = rs.getObject(3, LocalDate.class);
                     return new Grant(rs.getString(1), rs.getString(2), expires, expires.isBefore(today));
-                }).list();
+                })
+                .list();
     }
 
     private AccessRefused refuse(SignedInUser user, String message, String objectType, String objectId) {
-        audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), "ACCESS_REFUSED",
-                objectType, objectId, null, null, request()));
+        audit.record(new AuditLog.Event(
+                user.partnershipId(),
+                user.userId(),
+                user.getUsername(),
+                "ACCESS_REFUSED",
+                objectType,
+                objectId,
+                null,
+                null,
+                request()));
         return new AccessRefused(message);
     }
 
     private static String request() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
-            return a.getRequest().getMethod() + " " + a.getRequest().getRequestURI() + " from " + a.getRequest().getRemoteAddr();
+            return a.getRequest().getMethod() + " " + a.getRequest().getRequestURI() + " from "
+                    + a.getRequest().getRemoteAddr();
         }
         return null;
     }

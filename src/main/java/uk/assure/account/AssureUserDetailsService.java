@@ -17,6 +17,7 @@ class AssureUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String email) {
         // the email says which partnership; until it is found, the lookup is about none in particular
-        return uk.assure.system.Scope.everyPartnership(() -> users.findByEmail(email)).orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        return uk.assure.system.Scope.everyPartnership(() -> users.findByEmail(email))
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 }

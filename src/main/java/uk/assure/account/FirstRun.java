@@ -35,8 +35,14 @@ class FirstRun implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    FirstRun(PartnershipDirectory directory, UserRepository users, DemoData demoData, PasswordEncoder passwords,
-            AssureProperties properties, TransactionTemplate transaction, JdbcClient jdbc,
+    FirstRun(
+            PartnershipDirectory directory,
+            UserRepository users,
+            DemoData demoData,
+            PasswordEncoder passwords,
+            AssureProperties properties,
+            TransactionTemplate transaction,
+            JdbcClient jdbc,
             ApplicationEventPublisher events) {
         this.events = events;
         this.directory = directory;
@@ -59,13 +65,17 @@ class FirstRun implements ApplicationRunner {
     private void setUp() {
         Partnership created = transaction.execute(status -> {
             // Several app nodes may start together on one empty database; only one sets it up.
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(FIRST_RUN_LOCK).query(Object.class).single();
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)")
+                    .param(FIRST_RUN_LOCK)
+                    .query(Object.class)
+                    .single();
             if (users.anyUserExists()) {
                 return null;
             }
-            Partnership partnership = directory.firstPartnership().orElseGet(() -> properties.demoData()
-                    ? demoData.load()
-                    : directory.createPartnership("My partnership"));
+            Partnership partnership = directory
+                    .firstPartnership()
+                    .orElseGet(() ->
+                            properties.demoData() ? demoData.load() : directory.createPartnership("My partnership"));
             createFirstAdmin(partnership);
             return partnership;
         });
@@ -76,10 +86,13 @@ class FirstRun implements ApplicationRunner {
 
     private void createFirstAdmin(Partnership partnership) {
         AssureProperties.Admin admin = properties.admin();
-        String email = isBlank(admin.email()) ? DEFAULT_ADMIN_EMAIL : admin.email().strip();
+        String email =
+                isBlank(admin.email()) ? DEFAULT_ADMIN_EMAIL : admin.email().strip();
         boolean generated = isBlank(admin.password());
         String password = generated ? generatePassword() : admin.password();
-        users.create(partnership.id(), new UserRepository.NewUser(email, "Administrator", Role.ADMIN, null),
+        users.create(
+                partnership.id(),
+                new UserRepository.NewUser(email, "Administrator", Role.ADMIN, null),
                 passwords.encode(password));
         if (generated) {
             // Printed once, on the run that created it; it is stored only as an Argon2id hash.

@@ -46,14 +46,23 @@ public class InvitationMail {
         message.setFrom(from);
         message.setTo(invitation.email());
         message.setSubject(messages.getMessage("invitation.email.subject", null, Locale.UK));
-        String until = WHEN.format(invitation.expiresAt().atZone(clock.getZone())).replace("AM", "am").replace("PM", "pm");
-        message.setText(messages.getMessage("invitation.email.body", new Object[] {invitation.invitedByName(),
-                invitation.partnershipName(), link, until, invitation.displayName()}, Locale.UK));
+        String until = WHEN.format(invitation.expiresAt().atZone(clock.getZone()))
+                .replace("AM", "am")
+                .replace("PM", "pm");
+        message.setText(messages.getMessage(
+                "invitation.email.body",
+                new Object[] {
+                    invitation.invitedByName(), invitation.partnershipName(), link, until, invitation.displayName()
+                },
+                Locale.UK));
         try {
             sender.send(message);
             log.info("Invitation {} sent", invitation.externalId());
         } catch (MailException e) {
-            log.warn("Invitation {} could not be sent: {}", invitation.externalId(), e.getClass().getSimpleName());
+            log.warn(
+                    "Invitation {} could not be sent: {}",
+                    invitation.externalId(),
+                    e.getClass().getSimpleName());
             throw e;
         }
     }

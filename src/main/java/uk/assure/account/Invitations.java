@@ -30,7 +30,11 @@ public class Invitations {
     private final AuditLog audit;
     private final Clock clock;
 
-    Invitations(InvitationRepository invitations, UserRepository users, PasswordEncoder passwords, AuditLog audit,
+    Invitations(
+            InvitationRepository invitations,
+            UserRepository users,
+            PasswordEncoder passwords,
+            AuditLog audit,
             Clock clock) {
         this.invitations = invitations;
         this.users = users;
@@ -72,7 +76,8 @@ public class Invitations {
     public List<AgencyChoice> agencies(SignedInUser admin) {
         requireAdmin(admin);
         return invitations.agencies(admin.partnershipId()).stream()
-                .map(a -> new AgencyChoice(a.externalId(), a.name())).toList();
+                .map(a -> new AgencyChoice(a.externalId(), a.name()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -94,8 +99,10 @@ public class Invitations {
         Long agencyId = null;
         if (request.role() == Role.LEAD) {
             agencyId = invitations.agencies(admin.partnershipId()).stream()
-                    .filter(a -> a.externalId().equals(request.agencyExternalId())).map(InvitationRepository.AgencyChoice::id)
-                    .findFirst().orElseThrow(() -> new Refused("agency", "Select the agency the lead works for"));
+                    .filter(a -> a.externalId().equals(request.agencyExternalId()))
+                    .map(InvitationRepository.AgencyChoice::id)
+                    .findFirst()
+                    .orElseThrow(() -> new Refused("agency", "Select the agency the lead works for"));
         }
         if (users.emailInUseAnywhere(email)) {
             throw new Refused("email", "There is already an account with this email address");
@@ -107,15 +114,31 @@ public class Invitations {
         Instant now = clock.instant();
         long id;
         try {
-            id = invitations.create(new InvitationRepository.NewRow(admin.partnershipId(), email,
-                    request.displayName().strip(), request.role(), agencyId, admin.userId(), InvitationToken.hash(token),
-                    now, now.plus(VALID_FOR)));
+            id = invitations.create(new InvitationRepository.NewRow(
+                    admin.partnershipId(),
+                    email,
+                    request.displayName().strip(),
+                    request.role(),
+                    agencyId,
+                    admin.userId(),
+                    InvitationToken.hash(token),
+                    now,
+                    now.plus(VALID_FOR)));
         } catch (DuplicateKeyException raced) {
             throw waiting();
         }
-        Invitation invitation = invitations.findById(id, admin.partnershipId(), now).orElseThrow();
-        audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(), "INVITATION_CREATED",
-                "invitation", invitation.externalId(), null, state(invitation), null));
+        Invitation invitation =
+                invitations.findById(id, admin.partnershipId(), now).orElseThrow();
+        audit.record(new AuditLog.Event(
+                admin.partnershipId(),
+                admin.userId(),
+                admin.getUsername(),
+                "INVITATION_CREATED",
+                "invitation",
+                invitation.externalId(),
+                null,
+                state(invitation),
+                null));
         return new Issued(invitation, token);
     }
 
@@ -124,20 +147,30 @@ public class Invitations {
     public Optional<Issued> resend(SignedInUser admin, String externalId) {
         requireAdmin(admin);
         Instant now = clock.instant();
-        Optional<Invitation> found = invitations.findByExternalIdAndPartnership(externalId, admin.partnershipId(), now)
+        Optional<Invitation> found = invitations
+                .findByExternalIdAndPartnership(externalId, admin.partnershipId(), now)
                 .filter(i -> i.status().mayResend());
         if (found.isEmpty()) {
             return Optional.empty();
         }
         String token = InvitationToken.generate();
-        if (!invitations.replaceToken(found.get().id(), admin.partnershipId(), InvitationToken.hash(token),
-                now.plus(VALID_FOR))) {
+        if (!invitations.replaceToken(
+                found.get().id(), admin.partnershipId(), InvitationToken.hash(token), now.plus(VALID_FOR))) {
             return Optional.empty();
         }
-        Invitation invitation = invitations.findById(found.get().id(), admin.partnershipId(), now).orElseThrow();
-        audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(), "INVITATION_RESENT",
-                "invitation", externalId, Map.of("expiresAt", found.get().expiresAt().toString()),
-                Map.of("expiresAt", invitation.expiresAt().toString()), "a new link; the previous one no longer works"));
+        Invitation invitation = invitations
+                .findById(found.get().id(), admin.partnershipId(), now)
+                .orElseThrow();
+        audit.record(new AuditLog.Event(
+                admin.partnershipId(),
+                admin.userId(),
+                admin.getUsername(),
+                "INVITATION_RESENT",
+                "invitation",
+                externalId,
+                Map.of("expiresAt", found.get().expiresAt().toString()),
+                Map.of("expiresAt", invitation.expiresAt().toString()),
+                "a new link; the previous one no longer works"));
         return Optional.of(new Issued(invitation, token));
     }
 
@@ -145,21 +178,30 @@ public class Invitations {
     public boolean revoke(SignedInUser admin, String externalId) {
         requireAdmin(admin);
         Instant now = clock.instant();
-        Optional<Invitation> found = invitations.findByExternalIdAndPartnership(externalId, admin.partnershipId(), now)
+        Optional<Invitation> found = invitations
+                .findByExternalIdAndPartnership(externalId, admin.partnershipId(), now)
                 .filter(i -> i.status().mayRevoke());
         if (found.isEmpty() || !invitations.revoke(found.get().id(), admin.partnershipId(), now)) {
             return false;
         }
-        audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(), "INVITATION_REVOKED",
-                "invitation", externalId, Map.of("status", found.get().status().name()),
-                Map.of("status", InvitationStatus.REVOKED.name()), null));
+        audit.record(new AuditLog.Event(
+                admin.partnershipId(),
+                admin.userId(),
+                admin.getUsername(),
+                "INVITATION_REVOKED",
+                "invitation",
+                externalId,
+                Map.of("status", found.get().status().name()),
+                Map.of("status", InvitationStatus.REVOKED.name()),
+                null));
         return true;
     }
 
     /** The invitation a link opens, while it may still be used; empty for every other case alike. */
     @Transactional(readOnly = true)
     public Optional<Invitation> open(String token) {
-        return invitations.findForAcceptance(InvitationToken.hash(token), clock.instant())
+        return invitations
+                .findForAcceptance(InvitationToken.hash(token), clock.instant())
                 .filter(i -> i.status().mayAccept());
     }
 
@@ -171,7 +213,9 @@ public class Invitations {
     public SignedInUser acceptWithPassword(String token, String password) {
         String hash = passwords.encode(password);
         Instant now = clock.instant();
-        return accept(invitations.claimByToken(InvitationToken.hash(token), now).orElseThrow(Unusable::new), hash,
+        return accept(
+                invitations.claimByToken(InvitationToken.hash(token), now).orElseThrow(Unusable::new),
+                hash,
                 "a password");
     }
 
@@ -182,7 +226,8 @@ public class Invitations {
     @Transactional
     public Optional<SignedInUser> acceptBySingleSignOn(String email) {
         Instant now = clock.instant();
-        return invitations.findOpenForSingleSignOn(email, now)
+        return invitations
+                .findOpenForSingleSignOn(email, now)
                 .flatMap(open -> invitations.claimById(open.id(), now))
                 .map(claimed -> accept(claimed, null, "single sign-on"));
     }
@@ -190,8 +235,11 @@ public class Invitations {
     private SignedInUser accept(InvitationRepository.Claimed invitation, String passwordHash, String how) {
         SignedInUser user;
         try {
-            user = users.createAndLoad(invitation.partnershipId(), new UserRepository.NewUser(invitation.email(),
-                    invitation.displayName(), invitation.role(), invitation.agencyId()), passwordHash);
+            user = users.createAndLoad(
+                    invitation.partnershipId(),
+                    new UserRepository.NewUser(
+                            invitation.email(), invitation.displayName(), invitation.role(), invitation.agencyId()),
+                    passwordHash);
         } catch (DuplicateKeyException accountExists) {
             throw new Unusable(); // an account for this email was made meanwhile; this transaction rolls back whole
         }
@@ -200,8 +248,15 @@ public class Invitations {
         after.put("status", InvitationStatus.ACCEPTED.name());
         after.put("user", user.externalId());
         after.put("role", user.role().name());
-        audit.record(new AuditLog.Event(invitation.partnershipId(), user.userId(), user.getUsername(),
-                "INVITATION_ACCEPTED", "invitation", invitation.externalId(), Map.of("status", "PENDING"), after,
+        audit.record(new AuditLog.Event(
+                invitation.partnershipId(),
+                user.userId(),
+                user.getUsername(),
+                "INVITATION_ACCEPTED",
+                "invitation",
+                invitation.externalId(),
+                Map.of("status", "PENDING"),
+                after,
                 "account created; signs in with " + how));
         return user;
     }
@@ -219,7 +274,8 @@ public class Invitations {
     }
 
     private static Refused waiting() {
-        return new Refused("email", "This email address already has an invitation waiting. Re-send that invitation instead");
+        return new Refused(
+                "email", "This email address already has an invitation waiting. Re-send that invitation instead");
     }
 
     private static void requireAdmin(SignedInUser user) {

@@ -29,8 +29,14 @@ public class OperatorRecovery {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    OperatorRecovery(UserRepository users, JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle,
-            AuditLog audit, TransactionTemplate transaction, Clock clock) {
+    OperatorRecovery(
+            UserRepository users,
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            SignInThrottle throttle,
+            AuditLog audit,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.users = users;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -58,11 +64,20 @@ public class OperatorRecovery {
                 jdbc.sql("""
                         UPDATE app_user SET password_hash = ?, two_step_secret = NULL, two_step_enabled_at = NULL,
                             sessions_valid_after = ? WHERE partnership_id = ? AND id = ?""")
-                        .params(hash, Timestamp.from(now), user.partnershipId(), user.userId()).update();
+                        .params(hash, Timestamp.from(now), user.partnershipId(), user.userId())
+                        .update();
                 jdbc.sql("DELETE FROM two_step_recovery_code WHERE partnership_id = ? AND user_id = ?")
-                        .params(user.partnershipId(), user.userId()).update();
-                audit.record(new AuditLog.Event(user.partnershipId(), null, "command line", "ACCOUNT_RECOVERED", "user",
-                        user.externalId(), null, Map.of("password", "new, generated", "twoStep", false),
+                        .params(user.partnershipId(), user.userId())
+                        .update();
+                audit.record(new AuditLog.Event(
+                        user.partnershipId(),
+                        null,
+                        "command line",
+                        "ACCOUNT_RECOVERED",
+                        "user",
+                        user.externalId(),
+                        null,
+                        Map.of("password", "new, generated", "twoStep", false),
                         "assure account recover, on the server"));
             });
         }

@@ -14,17 +14,86 @@ public final class PasswordRules {
     public static final int MAX = 128;
 
     /** The most common choices, and words an attacker tries first for this service. Compared in lower case. */
-    private static final Set<String> COMMON = Set.of("password", "password1", "password12", "password123",
-            "password1234", "passw0rd", "p@ssw0rd", "p@ssword", "12345678", "123456789", "1234567890", "87654321",
-            "11111111", "00000000", "12341234", "qwertyui", "qwertyuiop", "qwerty123", "qwerty12", "1qaz2wsx",
-            "1q2w3e4r", "1q2w3e4r5t", "zaq12wsx", "asdfghjk", "asdfghjkl", "iloveyou", "iloveyou1", "sunshine",
-            "sunshine1", "princess", "football", "football1", "baseball", "superman", "starwars", "trustno1",
-            "welcome1", "welcome123", "letmein1", "letmein123", "changeme", "changeme1", "admin123", "administrator",
-            "abc12345", "abcd1234", "aa123456", "monkey123", "dragon123", "master123", "shadow123", "liverpool",
-            "liverpool1", "chelsea1", "arsenal1", "manchester", "newcastle", "sunderland", "middlesbrough",
-            "summer2024", "summer2025", "summer2026", "winter2025", "winter2026", "spring2026", "autumn2026",
-            "january2026", "november2026", "december2026", "safeguarding", "safeguarding1", "children1",
-            "council1", "council123", "police123", "assure123", "assurance", "partnership", "partnership1");
+    private static final Set<String> COMMON = Set.of(
+            "password",
+            "password1",
+            "password12",
+            "password123",
+            "password1234",
+            "passw0rd",
+            "p@ssw0rd",
+            "p@ssword",
+            "12345678",
+            "123456789",
+            "1234567890",
+            "87654321",
+            "11111111",
+            "00000000",
+            "12341234",
+            "qwertyui",
+            "qwertyuiop",
+            "qwerty123",
+            "qwerty12",
+            "1qaz2wsx",
+            "1q2w3e4r",
+            "1q2w3e4r5t",
+            "zaq12wsx",
+            "asdfghjk",
+            "asdfghjkl",
+            "iloveyou",
+            "iloveyou1",
+            "sunshine",
+            "sunshine1",
+            "princess",
+            "football",
+            "football1",
+            "baseball",
+            "superman",
+            "starwars",
+            "trustno1",
+            "welcome1",
+            "welcome123",
+            "letmein1",
+            "letmein123",
+            "changeme",
+            "changeme1",
+            "admin123",
+            "administrator",
+            "abc12345",
+            "abcd1234",
+            "aa123456",
+            "monkey123",
+            "dragon123",
+            "master123",
+            "shadow123",
+            "liverpool",
+            "liverpool1",
+            "chelsea1",
+            "arsenal1",
+            "manchester",
+            "newcastle",
+            "sunderland",
+            "middlesbrough",
+            "summer2024",
+            "summer2025",
+            "summer2026",
+            "winter2025",
+            "winter2026",
+            "spring2026",
+            "autumn2026",
+            "january2026",
+            "november2026",
+            "december2026",
+            "safeguarding",
+            "safeguarding1",
+            "children1",
+            "council1",
+            "council123",
+            "police123",
+            "assure123",
+            "assurance",
+            "partnership",
+            "partnership1");
 
     private PasswordRules() {}
 
@@ -40,8 +109,9 @@ public final class PasswordRules {
         if (COMMON.contains(lower) || lower.chars().distinct().count() <= 2) {
             return Optional.of("Choose a password that is harder to guess: this one is among the most common");
         }
-        if (email != null && (lower.equals(email.toLowerCase(Locale.ROOT))
-                || lower.equals(email.toLowerCase(Locale.ROOT).replaceAll("@.*", "")))) {
+        if (email != null
+                && (lower.equals(email.toLowerCase(Locale.ROOT))
+                        || lower.equals(email.toLowerCase(Locale.ROOT).replaceAll("@.*", "")))) {
             return Optional.of("Your password must not be your email address");
         }
         return Optional.empty();

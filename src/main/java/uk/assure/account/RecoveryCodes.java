@@ -48,7 +48,8 @@ class RecoveryCodes {
                 jdbc.sql("""
                         INSERT INTO two_step_recovery_code (partnership_id, user_id, code_hash, created_at)
                         VALUES (?, ?, ?, ?)""")
-                        .params(partnershipId, userId, SecretTokens.hash(code.toString()), Timestamp.from(now)).update();
+                        .params(partnershipId, userId, SecretTokens.hash(code.toString()), Timestamp.from(now))
+                        .update();
             }
         }
         return codes;
@@ -56,19 +57,26 @@ class RecoveryCodes {
 
     /** Takes the code if it is one of the user's, unused; true when taken. One UPDATE, so it is taken once only. */
     boolean take(long partnershipId, long userId, String normalised, Instant now) {
-        return !normalised.isEmpty() && jdbc.sql("""
+        return !normalised.isEmpty()
+                && jdbc.sql("""
                 UPDATE two_step_recovery_code SET used_at = ?
                 WHERE partnership_id = ? AND user_id = ? AND code_hash = ? AND used_at IS NULL""")
-                .params(Timestamp.from(now), partnershipId, userId, SecretTokens.hash(normalised)).update() == 1;
+                                .params(Timestamp.from(now), partnershipId, userId, SecretTokens.hash(normalised))
+                                .update()
+                        == 1;
     }
 
     int unused(long partnershipId, long userId) {
-        return jdbc.sql("SELECT count(*) FROM two_step_recovery_code WHERE partnership_id = ? AND user_id = ? AND used_at IS NULL")
-                .params(partnershipId, userId).query(Integer.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM two_step_recovery_code WHERE partnership_id = ? AND user_id = ? AND used_at IS NULL")
+                .params(partnershipId, userId)
+                .query(Integer.class)
+                .single();
     }
 
     void forget(long partnershipId, long userId) {
         jdbc.sql("DELETE FROM two_step_recovery_code WHERE partnership_id = ? AND user_id = ?")
-                .params(partnershipId, userId).update();
+                .params(partnershipId, userId)
+                .update();
     }
 }

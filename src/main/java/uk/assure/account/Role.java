@@ -2,5 +2,8 @@ package uk.assure.account;
 
 /** What a signed-in person may do; the full matrix is in docs/security.md. */
 public enum Role {
-    ADMIN, LEAD, BOARD, VIEWER
+    ADMIN,
+    LEAD,
+    BOARD,
+    VIEWER
 }

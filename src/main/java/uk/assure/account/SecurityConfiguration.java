@@ -53,46 +53,70 @@ class SecurityConfiguration {
     /** Only with a web server: the command line ({@code assure import}) starts the app without one. */
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, java.time.Clock clock,
-            uk.assure.system.AssureProperties properties, UserRepository users, TwoStepSignIn twoStep,
-            SingleSignOn singleSignOn) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            SignInThrottle throttle,
+            java.time.Clock clock,
+            uk.assure.system.AssureProperties properties,
+            UserRepository users,
+            TwoStepSignIn twoStep,
+            SingleSignOn singleSignOn)
+            throws Exception {
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
-        String[] setUpOrRole = Stream.concat(Stream.of(TwoStepSignIn.Stage.SET_UP.authority()),
-                java.util.Arrays.stream(roles).map(r -> "ROLE_" + r)).toArray(String[]::new);
-        http.addFilterBefore(new SignInThrottleFilter(throttle, clock),
+        String[] setUpOrRole = Stream.concat(
+                        Stream.of(TwoStepSignIn.Stage.SET_UP.authority()),
+                        java.util.Arrays.stream(roles).map(r -> "ROLE_" + r))
+                .toArray(String[]::new);
+        http.addFilterBefore(
+                        new SignInThrottleFilter(throttle, clock),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout(), users),
+                .addFilterBefore(
+                        new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout(), users),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
-                .addFilterAfter(new PartnershipScopeFilter(),
+                .addFilterAfter(
+                        new PartnershipScopeFilter(),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 // a session signed in part way is sent to its step's page, and holds no role for anything else
-                .addFilterBefore(new TwoStepFilter(),
+                .addFilterBefore(
+                        new TwoStepFilter(),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // first, as the first rule that matches decides: the code page is for a session owing a code
-                        .requestMatchers("/sign-in/code").hasAuthority(TwoStepSignIn.Stage.CODE.authority())
+                        .requestMatchers("/sign-in/code")
+                        .hasAuthority(TwoStepSignIn.Stage.CODE.authority())
                         // /sign-in/** holds single sign-on and its refusal page; /invitations/** the links in emails
-                        .requestMatchers("/sign-in", "/sign-in/**", "/invitations/**", "/actuator/health", "/webjars/**",
-                                "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        .requestMatchers(
+                                "/sign-in",
+                                "/sign-in/**",
+                                "/invitations/**",
+                                "/actuator/health",
+                                "/webjars/**",
+                                "/assets/**",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.ico",
+                                "/error")
                         .permitAll()
-                        .requestMatchers("/account/two-step").hasAnyAuthority(setUpOrRole)
-                        .anyRequest().hasAnyRole(roles))
-                .formLogin(form -> form
-                        .loginPage("/sign-in")
+                        .requestMatchers("/account/two-step")
+                        .hasAnyAuthority(setUpOrRole)
+                        .anyRequest()
+                        .hasAnyRole(roles))
+                .formLogin(form -> form.loginPage("/sign-in")
                         .usernameParameter("email")
                         .successHandler(twoStep) // on to the code, or to setting two-step up, or in
                         .failureUrl("/sign-in?error"))
-                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut")
+                .logout(logout -> logout.logoutUrl("/sign-out")
+                        .logoutSuccessUrl("/sign-in?signedOut")
                         // signing out ends every session of the user, on every node
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
                                 users.endSessions(user.userId(), clock.instant());
                             }
                         }))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                        + "font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                                + "font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         singleSignOn.configure(http);
         return http.build();

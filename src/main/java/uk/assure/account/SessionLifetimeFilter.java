@@ -41,9 +41,10 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
+        if (session != null
+                && session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
                 && (signedInAt.plus(absolute).isBefore(clock.instant())
-                    || session.getAttribute(USER_ID) instanceof Long userId && !stands(userId, signedInAt))) {
+                        || session.getAttribute(USER_ID) instanceof Long userId && !stands(userId, signedInAt))) {
             session.invalidate();
             SecurityContextHolder.clearContext();
             response.sendRedirect(request.getContextPath() + "/sign-in?expired");

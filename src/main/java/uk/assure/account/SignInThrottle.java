@@ -48,9 +48,11 @@ public class SignInThrottle {
         if (value == null || value.isBlank()) {
             return Duration.ZERO;
         }
-        var row = jdbc.sql("SELECT count(*), max(failed_at) FROM sign_in_failure WHERE " + column + " = ? AND failed_at > ?")
+        var row = jdbc.sql("SELECT count(*), max(failed_at) FROM sign_in_failure WHERE " + column
+                        + " = ? AND failed_at > ?")
                 .params(value, Timestamp.from(now.minus(WINDOW)))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)}).single();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)})
+                .single();
         long failures = (Long) row[0];
         if (failures <= FREE) {
             return Duration.ZERO;
@@ -63,13 +65,18 @@ public class SignInThrottle {
     @Transactional
     public void failed(String email, String address, Instant at) {
         jdbc.sql("INSERT INTO sign_in_failure (email_key, address, failed_at) VALUES (?, ?, ?)")
-                .params(key(email), address == null ? "unknown" : address, Timestamp.from(at)).update();
-        jdbc.sql("DELETE FROM sign_in_failure WHERE failed_at < ?").param(Timestamp.from(at.minus(WINDOW))).update();
+                .params(key(email), address == null ? "unknown" : address, Timestamp.from(at))
+                .update();
+        jdbc.sql("DELETE FROM sign_in_failure WHERE failed_at < ?")
+                .param(Timestamp.from(at.minus(WINDOW)))
+                .update();
     }
 
     @Transactional
     public void succeeded(String email) {
-        jdbc.sql("DELETE FROM sign_in_failure WHERE email_key = ?").param(key(email)).update();
+        jdbc.sql("DELETE FROM sign_in_failure WHERE email_key = ?")
+                .param(key(email))
+                .update();
     }
 
     @EventListener
@@ -83,6 +90,7 @@ public class SignInThrottle {
 
     private static String address() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-                ? a.getRequest().getRemoteAddr() : null;
+                ? a.getRequest().getRemoteAddr()
+                : null;
     }
 }

@@ -30,7 +30,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Duration wait = throttle.waitFor(request.getParameter("email"), request.getRemoteAddr(), clock.instant());
         if (!wait.isZero()) {
-            response.sendRedirect(request.getContextPath() + "/sign-in?wait=" + Math.max(1, (wait.toMillis() + 999) / 1000));
+            response.sendRedirect(
+                    request.getContextPath() + "/sign-in?wait=" + Math.max(1, (wait.toMillis() + 999) / 1000));
             return;
         }
         chain.doFilter(request, response);

@@ -19,7 +19,8 @@ public record SignedInUser(
         String passwordHash,
         Role role,
         Long agencyId,
-        boolean enabled) implements UserDetails {
+        boolean enabled)
+        implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -43,8 +44,10 @@ public record SignedInUser(
 
     /** The same person without the password's hash: what a session keeps (sessions are stored in the database). */
     public SignedInUser withoutPassword() {
-        return passwordHash == null ? this
-                : new SignedInUser(userId, externalId, partnershipId, email, displayName, null, role, agencyId, enabled);
+        return passwordHash == null
+                ? this
+                : new SignedInUser(
+                        userId, externalId, partnershipId, email, displayName, null, role, agencyId, enabled);
     }
 
     @Override

@@ -31,7 +31,11 @@ class SingleSignOn {
     private final SingleSignOnAccounts accounts;
     private final SingleSignOnOutcome outcome;
 
-    SingleSignOn(AssureProperties properties, UserRepository users, Invitations invitations, SessionSignIn signIn,
+    SingleSignOn(
+            AssureProperties properties,
+            UserRepository users,
+            Invitations invitations,
+            SessionSignIn signIn,
             AuditLog audit) {
         this.oidc = properties.oidc();
         this.accounts = new SingleSignOnAccounts(users, invitations);
@@ -43,8 +47,8 @@ class SingleSignOn {
         if (!oidc.configured()) {
             return;
         }
-        http.oauth2Login(login -> login
-                .clientRegistrationRepository(new InMemoryClientRegistrationRepository(registration(oidc)))
+        http.oauth2Login(login -> login.clientRegistrationRepository(
+                        new InMemoryClientRegistrationRepository(registration(oidc)))
                 .authorizedClientRepository(new NotKept())
                 .loginPage("/sign-in")
                 .authorizationEndpoint(a -> a.baseUri(START_BASE))
@@ -68,19 +72,25 @@ class SingleSignOn {
     /** The provider's tokens are not kept: Assure asks the provider who the person is, once, and nothing more. */
     private static final class NotKept implements OAuth2AuthorizedClientRepository {
         @Override
-        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId, Authentication principal,
-                HttpServletRequest request) {
+        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(
+                String registrationId, Authentication principal, HttpServletRequest request) {
             return null;
         }
 
         @Override
-        public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal,
-                HttpServletRequest request, HttpServletResponse response) {
+        public void saveAuthorizedClient(
+                OAuth2AuthorizedClient client,
+                Authentication principal,
+                HttpServletRequest request,
+                HttpServletResponse response) {
             // nothing kept
         }
 
         @Override
-        public void removeAuthorizedClient(String registrationId, Authentication principal, HttpServletRequest request,
+        public void removeAuthorizedClient(
+                String registrationId,
+                Authentication principal,
+                HttpServletRequest request,
                 HttpServletResponse response) {
             // nothing kept
         }

@@ -66,12 +66,15 @@ final class SingleSignOnAccounts implements OAuth2UserService<OidcUserRequest, O
             throw new Refused("assure_email_unverified", email, "the provider says the email is not verified");
         }
         // the email names the partnership: until the account is found, the request is about none in particular
-        Optional<SignedInUser> account = uk.assure.system.Scope.everyPartnership(() -> users.findForSingleSignOn(email));
+        Optional<SignedInUser> account =
+                uk.assure.system.Scope.everyPartnership(() -> users.findForSingleSignOn(email));
         if (account.isPresent() && !account.get().isEnabled()) {
             throw new Refused("assure_disabled", email, "the account is disabled");
         }
-        SignedInUser user = account.or(() -> uk.assure.system.Scope.everyPartnership(() -> invitations.acceptBySingleSignOn(email)))
-                .orElseThrow(() -> new Refused(Refused.NO_ACCOUNT, email, "no account or open invitation for this email"));
+        SignedInUser user = account.or(
+                        () -> uk.assure.system.Scope.everyPartnership(() -> invitations.acceptBySingleSignOn(email)))
+                .orElseThrow(
+                        () -> new Refused(Refused.NO_ACCOUNT, email, "no account or open invitation for this email"));
         return new Matched(oidc, user);
     }
 }

@@ -24,7 +24,8 @@ final class SingleSignOnOutcome implements AuthenticationSuccessHandler, Authent
 
     private final SessionSignIn signIn;
     private final AuditLog audit;
-    private final SavedRequestAwareAuthenticationSuccessHandler onwards = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler onwards =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     SingleSignOnOutcome(SessionSignIn signIn, AuditLog audit) {
         this.signIn = signIn;
@@ -33,27 +34,40 @@ final class SingleSignOnOutcome implements AuthenticationSuccessHandler, Authent
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, jakarta.servlet.ServletException {
         SignedInUser user = ((SingleSignOnAccounts.Matched) authentication.getPrincipal()).account();
         signIn.signIn(user, "single sign-on", request, response);
         onwards.onAuthenticationSuccess(request, response, authentication);
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String email = exception instanceof SingleSignOnAccounts.Refused refused ? refused.email() : null;
-        String why = exception instanceof SingleSignOnAccounts.Refused refused ? refused.getMessage()
-                : "the provider's answer was not accepted (" + exception.getClass().getSimpleName() + ")";
-        audit.record(new AuditLog.Event(null, null, email == null ? "single sign-on" : truncate(email), "SIGN_IN_FAILED",
-                "user", null, null, null, "single sign-on: " + why + " from " + request.getRemoteAddr()));
+        String why = exception instanceof SingleSignOnAccounts.Refused refused
+                ? refused.getMessage()
+                : "the provider's answer was not accepted ("
+                        + exception.getClass().getSimpleName() + ")";
+        audit.record(new AuditLog.Event(
+                null,
+                null,
+                email == null ? "single sign-on" : truncate(email),
+                "SIGN_IN_FAILED",
+                "user",
+                null,
+                null,
+                null,
+                "single sign-on: " + why + " from " + request.getRemoteAddr()));
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         boolean noAccount = exception instanceof SingleSignOnAccounts.Refused refused
-                && SingleSignOnAccounts.Refused.NO_ACCOUNT.equals(refused.getError().getErrorCode());
+                && SingleSignOnAccounts.Refused.NO_ACCOUNT.equals(
+                        refused.getError().getErrorCode());
         response.sendRedirect(request.getContextPath() + (noAccount ? NO_ACCOUNT_PAGE : FAILED_PAGE));
     }
 

@@ -22,6 +22,7 @@ public final class Totp {
     public static final Duration STEP = Duration.ofSeconds(30);
     /** A code is taken from one step before or after now as well: a phone's clock a little out, a code typed slowly. */
     public static final int DRIFT = 1;
+
     static final int SECRET_BYTES = 20;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -50,8 +51,10 @@ public final class Totp {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }
         int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        int binary = ((hash[offset] & 0x7f) << 24)
+                | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
         return String.format("%0" + DIGITS + "d", binary % 1_000_000);
     }
 
@@ -70,7 +73,8 @@ public final class Totp {
         long found = Long.MIN_VALUE;
         for (long s = current - DRIFT; s <= current + DRIFT; s++) {
             boolean usable = lastAcceptedStep == null || s > lastAcceptedStep;
-            if (MessageDigest.isEqual(given, code(secret, s).getBytes(StandardCharsets.US_ASCII)) && usable
+            if (MessageDigest.isEqual(given, code(secret, s).getBytes(StandardCharsets.US_ASCII))
+                    && usable
                     && found == Long.MIN_VALUE) {
                 found = s;
             }

@@ -52,7 +52,8 @@ public class TwoStep {
     public boolean turnOn(SignedInUser user, String secret, String code, String address) {
         Instant now = clock.instant();
         OptionalLong step = Totp.matchingStep(secret, code, now, null);
-        if (step.isEmpty() || !users.turnOnTwoStep(user.userId(), user.partnershipId(), secret, now, step.getAsLong())) {
+        if (step.isEmpty()
+                || !users.turnOnTwoStep(user.userId(), user.partnershipId(), secret, now, step.getAsLong())) {
             record(user, "TWO_STEP_CODE_REFUSED", "setting up, from " + address);
             return false;
         }
@@ -116,9 +117,13 @@ public class TwoStep {
         if (!wait.isZero()) {
             return new Outcome(false, wait);
         }
-        if (state(user).on() && recoveryCodes.take(user.partnershipId(), user.userId(), RecoveryCodes.normalise(typed), now)) {
+        if (state(user).on()
+                && recoveryCodes.take(user.partnershipId(), user.userId(), RecoveryCodes.normalise(typed), now)) {
             throttle.succeeded(user.getUsername());
-            record(user, "TWO_STEP_RECOVERY_CODE_USED", "signing in, " + recoveryCodesLeft(user) + " left, from " + address);
+            record(
+                    user,
+                    "TWO_STEP_RECOVERY_CODE_USED",
+                    "signing in, " + recoveryCodesLeft(user) + " left, from " + address);
             return Outcome.TAKEN;
         }
         throttle.failed(user.getUsername(), address, now);
@@ -133,7 +138,8 @@ public class TwoStep {
             return new Outcome(false, wait);
         }
         UserRepository.TwoStepRecord state = state(user);
-        OptionalLong step = state.on() ? Totp.matchingStep(state.secret(), code, now, state.lastStep()) : OptionalLong.empty();
+        OptionalLong step =
+                state.on() ? Totp.matchingStep(state.secret(), code, now, state.lastStep()) : OptionalLong.empty();
         if (step.isPresent() && users.takeTwoStepStep(user.userId(), user.partnershipId(), step.getAsLong())) {
             throttle.succeeded(user.getUsername());
             return Outcome.TAKEN;
@@ -144,7 +150,15 @@ public class TwoStep {
     }
 
     private void record(SignedInUser user, String type, String details) {
-        audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), type, "user",
-                user.externalId(), null, null, details));
+        audit.record(new AuditLog.Event(
+                user.partnershipId(),
+                user.userId(),
+                user.getUsername(),
+                type,
+                "user",
+                user.externalId(),
+                null,
+                null,
+                details));
     }
 }

@@ -25,12 +25,16 @@ final class TwoStepFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String path = request.getServletPath();
-        if (authentication instanceof PartSignedIn part && !path.equals(part.stage().path()) && !always(path)) {
+        if (authentication instanceof PartSignedIn part
+                && !path.equals(part.stage().path())
+                && !always(path)) {
             response.sendRedirect(request.getContextPath() + part.stage().path());
             return;
         }
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser
-                && !(authentication instanceof PartSignedIn) && path.equals(TwoStepSignIn.Stage.CODE.path())) {
+        if (authentication != null
+                && authentication.getPrincipal() instanceof SignedInUser
+                && !(authentication instanceof PartSignedIn)
+                && path.equals(TwoStepSignIn.Stage.CODE.path())) {
             response.sendRedirect(request.getContextPath() + TwoStepSignIn.DEFAULT_TARGET);
             return;
         }
@@ -38,6 +42,8 @@ final class TwoStepFilter extends OncePerRequestFilter {
     }
 
     private static boolean always(String path) {
-        return path.equals("/sign-out") || path.equals("/favicon.ico") || STATIC.stream().anyMatch(path::startsWith);
+        return path.equals("/sign-out")
+                || path.equals("/favicon.ico")
+                || STATIC.stream().anyMatch(path::startsWith);
     }
 }

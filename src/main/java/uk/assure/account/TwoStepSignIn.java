@@ -30,7 +30,8 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
 
     /** A second step still to come, with the one page that serves it. */
     public enum Stage {
-        CODE("/sign-in/code"), SET_UP("/account/two-step");
+        CODE("/sign-in/code"),
+        SET_UP("/account/two-step");
 
         private final String path;
 
@@ -69,11 +70,13 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
 
     /** After the right password (Spring Security has already given the session a new id). */
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         SignedInUser user = ((SignedInUser) authentication.getPrincipal()).withoutPassword();
         // the request signed in only now, after its scope was set: read the user's two-step in their partnership
-        boolean on = uk.assure.system.Scope.partnership(user.partnershipId(), () -> twoStep.state(user).on());
+        boolean on = uk.assure.system.Scope.partnership(
+                user.partnershipId(), () -> twoStep.state(user).on());
         Stage next = on ? Stage.CODE : TwoStep.requiredFor(user.role()) ? Stage.SET_UP : null;
         if (next == Stage.CODE) {
             // failures are forgiven only when the code is right too, or codes could be guessed three at a time
@@ -81,8 +84,12 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
         } else {
             throttle.succeeded(user.getUsername());
             // the session keeps the person without the password's hash, whichever way they go on
-            hold(request, response, next == Stage.SET_UP ? new PartSignedIn(user, next)
-                    : UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            hold(
+                    request,
+                    response,
+                    next == Stage.SET_UP
+                            ? new PartSignedIn(user, next)
+                            : UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         }
         response.sendRedirect(next == null ? target(request, response) : request.getContextPath() + next.path());
     }

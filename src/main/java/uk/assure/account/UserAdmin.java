@@ -32,8 +32,16 @@ public class UserAdmin {
         this.clock = clock;
     }
 
-    public record Account(String externalId, String email, String displayName, Role role, String agencyExternalId,
-            String agencyName, boolean enabled, int grants, boolean twoStepOn) {}
+    public record Account(
+            String externalId,
+            String email,
+            String displayName,
+            Role role,
+            String agencyExternalId,
+            String agencyName,
+            boolean enabled,
+            int grants,
+            boolean twoStepOn) {}
 
     public record ViewerGrant(String planExternalId, String planTitle, LocalDate expiresOn, boolean expired) {}
 
@@ -46,38 +54,59 @@ public class UserAdmin {
                 FROM app_user u LEFT JOIN agency a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id
                 WHERE u.partnership_id = ? ORDER BY lower(u.display_name), u.id""")
                 .param(partnershipId)
-                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(8), rs.getBoolean(9)))
+                .query((rs, n) -> new Account(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Role.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBoolean(7),
+                        rs.getInt(8),
+                        rs.getBoolean(9)))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<Account> account(long partnershipId, String externalId) {
-        return accounts(partnershipId).stream().filter(a -> a.externalId().equals(externalId)).findFirst();
+        return accounts(partnershipId).stream()
+                .filter(a -> a.externalId().equals(externalId))
+                .findFirst();
     }
 
     /** Changes role, agency and whether the account may sign in; an admin cannot lock themselves out. */
     public void change(SignedInUser admin, String externalId, Role role, Long agencyId, boolean enabled) {
         Account before = account(admin.partnershipId(), externalId).orElseThrow(() -> new NotFoundException("User"));
         if (externalId.equals(admin.externalId()) && (!enabled || role != Role.ADMIN)) {
-            throw new Invalid(enabled ? "role" : "enabled",
+            throw new Invalid(
+                    enabled ? "role" : "enabled",
                     "You cannot remove your own admin role or disable your own account: ask another admin");
         }
         if (role == Role.LEAD && agencyId == null) {
             throw new Invalid("agency", "Select the agency this lead works for");
         }
         Long agency = role == Role.LEAD || role == Role.BOARD ? agencyId : null;
-        jdbc.sql("UPDATE app_user SET role = ?, agency_id = ?, enabled = ? WHERE partnership_id = ? AND external_id = ?")
-                .params(role.name(), agency, enabled, admin.partnershipId(), externalId).update();
+        jdbc.sql(
+                        "UPDATE app_user SET role = ?, agency_id = ?, enabled = ? WHERE partnership_id = ? AND external_id = ?")
+                .params(role.name(), agency, enabled, admin.partnershipId(), externalId)
+                .update();
         if (before.enabled() && !enabled) {
             // every session of the account ends on its next request, on whichever node it is
             jdbc.sql("UPDATE app_user SET sessions_valid_after = ? WHERE partnership_id = ? AND external_id = ?")
-                    .params(Timestamp.from(clock.instant()), admin.partnershipId(), externalId).update();
+                    .params(Timestamp.from(clock.instant()), admin.partnershipId(), externalId)
+                    .update();
         }
         Account after = account(admin.partnershipId(), externalId).orElseThrow();
-        audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(),
-                before.enabled() && !enabled ? "DISABLED_USER" : "CHANGED_USER", "user", externalId,
-                state(before), state(after), null));
+        audit.record(new AuditLog.Event(
+                admin.partnershipId(),
+                admin.userId(),
+                admin.getUsername(),
+                before.enabled() && !enabled ? "DISABLED_USER" : "CHANGED_USER",
+                "user",
+                externalId,
+                state(before),
+                state(after),
+                null));
     }
 
     /**
@@ -95,13 +124,21 @@ public class UserAdmin {
         jdbc.sql("""
                 UPDATE app_user SET two_step_secret = NULL, two_step_enabled_at = NULL, sessions_valid_after = ?
                 WHERE partnership_id = ? AND external_id = ?""")
-                .params(Timestamp.from(clock.instant()), admin.partnershipId(), externalId).update();
+                .params(Timestamp.from(clock.instant()), admin.partnershipId(), externalId)
+                .update();
         jdbc.sql("""
                 DELETE FROM two_step_recovery_code c USING app_user u
-                WHERE u.partnership_id = c.partnership_id AND u.id = c.user_id AND u.partnership_id = ? AND u.external_id = ?""")
-                .params(admin.partnershipId(), externalId).update();
-        audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(), "TWO_STEP_RESET",
-                "user", externalId, Map.of("twoStep", true), Map.of("twoStep", false), null));
+                WHERE u.partnership_id = c.partnership_id AND u.id = c.user_id AND u.partnership_id = ? AND u.external_id = ?""").params(admin.partnershipId(), externalId).update();
+        audit.record(new AuditLog.Event(
+                admin.partnershipId(),
+                admin.userId(),
+                admin.getUsername(),
+                "TWO_STEP_RESET",
+                "user",
+                externalId,
+                Map.of("twoStep", true),
+                Map.of("twoStep", false),
+                null));
     }
 
     @Transactional(readOnly = true)
@@ -116,12 +153,14 @@ public class UserAdmin {
                 .query((rs, n) -> {
                     LocalDate expires = rs.getObject(3, LocalDate.class);
                     return new ViewerGrant(rs.getString(1), rs.getString(2), expires, expires.isBefore(today));
-                }).list();
+                })
+                .list();
     }
 
     /** Gives a viewer a plan until a date (inclusive), or moves the date of a plan they have. */
     public void grant(SignedInUser admin, String userExternalId, String planExternalId, LocalDate expiresOn) {
-        Account viewer = account(admin.partnershipId(), userExternalId).orElseThrow(() -> new NotFoundException("User"));
+        Account viewer =
+                account(admin.partnershipId(), userExternalId).orElseThrow(() -> new NotFoundException("User"));
         if (viewer.role() != Role.VIEWER) {
             throw new Invalid("plan", "Only a viewer's access is given plan by plan; this account reads every plan");
         }
@@ -132,15 +171,26 @@ public class UserAdmin {
             throw new Invalid("expires", "The date access ends must be today or in the future");
         }
         Long plan = jdbc.sql("SELECT id FROM plan WHERE partnership_id = ? AND external_id = ?")
-                .params(admin.partnershipId(), planExternalId == null ? "" : planExternalId).query(Long.class).optional()
+                .params(admin.partnershipId(), planExternalId == null ? "" : planExternalId)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new Invalid("plan", "Select a plan"));
         jdbc.sql("""
                 INSERT INTO viewer_grant (partnership_id, user_id, plan_id, expires_on, granted_by)
                 SELECT partnership_id, id, ?, ?, ? FROM app_user WHERE partnership_id = ? AND external_id = ?
                 ON CONFLICT (user_id, plan_id) DO UPDATE SET expires_on = excluded.expires_on, granted_by = excluded.granted_by""")
-                .params(plan, expiresOn, admin.userId(), admin.partnershipId(), userExternalId).update();
-        audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(), "GRANTED_PLAN",
-                "user", userExternalId, null, Map.of("plan", planExternalId, "expiresOn", expiresOn.toString()), null));
+                .params(plan, expiresOn, admin.userId(), admin.partnershipId(), userExternalId)
+                .update();
+        audit.record(new AuditLog.Event(
+                admin.partnershipId(),
+                admin.userId(),
+                admin.getUsername(),
+                "GRANTED_PLAN",
+                "user",
+                userExternalId,
+                null,
+                Map.of("plan", planExternalId, "expiresOn", expiresOn.toString()),
+                null));
     }
 
     public void revoke(SignedInUser admin, String userExternalId, String planExternalId) {
@@ -148,10 +198,19 @@ public class UserAdmin {
                 DELETE FROM viewer_grant g USING app_user u, plan p
                 WHERE g.partnership_id = ? AND u.partnership_id = g.partnership_id AND u.id = g.user_id AND u.external_id = ?
                   AND p.partnership_id = g.partnership_id AND p.id = g.plan_id AND p.external_id = ?""")
-                .params(admin.partnershipId(), userExternalId, planExternalId).update();
+                .params(admin.partnershipId(), userExternalId, planExternalId)
+                .update();
         if (removed > 0) {
-            audit.record(new AuditLog.Event(admin.partnershipId(), admin.userId(), admin.getUsername(), "REVOKED_PLAN",
-                    "user", userExternalId, Map.of("plan", planExternalId), null, null));
+            audit.record(new AuditLog.Event(
+                    admin.partnershipId(),
+                    admin.userId(),
+                    admin.getUsername(),
+                    "REVOKED_PLAN",
+                    "user",
+                    userExternalId,
+                    Map.of("plan", planExternalId),
+                    null,
+                    null));
         }
     }
 

@@ -8,10 +8,17 @@ import uk.assure.system.ExternalIds;
 @Repository
 public class UserRepository {
 
-    private static final org.springframework.jdbc.core.RowMapper<SignedInUser> SIGNED_IN_USER = (rs, n) -> new SignedInUser(
-            rs.getLong("id"), rs.getString("external_id"), rs.getLong("partnership_id"),
-            rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-            Role.valueOf(rs.getString("role")), (Long) rs.getObject("agency_id"), rs.getBoolean("enabled"));
+    private static final org.springframework.jdbc.core.RowMapper<SignedInUser> SIGNED_IN_USER =
+            (rs, n) -> new SignedInUser(
+                    rs.getLong("id"),
+                    rs.getString("external_id"),
+                    rs.getLong("partnership_id"),
+                    rs.getString("email"),
+                    rs.getString("display_name"),
+                    rs.getString("password_hash"),
+                    Role.valueOf(rs.getString("role")),
+                    (Long) rs.getObject("agency_id"),
+                    rs.getBoolean("enabled"));
 
     private final JdbcClient jdbc;
 
@@ -23,20 +30,14 @@ public class UserRepository {
     Optional<SignedInUser> findByEmail(String email) {
         return jdbc.sql("""
                 SELECT id, external_id, partnership_id, email, display_name, password_hash, role, agency_id, enabled
-                FROM app_user WHERE lower(email) = lower(:email)""")
-                .param("email", email)
-                .query(SIGNED_IN_USER)
-                .optional();
+                FROM app_user WHERE lower(email) = lower(:email)""").param("email", email).query(SIGNED_IN_USER).optional();
     }
 
     /** The account with this id in the partnership, if it is there and enabled (an API token's owner, say). */
     public Optional<SignedInUser> findEnabled(long partnershipId, long userId) {
         return jdbc.sql("""
                 SELECT id, external_id, partnership_id, email, display_name, password_hash, role, agency_id, enabled
-                FROM app_user WHERE partnership_id = ? AND id = ? AND enabled""")
-                .params(partnershipId, userId)
-                .query(SIGNED_IN_USER)
-                .optional();
+                FROM app_user WHERE partnership_id = ? AND id = ? AND enabled""").params(partnershipId, userId).query(SIGNED_IN_USER).optional();
     }
 
     /**
@@ -53,7 +54,10 @@ public class UserRepository {
      * admin's request sees only their own partnership's accounts; it answers yes or no and nothing else.
      */
     public boolean emailInUseAnywhere(String email) {
-        return jdbc.sql("SELECT assure_email_has_account(?)").param(email).query(Boolean.class).single();
+        return jdbc.sql("SELECT assure_email_has_account(?)")
+                .param(email)
+                .query(Boolean.class)
+                .single();
     }
 
     /** A new account, returned as the person it signs in (for an accepted invitation: no read needed after it). */
@@ -62,15 +66,32 @@ public class UserRepository {
         long id = jdbc.sql("""
                 INSERT INTO app_user (partnership_id, external_id, email, display_name, password_hash, role, agency_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(partnershipId, externalId, user.email(), user.displayName(), passwordHash, user.role().name(),
+                .params(
+                        partnershipId,
+                        externalId,
+                        user.email(),
+                        user.displayName(),
+                        passwordHash,
+                        user.role().name(),
                         user.agencyId())
-                .query(Long.class).single();
-        return new SignedInUser(id, externalId, partnershipId, user.email(), user.displayName(), passwordHash,
-                user.role(), user.agencyId(), true);
+                .query(Long.class)
+                .single();
+        return new SignedInUser(
+                id,
+                externalId,
+                partnershipId,
+                user.email(),
+                user.displayName(),
+                passwordHash,
+                user.role(),
+                user.agencyId(),
+                true);
     }
 
     public boolean anyUserExists() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)")
+                .query(Boolean.class)
+                .single();
     }
 
     public long create(long partnershipId, NewUser user, String passwordHash) {
@@ -92,21 +113,32 @@ public class UserRepository {
 
     /** Whether a session of this user signed in at that moment still stands: enabled, and not ended since. */
     public boolean sessionStands(long userId, java.time.Instant signedInAt) {
-        return jdbc.sql("SELECT enabled AND (sessions_valid_after IS NULL OR sessions_valid_after <= ?) FROM app_user WHERE id = ?")
-                .params(java.sql.Timestamp.from(signedInAt), userId).query(Boolean.class).optional().orElse(false);
+        return jdbc.sql(
+                        "SELECT enabled AND (sessions_valid_after IS NULL OR sessions_valid_after <= ?) FROM app_user WHERE id = ?")
+                .params(java.sql.Timestamp.from(signedInAt), userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Ends every session of the user signed in before {@code at}, on every node. */
     public void endSessions(long userId, java.time.Instant at) {
-        jdbc.sql("UPDATE app_user SET sessions_valid_after = ? WHERE id = ?").params(java.sql.Timestamp.from(at), userId).update();
+        jdbc.sql("UPDATE app_user SET sessions_valid_after = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(at), userId)
+                .update();
     }
 
     public String passwordHash(long userId) {
-        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(userId).query(String.class).single();
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?")
+                .param(userId)
+                .query(String.class)
+                .single();
     }
 
     public void setPasswordHash(long userId, String hash) {
-        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(hash, userId).update();
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?")
+                .params(hash, userId)
+                .update();
     }
 
     /** A user's two-step sign-in: the Base32 secret, when it was turned on (null while off), the last step taken. */
@@ -129,8 +161,10 @@ public class UserRepository {
                 SELECT two_step_secret, two_step_enabled_at, two_step_last_step FROM app_user
                 WHERE id = ? AND partnership_id = ?""")
                 .params(userId, partnershipId)
-                .query((rs, n) -> new TwoStepRecord(rs.getString(1),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3)))
+                .query((rs, n) -> new TwoStepRecord(
+                        rs.getString(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                        (Long) rs.getObject(3)))
                 .single();
     }
 
@@ -142,7 +176,11 @@ public class UserRepository {
         return jdbc.sql("""
                 UPDATE app_user SET two_step_last_step = :step WHERE id = :id AND partnership_id = :partnership
                   AND (two_step_last_step IS NULL OR two_step_last_step < :step)""")
-                .param("step", step).param("id", userId).param("partnership", partnershipId).update() == 1;
+                        .param("step", step)
+                        .param("id", userId)
+                        .param("partnership", partnershipId)
+                        .update()
+                == 1;
     }
 
     /** Turns two-step on with the secret the user's app now holds; the code that proved it is taken, as at sign-in. */
@@ -151,8 +189,13 @@ public class UserRepository {
                 UPDATE app_user SET two_step_secret = :secret, two_step_enabled_at = :at, two_step_last_step = :step
                 WHERE id = :id AND partnership_id = :partnership
                   AND (two_step_last_step IS NULL OR two_step_last_step < :step)""")
-                .param("secret", secret).param("at", java.sql.Timestamp.from(at)).param("step", step)
-                .param("id", userId).param("partnership", partnershipId).update() == 1;
+                        .param("secret", secret)
+                        .param("at", java.sql.Timestamp.from(at))
+                        .param("step", step)
+                        .param("id", userId)
+                        .param("partnership", partnershipId)
+                        .update()
+                == 1;
     }
 
     /** Turns two-step off; the last step taken stays, so no code seen before can be used again. */

@@ -43,17 +43,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidProgressException.class)
     ProblemDetail invalid(InvalidProgressException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.errors().stream().map(InvalidProgressException.FieldError::message).distinct()
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                e.errors().stream()
+                        .map(InvalidProgressException.FieldError::message)
+                        .distinct()
                         .collect(Collectors.joining("; ")));
-        problem.setProperty("errors", e.errors().stream()
-                .map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+        problem.setProperty(
+                "errors",
+                e.errors().stream()
+                        .map(err -> Map.of("field", err.field(), "message", err.message()))
+                        .toList());
         return problem;
     }
 
     @ExceptionHandler(StaleActionException.class)
     ProblemDetail stale(StaleActionException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
                 "The action was updated by " + e.lastUpdatedBy() + " at " + e.lastUpdatedAt()
                         + " after the version you sent: read it again, then send your update with its new version");
         problem.setProperty("lastUpdatedBy", e.lastUpdatedBy());
@@ -63,15 +70,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     /** A body that is not JSON, or a value of the wrong kind: says which field, and where in the body. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof BodySizeLimit.TooLarge) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, BodySizeLimit.REFUSAL));
         }
         String detail = "The request body must be a JSON object";
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
@@ -85,8 +93,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private static String where(JsonProcessingException e) {
-        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static String expected(String field) {

@@ -22,43 +22,97 @@ final class ApiModels {
     private ApiModels() {}
 
     @Schema(description = "A plan in a list, with its actions counted by RAG rating")
-    record PlanSummary(String id, String title, String kind, String area, String version, LocalDate issuedOn,
-            int actions, Map<String, Integer> rag) {
+    record PlanSummary(
+            String id,
+            String title,
+            String kind,
+            String area,
+            String version,
+            LocalDate issuedOn,
+            int actions,
+            Map<String, Integer> rag) {
 
         static PlanSummary of(PlanViews.PlanListItem p) {
-            return new PlanSummary(p.externalId(), p.title(), p.kind().name(), p.area(), p.versionLabel(), p.issuedOn(),
-                    p.actionCount(), counts(p.ragCounts()));
+            return new PlanSummary(
+                    p.externalId(),
+                    p.title(),
+                    p.kind().name(),
+                    p.area(),
+                    p.versionLabel(),
+                    p.issuedOn(),
+                    p.actionCount(),
+                    counts(p.ragCounts()));
         }
     }
 
     @Schema(description = "A date as the plan wrote it and as Assure read it")
-    record Due(@Schema(description = "as written, e.g. \"Mar.19\" or \"Ongoing\"") String written,
-            @Schema(description = "the day it is taken to mean; null when it names no date") LocalDate date,
-            @Schema(description = "DAY, MONTH, QUARTER, YEAR, RANGE, ONGOING, IMMEDIATE or UNKNOWN") String precision) {
+    record Due(
+            @Schema(description = "as written, e.g. \"Mar.19\" or \"Ongoing\"")
+            String written,
+
+            @Schema(description = "the day it is taken to mean; null when it names no date")
+            LocalDate date,
+
+            @Schema(description = "DAY, MONTH, QUARTER, YEAR, RANGE, ONGOING, IMMEDIATE or UNKNOWN")
+            String precision) {
 
         static Due of(DueDate due) {
-            return due == null ? null : new Due(due.raw(), due.date(), due.precision().name());
+            return due == null
+                    ? null
+                    : new Due(due.raw(), due.date(), due.precision().name());
         }
     }
 
     @Schema(description = "A RAG rating computed from dates and updates, with the reason for it")
-    record Rating(@Schema(description = "RED, AMBER, GREEN, COMPLETED or CLOSED") String rag, String explanation) {
+    record Rating(
+            @Schema(description = "RED, AMBER, GREEN, COMPLETED or CLOSED")
+            String rag,
+
+            String explanation) {
 
         static Rating of(RagAssessment rag) {
             return new Rating(rag.rag().name(), rag.explanation());
         }
     }
 
-    record Plan(String id, String title, String kind, String source, String area, String version, String leadOfficer,
-            LocalDate issuedOn, String successCriteria, String measures, List<String> statusVocabulary,
-            List<GlossaryTerm> glossary, List<String> links, int actions, Map<String, Integer> rag,
+    record Plan(
+            String id,
+            String title,
+            String kind,
+            String source,
+            String area,
+            String version,
+            String leadOfficer,
+            LocalDate issuedOn,
+            String successCriteria,
+            String measures,
+            List<String> statusVocabulary,
+            List<GlossaryTerm> glossary,
+            List<String> links,
+            int actions,
+            Map<String, Integer> rag,
             List<Section> sections) {
 
         static Plan of(PlanViews.PlanPage p) {
-            return new Plan(p.externalId(), p.title(), p.kind().name(), p.source(), p.area(), p.versionLabel(),
-                    p.leadOfficer(), p.issuedOn(), p.successCriteria(), p.measures(), p.statusVocabulary(),
-                    p.glossary().stream().map(g -> new GlossaryTerm(g.term(), g.meaning())).toList(), p.links(),
-                    p.actionCount(), counts(p.ragCounts()), p.sections().stream().map(Section::of).toList());
+            return new Plan(
+                    p.externalId(),
+                    p.title(),
+                    p.kind().name(),
+                    p.source(),
+                    p.area(),
+                    p.versionLabel(),
+                    p.leadOfficer(),
+                    p.issuedOn(),
+                    p.successCriteria(),
+                    p.measures(),
+                    p.statusVocabulary(),
+                    p.glossary().stream()
+                            .map(g -> new GlossaryTerm(g.term(), g.meaning()))
+                            .toList(),
+                    p.links(),
+                    p.actionCount(),
+                    counts(p.ragCounts()),
+                    p.sections().stream().map(Section::of).toList());
         }
     }
 
@@ -67,7 +121,11 @@ final class ApiModels {
     record Section(String ref, String title, String description, List<Finding> findings, List<ActionSummary> actions) {
 
         static Section of(PlanViews.SectionView s) {
-            return new Section(s.ref(), s.title(), s.description(), s.findings().stream().map(Finding::of).toList(),
+            return new Section(
+                    s.ref(),
+                    s.title(),
+                    s.description(),
+                    s.findings().stream().map(Finding::of).toList(),
                     s.actions().stream().map(ActionSummary::of).toList());
         }
     }
@@ -79,45 +137,125 @@ final class ApiModels {
         }
     }
 
-    record ActionSummary(String id, String ref, String text, String lead, Due due, String status, String statusLabel,
-            Rating rag, List<String> findings) {
+    record ActionSummary(
+            String id,
+            String ref,
+            String text,
+            String lead,
+            Due due,
+            String status,
+            String statusLabel,
+            Rating rag,
+            List<String> findings) {
 
         static ActionSummary of(PlanViews.ActionRow a) {
-            return new ActionSummary(a.externalId(), a.ref(), a.text(), a.lead(), Due.of(a.currentDue()), a.status().name(),
-                    a.statusLabel(), Rating.of(a.rag()), a.findingRefs());
+            return new ActionSummary(
+                    a.externalId(),
+                    a.ref(),
+                    a.text(),
+                    a.lead(),
+                    Due.of(a.currentDue()),
+                    a.status().name(),
+                    a.statusLabel(),
+                    Rating.of(a.rag()),
+                    a.findingRefs());
         }
     }
 
-    record Action(String id, String planId, String planTitle, String section, String ref, String text, String lead,
-            List<String> leadNames, String oversight, String expectedImpact, String evidenceOfImpact, Due originalDue,
-            Due currentDue, String status, String statusLabel, Rating rag, Instant createdAt, Instant lastUpdateAt,
-            @Schema(description = "send it back with an update: an update made meanwhile by someone else is refused (409)")
+    record Action(
+            String id,
+            String planId,
+            String planTitle,
+            String section,
+            String ref,
+            String text,
+            String lead,
+            List<String> leadNames,
+            String oversight,
+            String expectedImpact,
+            String evidenceOfImpact,
+            Due originalDue,
+            Due currentDue,
+            String status,
+            String statusLabel,
+            Rating rag,
+            Instant createdAt,
+            Instant lastUpdateAt,
+
+            @Schema(
+                    description =
+                            "send it back with an update: an update made meanwhile by someone else is refused (409)")
             int version,
-            List<Finding> findings, List<LinkedAction> linkedActions, List<Update> history, List<Comment> comments) {
+
+            List<Finding> findings,
+            List<LinkedAction> linkedActions,
+            List<Update> history,
+            List<Comment> comments) {
 
         static Action of(PlanViews.ActionPage a, List<Comments.Comment> comments) {
-            return new Action(a.externalId(), a.planExternalId(), a.planTitle(), a.sectionTitle(), a.ref(), a.text(),
-                    a.lead(), a.leadNames(), a.oversight(), a.expectedImpact(), a.evidenceOfImpact(), Due.of(a.originalDue()),
-                    Due.of(a.currentDue()), a.status().name(), a.statusLabel(), Rating.of(a.rag()), a.createdAt(),
-                    a.lastUpdateAt(), a.version(), a.findings().stream().map(Finding::of).toList(),
-                    a.linkedActions().stream().map(l -> new LinkedAction(l.externalId(), l.planExternalId(),
-                            l.planTitle(), l.ref(), l.text())).toList(),
+            return new Action(
+                    a.externalId(),
+                    a.planExternalId(),
+                    a.planTitle(),
+                    a.sectionTitle(),
+                    a.ref(),
+                    a.text(),
+                    a.lead(),
+                    a.leadNames(),
+                    a.oversight(),
+                    a.expectedImpact(),
+                    a.evidenceOfImpact(),
+                    Due.of(a.originalDue()),
+                    Due.of(a.currentDue()),
+                    a.status().name(),
+                    a.statusLabel(),
+                    Rating.of(a.rag()),
+                    a.createdAt(),
+                    a.lastUpdateAt(),
+                    a.version(),
+                    a.findings().stream().map(Finding::of).toList(),
+                    a.linkedActions().stream()
+                            .map(l -> new LinkedAction(
+                                    l.externalId(), l.planExternalId(), l.planTitle(), l.ref(), l.text()))
+                            .toList(),
                     a.history().stream().map(Update::of).toList(),
-                    comments.stream().map(c -> new Comment(c.externalId(), c.authorName(), c.body(), c.writtenAt())).toList());
+                    comments.stream()
+                            .map(c -> new Comment(c.externalId(), c.authorName(), c.body(), c.writtenAt()))
+                            .toList());
         }
     }
 
     record LinkedAction(String id, String planId, String planTitle, String ref, String text) {}
 
-    record Update(String id, String author, Instant recordedAt, String narrative, String statusBefore,
-            String statusAfter, String statusReason, Due revisedDue, String revisionReason, String evidenceUrl,
+    record Update(
+            String id,
+            String author,
+            Instant recordedAt,
+            String narrative,
+            String statusBefore,
+            String statusAfter,
+            String statusReason,
+            Due revisedDue,
+            String revisionReason,
+            String evidenceUrl,
             List<EvidenceFile> files) {
 
         static Update of(PlanViews.UpdateView u) {
-            return new Update(u.externalId(), u.authorName(), u.recordedAt(), u.narrative(), name(u.statusBefore()),
-                    name(u.statusAfter()), u.statusReason(), Due.of(u.revisedDue()), u.revisionReason(), u.evidenceUrl(),
-                    u.files().stream().map(f -> new EvidenceFile(f.externalId(), f.fileName(), f.sizeBytes(),
-                            "/api/v1/evidence/" + f.externalId())).toList());
+            return new Update(
+                    u.externalId(),
+                    u.authorName(),
+                    u.recordedAt(),
+                    u.narrative(),
+                    name(u.statusBefore()),
+                    name(u.statusAfter()),
+                    u.statusReason(),
+                    Due.of(u.revisedDue()),
+                    u.revisionReason(),
+                    u.evidenceUrl(),
+                    u.files().stream()
+                            .map(f -> new EvidenceFile(
+                                    f.externalId(), f.fileName(), f.sizeBytes(), "/api/v1/evidence/" + f.externalId()))
+                            .toList());
         }
     }
 
@@ -130,19 +268,34 @@ final class ApiModels {
     record NewUpdate(
             @Schema(description = "the action's version as last read", requiredMode = Schema.RequiredMode.REQUIRED)
             Integer version,
-            @Schema(description = "what has happened since the last update", requiredMode = Schema.RequiredMode.REQUIRED)
+
+            @Schema(
+                    description = "what has happened since the last update",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             String narrative,
-            @Schema(description = "NOT_STARTED, IN_PROGRESS, COMPLETED, CLOSED or SUPERSEDED; the current one when absent")
+
+            @Schema(
+                    description =
+                            "NOT_STARTED, IN_PROGRESS, COMPLETED, CLOSED or SUPERSEDED; the current one when absent")
             String status,
+
             @Schema(description = "why, when the change of status needs one (closing, superseding, reopening)")
             String statusReason,
-            @Schema(description = "a new due date, when the date is revised") LocalDate revisedDue,
-            @Schema(description = "why the date moved; needed with revisedDue") String revisionReason,
-            @Schema(description = "a link to evidence of impact") String evidenceUrl) {}
+
+            @Schema(description = "a new due date, when the date is revised")
+            LocalDate revisedDue,
+
+            @Schema(description = "why the date moved; needed with revisedDue")
+            String revisionReason,
+
+            @Schema(description = "a link to evidence of impact")
+            String evidenceUrl) {}
 
     record Recorded(String id, String actionId, int version) {}
 
-    record NewComment(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String comment) {}
+    record NewComment(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String comment) {}
 
     record CommentAdded(String id) {}
 
@@ -153,14 +306,37 @@ final class ApiModels {
         }
 
         private static List<WorkItem> items(List<Worklists.Item> items) {
-            return items.stream().map(i -> new WorkItem(i.planExternalId(), i.planTitle(), i.sectionTitle(), i.externalId(),
-                    i.ref(), i.text(), i.lead(), Due.of(i.due()), i.status().name(), i.statusLabel(), Rating.of(i.rag()),
-                    i.lastActivity())).toList();
+            return items.stream()
+                    .map(i -> new WorkItem(
+                            i.planExternalId(),
+                            i.planTitle(),
+                            i.sectionTitle(),
+                            i.externalId(),
+                            i.ref(),
+                            i.text(),
+                            i.lead(),
+                            Due.of(i.due()),
+                            i.status().name(),
+                            i.statusLabel(),
+                            Rating.of(i.rag()),
+                            i.lastActivity()))
+                    .toList();
         }
     }
 
-    record WorkItem(String planId, String planTitle, String section, String id, String ref, String text, String lead,
-            Due due, String status, String statusLabel, Rating rag, LocalDate lastActivity) {}
+    record WorkItem(
+            String planId,
+            String planTitle,
+            String section,
+            String id,
+            String ref,
+            String text,
+            String lead,
+            Due due,
+            String status,
+            String statusLabel,
+            Rating rag,
+            LocalDate lastActivity) {}
 
     private static Map<String, Integer> counts(Map<Rag, Integer> counts) {
         Map<String, Integer> out = new LinkedHashMap<>();

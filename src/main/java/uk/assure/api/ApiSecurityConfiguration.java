@@ -38,21 +38,27 @@ class ApiSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BodySizeLimit(json), org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterBefore(
+                        new BodySizeLimit(json),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(OPENAPI, OPENAPI + ".yaml").permitAll()
-                        .anyRequest().hasAnyRole(roles))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
+                .authorizeHttpRequests(auth -> auth.requestMatchers(OPENAPI, OPENAPI + ".yaml")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyRole(roles))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"assure\"");
-                            problem(json, response, HttpStatus.UNAUTHORIZED, "Send a token that stands, as "
-                                    + "\"Authorization: Bearer <token>\"; make one on your account page in Assure");
+                            problem(
+                                    json,
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "Send a token that stands, as "
+                                            + "\"Authorization: Bearer <token>\"; make one on your account page in Assure");
                         })
                         .accessDeniedHandler((request, response, e) ->
                                 problem(json, response, HttpStatus.FORBIDDEN, "Your account cannot do this")))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'none'; frame-ancestors 'none'")));
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
@@ -66,11 +72,17 @@ class ApiSecurityConfiguration {
     @Bean
     OpenAPI assureOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Assure API").version("1")
+                .info(new Info()
+                        .title("Assure API")
+                        .version("1")
                         .description("Plans, actions and their history; progress updates and comments. Every request "
                                 + "carries a personal token (Authorization: Bearer assure_...) made on the account page, "
                                 + "and acts as its owner, with their role and agency."))
-                .components(new Components().addSecuritySchemes("token",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "token",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")));
     }
 }

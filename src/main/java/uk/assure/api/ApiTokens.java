@@ -45,8 +45,14 @@ public class ApiTokens {
     }
 
     /** A token as its owner sees it listed: never the secret. */
-    public record Token(String externalId, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-            Instant revokedAt, boolean expired) {
+    public record Token(
+            String externalId,
+            String name,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            boolean expired) {
 
         public boolean active() {
             return revokedAt == null && !expired;
@@ -75,11 +81,25 @@ public class ApiTokens {
         jdbc.sql("""
                 INSERT INTO api_token (partnership_id, external_id, user_id, name, token_hash, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(owner.partnershipId(), externalId, owner.userId(), trimmed, SecretTokens.hash(secret),
-                        Timestamp.from(now), Timestamp.from(expires))
+                .params(
+                        owner.partnershipId(),
+                        externalId,
+                        owner.userId(),
+                        trimmed,
+                        SecretTokens.hash(secret),
+                        Timestamp.from(now),
+                        Timestamp.from(expires))
                 .update();
-        audit.record(new AuditLog.Event(owner.partnershipId(), owner.userId(), owner.getUsername(), "API_TOKEN_CREATED",
-                "api_token", externalId, null, Map.of("name", trimmed, "expiresAt", expires.toString()), null));
+        audit.record(new AuditLog.Event(
+                owner.partnershipId(),
+                owner.userId(),
+                owner.getUsername(),
+                "API_TOKEN_CREATED",
+                "api_token",
+                externalId,
+                null,
+                Map.of("name", trimmed, "expiresAt", expires.toString()),
+                null));
         return new Created(secret, new Token(externalId, trimmed, now, expires, null, null, false));
     }
 
@@ -99,10 +119,16 @@ public class ApiTokens {
                 .params(partnershipId, userExternalId)
                 .query((rs, n) -> {
                     Instant expires = rs.getTimestamp("expires_at").toInstant();
-                    return new Token(rs.getString("external_id"), rs.getString("name"),
-                            rs.getTimestamp("created_at").toInstant(), expires, instant(rs.getTimestamp("last_used_at")),
-                            instant(rs.getTimestamp("revoked_at")), !expires.isAfter(now));
-                }).list();
+                    return new Token(
+                            rs.getString("external_id"),
+                            rs.getString("name"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            expires,
+                            instant(rs.getTimestamp("last_used_at")),
+                            instant(rs.getTimestamp("revoked_at")),
+                            !expires.isAfter(now));
+                })
+                .list();
     }
 
     /** Ends one of the owner's own tokens; false when they have no such token standing. */
@@ -120,10 +146,19 @@ public class ApiTokens {
                 UPDATE api_token t SET revoked_at = ? FROM app_user u
                 WHERE u.partnership_id = t.partnership_id AND u.id = t.user_id AND u.external_id = ?
                   AND t.partnership_id = ? AND t.external_id = ? AND t.revoked_at IS NULL""")
-                .params(Timestamp.from(clock.instant()), userExternalId, actor.partnershipId(), externalId).update();
+                .params(Timestamp.from(clock.instant()), userExternalId, actor.partnershipId(), externalId)
+                .update();
         if (revoked == 1) {
-            audit.record(new AuditLog.Event(actor.partnershipId(), actor.userId(), actor.getUsername(),
-                    "API_TOKEN_REVOKED", "api_token", externalId, null, Map.of("owner", userExternalId), null));
+            audit.record(new AuditLog.Event(
+                    actor.partnershipId(),
+                    actor.userId(),
+                    actor.getUsername(),
+                    "API_TOKEN_REVOKED",
+                    "api_token",
+                    externalId,
+                    null,
+                    Map.of("owner", userExternalId),
+                    null));
         }
         return revoked == 1;
     }
@@ -139,13 +174,15 @@ public class ApiTokens {
         Instant now = clock.instant();
         Optional<long[]> owner = jdbc.sql("SELECT partnership_id, user_id, token_id FROM assure_api_token_owner(?, ?)")
                 .params(SecretTokens.hash(secret), Timestamp.from(now))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .optional();
         return owner.flatMap(o -> Scope.partnership(o[0], () -> {
             // noted at most once a minute, so a busy program does not write on every request
             jdbc.sql("""
                     UPDATE api_token SET last_used_at = ? WHERE partnership_id = ? AND id = ?
                       AND (last_used_at IS NULL OR last_used_at < ?)""")
-                    .params(Timestamp.from(now), o[0], o[2], Timestamp.from(now.minusSeconds(60))).update();
+                    .params(Timestamp.from(now), o[0], o[2], Timestamp.from(now.minusSeconds(60)))
+                    .update();
             return users.findEnabled(o[0], o[1]);
         }));
     }

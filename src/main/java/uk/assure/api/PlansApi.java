@@ -59,21 +59,25 @@ class PlansApi {
         Set<String> viewable = access.may(user, Access.Capability.SEE_EVERY_PLAN) ? null : access.viewablePlans(user);
         return plans.listPlans(user.partnershipId()).stream()
                 .filter(p -> viewable == null || viewable.contains(p.externalId()))
-                .map(ApiModels.PlanSummary::of).toList();
+                .map(ApiModels.PlanSummary::of)
+                .toList();
     }
 
     @Operation(summary = "A plan whole: its sections, findings and actions, each action with its RAG rating")
     @GetMapping("/plans/{planId}")
     ApiModels.Plan plan(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId) {
         access.requirePlan(user, planId);
-        return plans.findPlan(user.partnershipId(), planId).map(ApiModels.Plan::of)
+        return plans.findPlan(user.partnershipId(), planId)
+                .map(ApiModels.Plan::of)
                 .orElseThrow(() -> new NotFoundException("Plan"));
     }
 
-    @Operation(summary = "An action with its whole history (who said what, when; the original and revised due date) and comments")
+    @Operation(
+            summary =
+                    "An action with its whole history (who said what, when; the original and revised due date) and comments")
     @GetMapping("/plans/{planId}/actions/{actionId}")
-    ApiModels.Action action(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId,
-            @PathVariable String actionId) {
+    ApiModels.Action action(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId) {
         ActionPage action = find(user, planId, actionId);
         return ApiModels.Action.of(action, comments.of(user.partnershipId(), actionId));
     }
@@ -91,15 +95,21 @@ class PlansApi {
     @Operation(summary = "A file given as evidence with an update: always a download")
     @GetMapping(path = "/evidence/{fileId}", produces = "*/*")
     ResponseEntity<byte[]> evidence(@AuthenticationPrincipal SignedInUser user, @PathVariable String fileId) {
-        String plan = progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
+        String plan =
+                progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
         access.requirePlan(user, plan);
-        return progress.evidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File")).asDownload();
+        return progress.evidence(user.partnershipId(), fileId)
+                .orElseThrow(() -> new NotFoundException("File"))
+                .asDownload();
     }
 
     @Operation(summary = "Records a progress update: for an admin, or a lead of an agency that leads the action")
     @PostMapping(path = "/plans/{planId}/actions/{actionId}/updates", consumes = "application/json")
-    ResponseEntity<ApiModels.Recorded> update(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId,
-            @PathVariable String actionId, @RequestBody ApiModels.NewUpdate body) {
+    ResponseEntity<ApiModels.Recorded> update(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @RequestBody ApiModels.NewUpdate body) {
         ActionPage action = find(user, planId, actionId);
         access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
         List<InvalidProgressException.FieldError> errors = new ArrayList<>();
@@ -111,19 +121,29 @@ class PlansApi {
             try {
                 status = ActionStatus.valueOf(body.status());
             } catch (IllegalArgumentException e) {
-                errors.add(new InvalidProgressException.FieldError("status",
-                        "The status must be one of NOT_STARTED, IN_PROGRESS, COMPLETED, CLOSED, SUPERSEDED"));
+                errors.add(new InvalidProgressException.FieldError(
+                        "status", "The status must be one of NOT_STARTED, IN_PROGRESS, COMPLETED, CLOSED, SUPERSEDED"));
             }
         }
-        ProgressEntry entry = new ProgressEntry(body.narrative(), status,
-                status == action.status() ? action.statusWord() : null, blank(body.statusReason()),
-                body.revisedDue() == null ? null : DueDate.exact(body.revisedDue()), blank(body.revisionReason()),
-                null, null, blank(body.evidenceUrl()));
+        ProgressEntry entry = new ProgressEntry(
+                body.narrative(),
+                status,
+                status == action.status() ? action.statusWord() : null,
+                blank(body.statusReason()),
+                body.revisedDue() == null ? null : DueDate.exact(body.revisedDue()),
+                blank(body.revisionReason()),
+                null,
+                null,
+                blank(body.evidenceUrl()));
         if (!errors.isEmpty()) {
             errors.addAll(ProgressService.problems(action.status(), entry));
             throw new InvalidProgressException(errors);
         }
-        ProgressService.Recorded recorded = progress.record(user.partnershipId(), actionId, body.version(), entry,
+        ProgressService.Recorded recorded = progress.record(
+                user.partnershipId(),
+                actionId,
+                body.version(),
+                entry,
                 new ProgressService.Author(user.userId(), user.displayName()));
         return ResponseEntity.created(URI.create("/api/v1/plans/" + planId + "/actions/" + actionId))
                 .body(new ApiModels.Recorded(recorded.externalId(), actionId, recorded.newVersion()));
@@ -131,16 +151,23 @@ class PlansApi {
 
     @Operation(summary = "Adds a comment to an action: for board members and admins")
     @PostMapping(path = "/plans/{planId}/actions/{actionId}/comments", consumes = "application/json")
-    ResponseEntity<ApiModels.CommentAdded> comment(@AuthenticationPrincipal SignedInUser user,
-            @PathVariable String planId, @PathVariable String actionId, @RequestBody ApiModels.NewComment body) {
+    ResponseEntity<ApiModels.CommentAdded> comment(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @RequestBody ApiModels.NewComment body) {
         find(user, planId, actionId);
         access.require(user, Access.Capability.COMMENT);
         String id;
         try {
-            id = comments.add(user.partnershipId(), actionId, new ProgressService.Author(user.userId(), user.displayName()),
+            id = comments.add(
+                    user.partnershipId(),
+                    actionId,
+                    new ProgressService.Author(user.userId(), user.displayName()),
                     body.comment());
         } catch (IllegalArgumentException e) {
-            throw new InvalidProgressException(List.of(new InvalidProgressException.FieldError("comment", e.getMessage())));
+            throw new InvalidProgressException(
+                    List.of(new InvalidProgressException.FieldError("comment", e.getMessage())));
         }
         return ResponseEntity.created(URI.create("/api/v1/plans/" + planId + "/actions/" + actionId))
                 .body(new ApiModels.CommentAdded(id));

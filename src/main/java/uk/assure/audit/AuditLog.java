@@ -38,32 +38,75 @@ public class AuditLog {
     }
 
     /** One thing that happened. {@code partnershipId} is null for events outside any partnership (a failed sign-in). */
-    public record Event(Long partnershipId, Long actorUserId, String actor, String type, String objectType,
-            String objectId, Object before, Object after, String details) {}
+    public record Event(
+            Long partnershipId,
+            Long actorUserId,
+            String actor,
+            String type,
+            String objectType,
+            String objectId,
+            Object before,
+            Object after,
+            String details) {}
 
     /** Writes the event in the caller's transaction, or in its own when there is none. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(Event event) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Object.class).single();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)")
+                .param(CHAIN_LOCK)
+                .query(Object.class)
+                .single();
         // the newest event of any partnership, read by a function that runs as the owner of the table
-        String previous = jdbc.sql("SELECT audit_chain_head()").query(String.class).optional().orElse(null);
+        String previous = jdbc.sql("SELECT audit_chain_head()")
+                .query(String.class)
+                .optional()
+                .orElse(null);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String before = json(event.before());
         String after = json(event.after());
-        String hash = hash(previous, event.partnershipId(), at, event.actorUserId(), event.actor(), event.type(),
-                event.objectType(), event.objectId(), before, after, event.details());
+        String hash = hash(
+                previous,
+                event.partnershipId(),
+                at,
+                event.actorUserId(),
+                event.actor(),
+                event.type(),
+                event.objectType(),
+                event.objectId(),
+                before,
+                after,
+                event.details());
         jdbc.sql("""
                 INSERT INTO audit_event (partnership_id, occurred_at, actor_user_id, actor, event_type, object_type,
                     object_id, before_state, after_state, details, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""")
-                .params(event.partnershipId(), Timestamp.from(at), event.actorUserId(), event.actor(), event.type(),
-                        event.objectType(), event.objectId(), before, after, event.details(), previous, hash)
+                .params(
+                        event.partnershipId(),
+                        Timestamp.from(at),
+                        event.actorUserId(),
+                        event.actor(),
+                        event.type(),
+                        event.objectType(),
+                        event.objectId(),
+                        before,
+                        after,
+                        event.details(),
+                        previous,
+                        hash)
                 .update();
     }
 
     /** One event as the audit page shows it. */
-    public record Row(long id, Instant occurredAt, String actor, String type, String objectType, String objectId,
-            String before, String after, String details) {}
+    public record Row(
+            long id,
+            Instant occurredAt,
+            String actor,
+            String type,
+            String objectType,
+            String objectId,
+            String before,
+            String after,
+            String details) {}
 
     /** What the audit page filters by; any part may be null. {@code to} is inclusive. */
     public record Filter(String type, String actor, java.time.LocalDate from, java.time.LocalDate to) {}
@@ -86,7 +129,13 @@ public class AuditLog {
         }
         if (filter.actor() != null) {
             where.append(" AND actor ILIKE :actor ESCAPE '\\'");
-            params.put("actor", "%" + filter.actor().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "actor",
+                    "%"
+                            + filter.actor()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         java.time.ZoneId zone = clock.getZone();
         if (filter.from() != null) {
@@ -95,15 +144,30 @@ public class AuditLog {
         }
         if (filter.to() != null) {
             where.append(" AND occurred_at < :to");
-            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            params.put(
+                    "to",
+                    Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        long total = jdbc.sql("SELECT count(*) FROM audit_event" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM audit_event" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Row> rows = jdbc.sql("""
                 SELECT id, occurred_at, actor, event_type, object_type, object_id, before_state::text, after_state::text, details
                 FROM audit_event""" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", size).param("offset", (long) Math.max(0, page - 1) * size)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) Math.max(0, page - 1) * size)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9)))
                 .list();
         return new Page(rows, total, Math.max(1, page), size);
     }
@@ -112,7 +176,9 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<String> types(long partnershipId) {
         return jdbc.sql("SELECT DISTINCT event_type FROM audit_event WHERE partnership_id = ? ORDER BY 1")
-                .param(partnershipId).query(String.class).list();
+                .param(partnershipId)
+                .query(String.class)
+                .list();
     }
 
     /** The first event whose chain does not hold, if any: its id and why. */
@@ -125,43 +191,69 @@ public class AuditLog {
         jdbc.sql("""
                 SELECT id, partnership_id, occurred_at, actor_user_id, actor, event_type, object_type, object_id,
                        before_state::text, after_state::text, details, previous_hash, hash
-                FROM audit_event ORDER BY id""")
-                .query(rs -> {
-                    if (broken[0] != null) {
-                        return;
-                    }
-                    long id = rs.getLong("id");
-                    String stored = rs.getString("hash");
-                    if (stored == null) {
-                        previous[0] = null; // events written before the chain began
-                        return;
-                    }
-                    if (!java.util.Objects.equals(previous[0], rs.getString("previous_hash"))) {
-                        broken[0] = new Break(id, "it does not follow the event before it (one was removed or reordered)");
-                        return;
-                    }
-                    String expected = hash(rs.getString("previous_hash"), (Long) rs.getObject("partnership_id"),
-                            rs.getTimestamp("occurred_at").toInstant(), (Long) rs.getObject("actor_user_id"),
-                            rs.getString("actor"), rs.getString("event_type"), rs.getString("object_type"),
-                            rs.getString("object_id"), rs.getString(9), rs.getString(10),
-                            rs.getString("details"));
-                    if (!expected.equals(stored)) {
-                        broken[0] = new Break(id, "its content was changed after it was written");
-                        return;
-                    }
-                    previous[0] = stored;
-                });
+                FROM audit_event ORDER BY id""").query(rs -> {
+            if (broken[0] != null) {
+                return;
+            }
+            long id = rs.getLong("id");
+            String stored = rs.getString("hash");
+            if (stored == null) {
+                previous[0] = null; // events written before the chain began
+                return;
+            }
+            if (!java.util.Objects.equals(previous[0], rs.getString("previous_hash"))) {
+                broken[0] = new Break(id, "it does not follow the event before it (one was removed or reordered)");
+                return;
+            }
+            String expected = hash(
+                    rs.getString("previous_hash"),
+                    (Long) rs.getObject("partnership_id"),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    (Long) rs.getObject("actor_user_id"),
+                    rs.getString("actor"),
+                    rs.getString("event_type"),
+                    rs.getString("object_type"),
+                    rs.getString("object_id"),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString("details"));
+            if (!expected.equals(stored)) {
+                broken[0] = new Break(id, "its content was changed after it was written");
+                return;
+            }
+            previous[0] = stored;
+        });
         return Optional.ofNullable(broken[0]);
     }
 
-    static String hash(String previous, Long partnershipId, Instant at, Long actorUserId, String actor, String type,
-            String objectType, String objectId, String before, String after, String details) {
-        String content = String.join("\u001f", String.valueOf(previous), String.valueOf(partnershipId),
+    static String hash(
+            String previous,
+            Long partnershipId,
+            Instant at,
+            Long actorUserId,
+            String actor,
+            String type,
+            String objectType,
+            String objectId,
+            String before,
+            String after,
+            String details) {
+        String content = String.join(
+                "\u001f",
+                String.valueOf(previous),
+                String.valueOf(partnershipId),
                 at.getEpochSecond() + "." + at.truncatedTo(ChronoUnit.MICROS).getNano() / 1000,
-                String.valueOf(actorUserId), String.valueOf(actor), String.valueOf(type), String.valueOf(objectType),
-                String.valueOf(objectId), String.valueOf(before), String.valueOf(after), String.valueOf(details));
+                String.valueOf(actorUserId),
+                String.valueOf(actor),
+                String.valueOf(type),
+                String.valueOf(objectType),
+                String.valueOf(objectId),
+                String.valueOf(before),
+                String.valueOf(after),
+                String.valueOf(details));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -174,7 +266,10 @@ public class AuditLog {
         }
         try {
             String raw = JSON.writeValueAsString(value);
-            return jdbc.sql("SELECT ?::jsonb::text").param(raw).query(String.class).single();
+            return jdbc.sql("SELECT ?::jsonb::text")
+                    .param(raw)
+                    .query(String.class)
+                    .single();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -25,8 +25,16 @@ class SignInAudit {
             // a sign-in made without the form (uk.assure.account.SessionSignIn) names the way in its details
             String how = event.getAuthentication().getDetails() instanceof String way ? " by " + way : "";
             try (var scope = uk.assure.system.Scope.partnership(user.partnershipId())) {
-                audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), "SIGN_IN",
-                        "user", null, null, null, "from " + address() + how));
+                audit.record(new AuditLog.Event(
+                        user.partnershipId(),
+                        user.userId(),
+                        user.getUsername(),
+                        "SIGN_IN",
+                        "user",
+                        null,
+                        null,
+                        null,
+                        "from " + address() + how));
             }
         }
     }
@@ -34,8 +42,15 @@ class SignInAudit {
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         String email = String.valueOf(event.getAuthentication().getPrincipal());
-        audit.record(new AuditLog.Event(null, null, email.length() > 200 ? email.substring(0, 200) : email,
-                "SIGN_IN_FAILED", "user", null, null, null,
+        audit.record(new AuditLog.Event(
+                null,
+                null,
+                email.length() > 200 ? email.substring(0, 200) : email,
+                "SIGN_IN_FAILED",
+                "user",
+                null,
+                null,
+                null,
                 event.getException().getClass().getSimpleName() + " from " + address()));
     }
 

@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line in the same jar: {@code java -jar assure.jar <command>}. */
-@Command(name = "assure", mixinStandardHelpOptions = true, description = "Improvement action plans for safeguarding partnerships.",
+@Command(
+        name = "assure",
+        mixinStandardHelpOptions = true,
+        description = "Improvement action plans for safeguarding partnerships.",
         subcommands = {ParseCommand.class, ImportCommand.class, AuditCommand.class, AccountCommand.class})
 public final class AssureCommand {
 

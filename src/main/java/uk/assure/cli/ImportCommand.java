@@ -21,7 +21,6 @@ import uk.assure.importer.ParsedPlan;
 import uk.assure.importer.PlanImporter;
 import uk.assure.importer.PlanParsers;
 import uk.assure.partnership.PartnershipDirectory;
-import uk.assure.plan.PlanWriter;
 import uk.assure.system.Scope;
 
 /** Imports a plan document into a partnership's database, in one transaction; starts no web server. */
@@ -40,15 +39,20 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--as-new", description = "import as a separate plan even when one with the same title is held")
     boolean asNew;
 
-    @Option(names = "--close-missing", description = "when updating a held plan, close its actions that are not in "
-            + "this version as superseded (without it they are listed and kept)")
+    @Option(
+            names = "--close-missing",
+            description = "when updating a held plan, close its actions that are not in "
+                    + "this version as superseded (without it they are listed and kept)")
     boolean closeMissing;
 
-    @Option(names = "--sheet", paramLabel = "SHEET", description = "for an Excel workbook, the sheet to read, by name or "
-            + "number (default: the first)")
+    @Option(
+            names = "--sheet",
+            paramLabel = "SHEET",
+            description = "for an Excel workbook, the sheet to read, by name or " + "number (default: the first)")
     String sheet;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -65,11 +69,13 @@ final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run("--spring.main.banner-mode=off")) {
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run("--spring.main.banner-mode=off")) {
             PartnershipDirectory directory = app.getBean(PartnershipDirectory.class);
             // the partnership is found by name across all of them; the import itself sees only that one
-            var found = Scope.everyPartnership(() -> partnership == null
-                    ? directory.firstPartnership() : directory.findPartnership(partnership));
+            var found = Scope.everyPartnership(
+                    () -> partnership == null ? directory.firstPartnership() : directory.findPartnership(partnership));
             if (found.isEmpty()) {
                 err.println("assure import: no partnership" + (partnership == null ? "" : " called " + partnership));
                 return 1;
@@ -80,14 +86,19 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private int importInto(ConfigurableApplicationContext app, PartnershipDirectory.Partnership target,
-            ParsedPlan parsed, PrintWriter out) {
+    private int importInto(
+            ConfigurableApplicationContext app,
+            PartnershipDirectory.Partnership target,
+            ParsedPlan parsed,
+            PrintWriter out) {
         PlanImporter importer = app.getBean(PlanImporter.class);
         PlanImporter.Preview preview = importer.preview(target.id(), parsed);
         Set<String> create = new LinkedHashSet<>();
         for (PlanImporter.LeadMatch lead : preview.leads()) {
-            out.println((lead.known() ? "  lead     " + lead.written() + " -> " + lead.agencyName()
-                    : "  unknown  " + lead.written() + (createAgencies ? " (created)" : " (kept as text)")));
+            out.println(
+                    (lead.known()
+                            ? "  lead     " + lead.written() + " -> " + lead.agencyName()
+                            : "  unknown  " + lead.written() + (createAgencies ? " (created)" : " (kept as text)")));
             if (!lead.known() && createAgencies) {
                 create.add(lead.written());
             }
@@ -104,16 +115,27 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
         }
-        PlanImporter.Committed created = importer.commit(target.id(), parsed,
-                new PlanImporter.Choice(asNew, create, close));
+        PlanImporter.Committed created =
+                importer.commit(target.id(), parsed, new PlanImporter.Choice(asNew, create, close));
         importer.audit(target.id(), null, "assure import (command line)", parsed, created);
         if (created.updated()) {
-            out.printf("Updated \"%s\" in %s to %s: %d actions kept with their history, %d added, %d closed, plan %s%n",
-                    parsed.title(), target.name(), parsed.versionLabel() == null ? parsed.file() : parsed.versionLabel(),
-                    created.matched(), created.added(), created.closed(), created.externalId());
+            out.printf(
+                    "Updated \"%s\" in %s to %s: %d actions kept with their history, %d added, %d closed, plan %s%n",
+                    parsed.title(),
+                    target.name(),
+                    parsed.versionLabel() == null ? parsed.file() : parsed.versionLabel(),
+                    created.matched(),
+                    created.added(),
+                    created.closed(),
+                    created.externalId());
         } else {
-            out.printf("Imported \"%s\" into %s: %d sections, %d findings, %d actions, plan %s%n", parsed.title(),
-                    target.name(), parsed.sections().size(), parsed.findings().size(), parsed.actions().size(),
+            out.printf(
+                    "Imported \"%s\" into %s: %d sections, %d findings, %d actions, plan %s%n",
+                    parsed.title(),
+                    target.name(),
+                    parsed.sections().size(),
+                    parsed.findings().size(),
+                    parsed.actions().size(),
                     created.externalId());
         }
         out.flush();

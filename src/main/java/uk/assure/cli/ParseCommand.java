@@ -7,10 +7,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import uk.assure.importer.ImportException;
 import uk.assure.importer.ParsedPlan;
 import uk.assure.importer.PlanJson;
@@ -23,11 +23,14 @@ final class ParseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a .txt, .tsv, .csv, .html, .docx or .xlsx plan")
     Path file;
 
-    @Option(names = "--sheet", paramLabel = "SHEET", description = "for an Excel workbook, the sheet to read, by name or "
-            + "number (default: the first)")
+    @Option(
+            names = "--sheet",
+            paramLabel = "SHEET",
+            description = "for an Excel workbook, the sheet to read, by name or " + "number (default: the first)")
     String sheet;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -42,7 +45,8 @@ final class ParseCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             err.println("assure parse: " + file + ": no such file");
         } catch (IOException e) {
-            err.println("assure parse: " + file + ": could not be read (" + e.getClass().getSimpleName() + ")");
+            err.println("assure parse: " + file + ": could not be read ("
+                    + e.getClass().getSimpleName() + ")");
         } catch (ImportException e) {
             err.println("assure parse: " + e.getMessage());
         }

@@ -33,6 +33,7 @@ final class DemoActions {
 
     /** History covers the year before today. */
     private static final int HISTORY_DAYS = 360;
+
     private static final Set<MonthDay> OFFICE_CLOSED =
             Set.of(MonthDay.of(12, 25), MonthDay.of(12, 26), MonthDay.of(1, 1));
 
@@ -60,7 +61,12 @@ final class DemoActions {
     private final Vocabulary vocabulary;
     private final DueDates dueDates;
 
-    DemoActions(Dice dice, Clock clock, LocalDate issued, DemoDirectory.Ids ids, Vocabulary vocabulary,
+    DemoActions(
+            Dice dice,
+            Clock clock,
+            LocalDate issued,
+            DemoDirectory.Ids ids,
+            Vocabulary vocabulary,
             DueStyle planStyle) {
         this.dice = dice;
         this.today = LocalDate.now(clock);
@@ -81,9 +87,18 @@ final class DemoActions {
         Dues dues = dueDates.plan(scenario, style, days, words);
         ActionStatus initial = style == DueStyle.ONGOING ? ActionStatus.IN_PROGRESS : ActionStatus.NOT_STARTED;
         List<PlannedUpdate> updates = updates(draft, scenario, days, dues, initial, words);
-        NewPlan.Action action = new NewPlan.Action(draft.ref(), draft.text(), draft.findingRefs(),
-                draft.leads().stream().map(ids::lead).toList(), draft.leadRaw(), dues.original(), body,
-                ids.body(draft.body()), draft.expectedImpact(), draft.evidenceOfImpact(), initial,
+        NewPlan.Action action = new NewPlan.Action(
+                draft.ref(),
+                draft.text(),
+                draft.findingRefs(),
+                draft.leads().stream().map(ids::lead).toList(),
+                draft.leadRaw(),
+                dues.original(),
+                body,
+                ids.body(draft.body()),
+                draft.expectedImpact(),
+                draft.evidenceOfImpact(),
+                initial,
                 vocabulary.word(initial, false));
         return new PlannedAction(action, scenario, updates);
     }
@@ -92,14 +107,15 @@ final class DemoActions {
 
     private List<LocalDate> updateDays(Scenario scenario) {
         LocalDate earliest = max(issued.plusDays(10), today.minusDays(HISTORY_DAYS));
-        LocalDate last = today.minusDays(switch (scenario) {
-            case COMPLETED -> dice.between(20, 300);
-            case RED -> dice.between(3, 50);
-            case AMBER_DUE_SOON -> dice.between(3, 40);
-            case AMBER_STALE -> dice.between(70, 200);
-            case GREEN -> dice.between(1, 40);
-            case CLOSED, SUPERSEDED -> dice.between(30, 200);
-        });
+        LocalDate last = today.minusDays(
+                switch (scenario) {
+                    case COMPLETED -> dice.between(20, 300);
+                    case RED -> dice.between(3, 50);
+                    case AMBER_DUE_SOON -> dice.between(3, 40);
+                    case AMBER_STALE -> dice.between(70, 200);
+                    case GREEN -> dice.between(1, 40);
+                    case CLOSED, SUPERSEDED -> dice.between(30, 200);
+                });
         int wanted = switch (scenario) {
             case AMBER_DUE_SOON -> dice.between(1, 2);
             case AMBER_STALE, CLOSED, SUPERSEDED -> dice.between(1, 3);
@@ -133,7 +149,8 @@ final class DemoActions {
             case SUNDAY -> day.minusDays(3);
             default -> day;
         };
-        while (working.getDayOfWeek() == DayOfWeek.SATURDAY || working.getDayOfWeek() == DayOfWeek.SUNDAY
+        while (working.getDayOfWeek() == DayOfWeek.SATURDAY
+                || working.getDayOfWeek() == DayOfWeek.SUNDAY
                 || OFFICE_CLOSED.contains(MonthDay.from(working))) {
             working = working.minusDays(1);
         }
@@ -142,8 +159,13 @@ final class DemoActions {
 
     // --- the updates themselves ---
 
-    private List<PlannedUpdate> updates(ActionDraft draft, Scenario scenario, List<LocalDate> days, Dues dues,
-            ActionStatus initial, Narratives words) {
+    private List<PlannedUpdate> updates(
+            ActionDraft draft,
+            Scenario scenario,
+            List<LocalDate> days,
+            Dues dues,
+            ActionStatus initial,
+            Narratives words) {
         List<Step> steps = steps(scenario, days.size(), initial);
         List<PlannedUpdate> updates = new ArrayList<>();
         ActionStatus current = initial;
@@ -168,22 +190,23 @@ final class DemoActions {
             case COMPLETED -> steps.set(count - 1, Step.COMPLETE);
             case CLOSED -> steps.set(count - 1, Step.CLOSE);
             case SUPERSEDED -> steps.set(count - 1, Step.SUPERSEDE);
-            case RED, AMBER_STALE, GREEN -> { }
+            case RED, AMBER_STALE, GREEN -> {}
         }
         return steps;
     }
 
     /** The status word follows the date in force: a plan's "Behind schedule" once that date has passed. */
-    private ProgressEntry entry(Step step, ActionStatus current, LocalDate day, Dues dues, int index, Narratives words) {
+    private ProgressEntry entry(
+            Step step, ActionStatus current, LocalDate day, Dues dues, int index, Narratives words) {
         boolean revises = index == dues.revisedAt();
         DueDate inForce = dues.inForceAfter(index);
         boolean behind = inForce.date() != null && day.isAfter(inForce.date());
         String narrative = words.pick(revises ? slipped(step) : phrases(step));
-        ProgressEntry entry = new ProgressEntry(narrative, step.status, vocabulary.word(step.status, behind), null,
-                null, null, null, null, null);
+        ProgressEntry entry = new ProgressEntry(
+                narrative, step.status, vocabulary.word(step.status, behind), null, null, null, null, null, null);
         if (StatusTransitions.requiresReason(current, step.status)) {
-            entry = entry.withStatusReason(words.pick(step == Step.CLOSE
-                    ? Narratives.CLOSED_REASONS : Narratives.SUPERSEDED_REASONS));
+            entry = entry.withStatusReason(
+                    words.pick(step == Step.CLOSE ? Narratives.CLOSED_REASONS : Narratives.SUPERSEDED_REASONS));
         }
         return revises ? entry.withRevisedDue(dues.revised(), dues.reason()) : entry;
     }
@@ -206,11 +229,14 @@ final class DemoActions {
     /** Some latest updates declare a RAG of their own, which need not match the computed one. */
     private ProgressEntry declare(ProgressEntry entry, Scenario scenario, Narratives words) {
         return switch (scenario) {
-            case RED -> !dice.chance(0.5) ? entry : dice.chance(0.5)
-                    ? entry.withDeclaredRag(Rag.RED, words.pick(Narratives.DECLARED_RED))
-                    : entry.withDeclaredRag(Rag.AMBER, words.pick(Narratives.DECLARED_AMBER));
-            case GREEN, AMBER_STALE -> dice.chance(0.3)
-                    ? entry.withDeclaredRag(Rag.GREEN, words.pick(Narratives.DECLARED_GREEN)) : entry;
+            case RED ->
+                !dice.chance(0.5)
+                        ? entry
+                        : dice.chance(0.5)
+                                ? entry.withDeclaredRag(Rag.RED, words.pick(Narratives.DECLARED_RED))
+                                : entry.withDeclaredRag(Rag.AMBER, words.pick(Narratives.DECLARED_AMBER));
+            case GREEN, AMBER_STALE ->
+                dice.chance(0.3) ? entry.withDeclaredRag(Rag.GREEN, words.pick(Narratives.DECLARED_GREEN)) : entry;
             case COMPLETED, AMBER_DUE_SOON, CLOSED, SUPERSEDED -> entry;
         };
     }

@@ -54,21 +54,28 @@ public class DemoData {
             PlanWriter.Created created = writer.create(partnership.id(), plan.plan(), plan.createdAt());
             updates += recordHistory(partnership.id(), plan, created.actionExternalIds());
         }
-        log.info("Demo partnership loaded: {} plans, {} actions, {} progress updates; actions by scenario {}",
-                plans.size(), plans.stream().mapToInt(p -> p.actions().size()).sum(), updates, DemoPlans.count(plans));
+        log.info(
+                "Demo partnership loaded: {} plans, {} actions, {} progress updates; actions by scenario {}",
+                plans.size(),
+                plans.stream().mapToInt(p -> p.actions().size()).sum(),
+                updates,
+                DemoPlans.count(plans));
         return partnership;
     }
 
     private DemoDirectory.Ids createDirectory(long partnershipId) {
         Map<String, Long> agencies = new HashMap<>();
         for (DemoDirectory.AgencySpec agency : DemoDirectory.AGENCIES) {
-            agencies.put(agency.key(),
+            agencies.put(
+                    agency.key(),
                     directory.createAgency(partnershipId, agency.name(), agency.shortName(), agency.aliases()));
         }
         Map<String, Long> people = new HashMap<>();
         for (DemoDirectory.PersonSpec person : DemoDirectory.PEOPLE) {
-            people.put(person.key(), directory.createPerson(partnershipId, person.name(), person.jobTitle(),
-                    agencies.get(person.agencyKey())));
+            people.put(
+                    person.key(),
+                    directory.createPerson(
+                            partnershipId, person.name(), person.jobTitle(), agencies.get(person.agencyKey())));
         }
         Map<String, Long> bodies = new HashMap<>();
         for (DemoDirectory.BodySpec body : DemoDirectory.BODIES) {
@@ -88,8 +95,14 @@ public class DemoData {
             PlannedAction action = plan.actions().get(i);
             int version = 0;
             for (PlannedUpdate update : action.updates()) {
-                version = progress.recordAt(partnershipId, actionExternalIds.get(i), version, update.entry(),
-                        new ProgressService.Author(null, update.author()), update.at()).newVersion();
+                version = progress.recordAt(
+                                partnershipId,
+                                actionExternalIds.get(i),
+                                version,
+                                update.entry(),
+                                new ProgressService.Author(null, update.author()),
+                                update.at())
+                        .newVersion();
                 recorded++;
             }
         }

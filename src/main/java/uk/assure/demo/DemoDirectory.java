@@ -21,23 +21,43 @@ final class DemoDirectory {
     record BodySpec(String key, String name, List<String> aliases) {}
 
     static final List<AgencySpec> AGENCIES = List.of(
-            new AgencySpec("council", "Westbrook Borough Council Children's Services", "WBC",
+            new AgencySpec(
+                    "council",
+                    "Westbrook Borough Council Children's Services",
+                    "WBC",
                     List.of("Westbrook Borough Council", "Children's Services", "Children's Social Care")),
-            new AgencySpec("police", "Westbrook Police", "Police",
-                    List.of("D. Supt. PVP", "Public Protection Unit")),
-            new AgencySpec("hospital", "Westbrook Hospitals NHS Foundation Trust", "WHFT",
+            new AgencySpec("police", "Westbrook Police", "Police", List.of("D. Supt. PVP", "Public Protection Unit")),
+            new AgencySpec(
+                    "hospital",
+                    "Westbrook Hospitals NHS Foundation Trust",
+                    "WHFT",
                     List.of("Westbrook Hospitals", "Acute Trust")),
-            new AgencySpec("mentalHealth", "Westbrook Community and Mental Health NHS Trust", "WCMHT",
+            new AgencySpec(
+                    "mentalHealth",
+                    "Westbrook Community and Mental Health NHS Trust",
+                    "WCMHT",
                     List.of("Mental Health Trust", "CAMHS")),
-            new AgencySpec("icb", "Westbrook Integrated Care Board", "ICB",
+            new AgencySpec(
+                    "icb",
+                    "Westbrook Integrated Care Board",
+                    "ICB",
                     List.of("CCG", "Westbrook CCG", "Designated Professionals")),
-            new AgencySpec("probation", "Probation Service, Westbrook Delivery Unit", "Probation",
+            new AgencySpec(
+                    "probation",
+                    "Probation Service, Westbrook Delivery Unit",
+                    "Probation",
                     List.of("National Probation Service", "NPS", "CRC")),
-            new AgencySpec("youthJustice", "Westbrook Youth Justice Service", "YJS",
-                    List.of("Youth Offending Team", "YOT")),
-            new AgencySpec("education", "Westbrook Schools and Education Safeguarding", "Education",
+            new AgencySpec(
+                    "youthJustice", "Westbrook Youth Justice Service", "YJS", List.of("Youth Offending Team", "YOT")),
+            new AgencySpec(
+                    "education",
+                    "Westbrook Schools and Education Safeguarding",
+                    "Education",
                     List.of("Schools", "Education Safeguarding Team")),
-            new AgencySpec("partnership", "Westbrook Safeguarding Children Partnership Business Unit", "WSCP",
+            new AgencySpec(
+                    "partnership",
+                    "Westbrook Safeguarding Children Partnership Business Unit",
+                    "WSCP",
                     List.of("Business Unit", "LSCB", "WSCP Training")));
 
     static final List<PersonSpec> PEOPLE = List.of(
@@ -49,7 +69,8 @@ final class DemoDirectory {
             new PersonSpec("namedDoctor", "Dr Tom Ellery", "Named Doctor for Safeguarding Children", "hospital"),
             new PersonSpec("mhSafeguarding", "Sian Castell", "Head of Safeguarding", "mentalHealth"),
             new PersonSpec("designatedNurse", "Ruth Okafor", "Designated Nurse for Safeguarding Children", "icb"),
-            new PersonSpec("probationHead", "Daniel Reyes", "Head of the Westbrook Probation Delivery Unit", "probation"),
+            new PersonSpec(
+                    "probationHead", "Daniel Reyes", "Head of the Westbrook Probation Delivery Unit", "probation"),
             new PersonSpec("yjsManager", "Amira Haddad", "Youth Justice Service Manager", "youthJustice"),
             new PersonSpec("educationLead", "Helen Marsh", "Education Safeguarding Lead", "education"),
             new PersonSpec("businessManager", "Lewis Granger", "Partnership Business Manager", "partnership"),
@@ -59,7 +80,8 @@ final class DemoDirectory {
             new BodySpec("executive", "Partnership Executive", List.of("LSCB Executive", "Executive Group")),
             new BodySpec("mash", "MASH Board", List.of("MASH Strategic Board")),
             new BodySpec("learning", "Learning and Improvement Group", List.of("LIG", "Case Review Group")),
-            new BodySpec("performance", "Quality Assurance and Performance Group", List.of("QAPG", "Performance Group")));
+            new BodySpec(
+                    "performance", "Quality Assurance and Performance Group", List.of("QAPG", "Performance Group")));
 
     /** The person who writes updates when nobody else is named. */
     static final String BUSINESS_MANAGER = "businessManager";
@@ -67,12 +89,16 @@ final class DemoDirectory {
     private DemoDirectory() {}
 
     static PersonSpec person(String key) {
-        return PEOPLE.stream().filter(p -> p.key().equals(key)).findFirst()
+        return PEOPLE.stream()
+                .filter(p -> p.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No demo person " + key));
     }
 
     static BodySpec body(String key) {
-        return BODIES.stream().filter(b -> b.key().equals(key)).findFirst()
+        return BODIES.stream()
+                .filter(b -> b.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No demo body " + key));
     }
 
@@ -82,7 +108,9 @@ final class DemoDirectory {
 
     /** The first person listed for an agency: who writes its updates when the plan names only the agency. */
     static PersonSpec firstPersonOf(String agencyKey) {
-        return PEOPLE.stream().filter(p -> p.agencyKey().equals(agencyKey)).findFirst()
+        return PEOPLE.stream()
+                .filter(p -> p.agencyKey().equals(agencyKey))
+                .findFirst()
                 .orElseGet(() -> person(BUSINESS_MANAGER));
     }
 

@@ -42,7 +42,8 @@ final class DemoPlans {
         LocalDate today = LocalDate.now(clock);
         Dice dice = new Dice(random);
         List<PlannedPlan> plans = new ArrayList<>();
-        for (PlanDraft draft : List.of(InspectionPlan.draft(today), ReviewPlan.draft(today), BusinessPlan.draft(today))) {
+        for (PlanDraft draft :
+                List.of(InspectionPlan.draft(today), ReviewPlan.draft(today), BusinessPlan.draft(today))) {
             plans.add(plan(draft, dice, clock, ids));
         }
         return plans;
@@ -51,7 +52,12 @@ final class DemoPlans {
     private static PlannedPlan plan(PlanDraft draft, Dice dice, Clock clock, DemoDirectory.Ids ids) {
         List<PlanDraft.ActionDraft> drafts = draft.actions();
         Iterator<Scenario> scenarios = scenarios(draft, drafts, dice).iterator();
-        DemoActions planner = new DemoActions(dice, clock, draft.issuedOn(), ids, draft.vocabulary(),
+        DemoActions planner = new DemoActions(
+                dice,
+                clock,
+                draft.issuedOn(),
+                ids,
+                draft.vocabulary(),
                 draft.dueStyles().get(0));
         List<PlannedAction> planned = new ArrayList<>();
         List<NewPlan.Section> sections = new ArrayList<>();
@@ -66,10 +72,11 @@ final class DemoPlans {
                 planned.add(next);
                 actions.add(next.action());
             }
-            sections.add(new NewPlan.Section(section.ref(), section.title(), section.description(), section.findings(),
-                    actions));
+            sections.add(new NewPlan.Section(
+                    section.ref(), section.title(), section.description(), section.findings(), actions));
         }
-        Instant createdAt = draft.issuedOn().atTime(10, 0).atZone(clock.getZone()).toInstant();
+        Instant createdAt =
+                draft.issuedOn().atTime(10, 0).atZone(clock.getZone()).toInstant();
         return new PlannedPlan(draft.toPlan(sections), createdAt, planned);
     }
 
@@ -80,8 +87,8 @@ final class DemoPlans {
     private static List<Scenario> scenarios(PlanDraft draft, List<PlanDraft.ActionDraft> actions, Dice dice) {
         List<Scenario> scenarios = Scenario.mix(draft.mix());
         if (scenarios.size() != actions.size()) {
-            throw new IllegalStateException(draft.title() + ": " + scenarios.size() + " scenarios for "
-                    + actions.size() + " actions");
+            throw new IllegalStateException(
+                    draft.title() + ": " + scenarios.size() + " scenarios for " + actions.size() + " actions");
         }
         dice.shuffle(scenarios);
         for (int i = 0; i < actions.size(); i++) {

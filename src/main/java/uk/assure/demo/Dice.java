@@ -35,7 +35,8 @@ final class Dice {
 
     /** One of the indexes below {@code size} that pass, or -1 when none does. */
     int anyIndex(int size, IntPredicate eligible) {
-        List<Integer> indexes = IntStream.range(0, size).filter(eligible).boxed().toList();
+        List<Integer> indexes =
+                IntStream.range(0, size).filter(eligible).boxed().toList();
         return indexes.isEmpty() ? -1 : indexes.get(random.nextInt(indexes.size()));
     }
 }

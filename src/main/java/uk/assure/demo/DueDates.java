@@ -46,7 +46,7 @@ final class DueDates {
             case AMBER_STALE, GREEN -> ahead(style, days, words);
             case COMPLETED -> completed(style, days, words);
             case CLOSED, SUPERSEDED ->
-                    Dues.fixed(written(style, last(days).plusDays(dice.between(-60, 120)), d -> true, 1));
+                Dues.fixed(written(style, last(days).plusDays(dice.between(-60, 120)), d -> true, 1));
         };
     }
 
@@ -60,8 +60,8 @@ final class DueDates {
         LocalDate revisedOn = days.get(at);
         int room = (int) Math.max(0, DAYS.between(revisedOn, today) - 65);
         DueDate revised = written(style, revisedOn.plusDays(30 + dice.between(0, room)), passed, -1);
-        DueDate original = written(style, afterIssue(revisedOn.minusDays(dice.between(0, 60))),
-                d -> d.isBefore(revised.date()), -1);
+        DueDate original = written(
+                style, afterIssue(revisedOn.minusDays(dice.between(0, 60))), d -> d.isBefore(revised.date()), -1);
         return new Dues(original, at, revised, words.pick(Narratives.REVISION_REASONS));
     }
 
@@ -72,8 +72,8 @@ final class DueDates {
             return Dues.fixed(soon);
         }
         int at = days.size() - 1;
-        DueDate original = written(planStyle, afterIssue(days.get(at).minusDays(dice.between(0, 45))),
-                d -> d.isBefore(soon.date()), -1);
+        DueDate original = written(
+                planStyle, afterIssue(days.get(at).minusDays(dice.between(0, 45))), d -> d.isBefore(soon.date()), -1);
         return new Dues(original, at, soon, words.pick(Narratives.REVISION_REASONS));
     }
 
@@ -87,8 +87,8 @@ final class DueDates {
             return Dues.fixed(later);
         }
         int at = dice.below(days.size());
-        DueDate original = written(style, afterIssue(days.get(at).plusDays(dice.between(-30, 20))),
-                d -> d.isBefore(later.date()), -1);
+        DueDate original = written(
+                style, afterIssue(days.get(at).plusDays(dice.between(-30, 20))), d -> d.isBefore(later.date()), -1);
         return new Dues(original, at, later, words.pick(Narratives.REVISION_REASONS));
     }
 
@@ -100,8 +100,8 @@ final class DueDates {
         }
         int at = dice.between(1, days.size() - 2);
         DueDate revised = written(style, done.plusDays(dice.between(10, 60)), d -> true, 1);
-        DueDate original = written(style, afterIssue(days.get(at).plusDays(dice.between(-20, 10))),
-                d -> d.isBefore(revised.date()), -1);
+        DueDate original = written(
+                style, afterIssue(days.get(at).plusDays(dice.between(-20, 10))), d -> d.isBefore(revised.date()), -1);
         return new Dues(original, at, revised, words.pick(Narratives.REVISION_REASONS));
     }
 

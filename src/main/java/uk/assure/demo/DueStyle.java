@@ -23,14 +23,17 @@ enum DueStyle {
     ONGOING;
 
     /** Fixed here rather than read from a locale, whose short names differ between JDKs ("Sep" or "Sept"). */
-    private static final String[] SHORT_MONTHS =
-            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    private static final String[] SHORT_MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
+
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     String write(LocalDate target) {
         YearMonth month = YearMonth.from(target);
         return switch (this) {
-            case SHORT_MONTH -> String.format("%s.%02d", SHORT_MONTHS[month.getMonthValue() - 1], month.getYear() % 100);
+            case SHORT_MONTH ->
+                String.format("%s.%02d", SHORT_MONTHS[month.getMonthValue() - 1], month.getYear() % 100);
             case LONG_MONTH -> longMonth(month);
             case DAY -> target.format(LONG_DATE);
             case QUARTER -> "Q" + ((month.getMonthValue() - 1) / 3 + 1) + " " + month.getYear();

@@ -80,16 +80,13 @@ final class Narratives {
             "The new partnership procedure covers this work");
 
     static final List<String> DECLARED_RED = List.of(
-            "Timescale missed; a recovery plan goes to the {body}",
-            "A gap in staffing means the date will be missed");
+            "Timescale missed; a recovery plan goes to the {body}", "A gap in staffing means the date will be missed");
 
-    static final List<String> DECLARED_AMBER = List.of(
-            "Late, but the lead expects to finish within weeks",
-            "Main work done; waiting for sign-off");
+    static final List<String> DECLARED_AMBER =
+            List.of("Late, but the lead expects to finish within weeks", "Main work done; waiting for sign-off");
 
-    static final List<String> DECLARED_GREEN = List.of(
-            "On track against every milestone",
-            "Milestones met this quarter");
+    static final List<String> DECLARED_GREEN =
+            List.of("On track against every milestone", "Milestones met this quarter");
 
     private final Dice dice;
     private final String body;

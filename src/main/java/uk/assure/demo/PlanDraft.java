@@ -46,16 +46,29 @@ record PlanDraft(
 
     /** The whole plan, once its actions are planned. */
     NewPlan toPlan(List<NewPlan.Section> plannedSections) {
-        return new NewPlan(title, kind, source, DemoDirectory.AREA, versionLabel, leadOfficer, issuedOn, preamble,
-                successCriteria, measures, vocabulary.words(), glossary, links, plannedSections);
+        return new NewPlan(
+                title,
+                kind,
+                source,
+                DemoDirectory.AREA,
+                versionLabel,
+                leadOfficer,
+                issuedOn,
+                preamble,
+                successCriteria,
+                measures,
+                vocabulary.words(),
+                glossary,
+                links,
+                plannedSections);
     }
 
     List<ActionDraft> actions() {
         return sections.stream().flatMap(s -> s.actions().stream()).toList();
     }
 
-    record SectionDraft(String ref, String title, String description, List<NewPlan.Finding> findings,
-            List<ActionDraft> actions) {
+    record SectionDraft(
+            String ref, String title, String description, List<NewPlan.Finding> findings, List<ActionDraft> actions) {
         SectionDraft {
             findings = List.copyOf(findings);
             actions = List.copyOf(actions);
@@ -67,8 +80,16 @@ record PlanDraft(
      * @param body    the key of the body that oversees the action
      * @param ongoing the plan gives no date ("Ongoing"): the work is already under way and never falls due
      */
-    record ActionDraft(String ref, String text, List<String> findingRefs, List<String> leads, String leadRaw,
-            String body, String expectedImpact, String evidenceOfImpact, boolean ongoing) {
+    record ActionDraft(
+            String ref,
+            String text,
+            List<String> findingRefs,
+            List<String> leads,
+            String leadRaw,
+            String body,
+            String expectedImpact,
+            String evidenceOfImpact,
+            boolean ongoing) {
         ActionDraft {
             findingRefs = List.copyOf(findingRefs);
             leads = List.copyOf(leads);
@@ -101,10 +122,24 @@ record PlanDraft(
         }
 
         /** {@code leads} is a comma-separated list of directory keys. */
-        SectionBuilder action(String actionRef, String text, String leads, String leadRaw, String body,
-                String expectedImpact, String evidenceOfImpact) {
-            actions.add(new ActionDraft(actionRef, text, currentFinding == null ? List.of() : List.of(currentFinding),
-                    keys(leads), leadRaw, body, expectedImpact, evidenceOfImpact, false));
+        SectionBuilder action(
+                String actionRef,
+                String text,
+                String leads,
+                String leadRaw,
+                String body,
+                String expectedImpact,
+                String evidenceOfImpact) {
+            actions.add(new ActionDraft(
+                    actionRef,
+                    text,
+                    currentFinding == null ? List.of() : List.of(currentFinding),
+                    keys(leads),
+                    leadRaw,
+                    body,
+                    expectedImpact,
+                    evidenceOfImpact,
+                    false));
             return this;
         }
 
@@ -113,16 +148,32 @@ record PlanDraft(
             ActionDraft last = actions.remove(actions.size() - 1);
             List<String> refs = new ArrayList<>(last.findingRefs());
             refs.addAll(List.of(findingRefs));
-            actions.add(new ActionDraft(last.ref(), last.text(), refs, last.leads(), last.leadRaw(), last.body(),
-                    last.expectedImpact(), last.evidenceOfImpact(), last.ongoing()));
+            actions.add(new ActionDraft(
+                    last.ref(),
+                    last.text(),
+                    refs,
+                    last.leads(),
+                    last.leadRaw(),
+                    last.body(),
+                    last.expectedImpact(),
+                    last.evidenceOfImpact(),
+                    last.ongoing()));
             return this;
         }
 
         /** The last action has no date: it says "Ongoing". */
         SectionBuilder ongoing() {
             ActionDraft last = actions.remove(actions.size() - 1);
-            actions.add(new ActionDraft(last.ref(), last.text(), last.findingRefs(), last.leads(), last.leadRaw(),
-                    last.body(), last.expectedImpact(), last.evidenceOfImpact(), true));
+            actions.add(new ActionDraft(
+                    last.ref(),
+                    last.text(),
+                    last.findingRefs(),
+                    last.leads(),
+                    last.leadRaw(),
+                    last.body(),
+                    last.expectedImpact(),
+                    last.evidenceOfImpact(),
+                    true));
             return this;
         }
 
@@ -131,7 +182,10 @@ record PlanDraft(
         }
 
         private static List<String> keys(String commaSeparated) {
-            return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+            return Arrays.stream(commaSeparated.split(","))
+                    .map(String::strip)
+                    .filter(k -> !k.isEmpty())
+                    .toList();
         }
     }
 }

@@ -23,17 +23,19 @@ enum Vocabulary {
     /** The word an author would choose; {@code behind} when the date in force has passed. */
     String word(ActionStatus status, boolean behind) {
         return switch (this) {
-            case INSPECTION -> switch (status) {
-                case IN_PROGRESS -> behind ? "Behind schedule" : "On track";
-                case COMPLETED -> "Completed";
-                default -> null;
-            };
-            case REVIEW -> switch (status) {
-                case NOT_STARTED -> "Outstanding";
-                case IN_PROGRESS -> "Work underway";
-                case COMPLETED -> "Completed";
-                default -> null;
-            };
+            case INSPECTION ->
+                switch (status) {
+                    case IN_PROGRESS -> behind ? "Behind schedule" : "On track";
+                    case COMPLETED -> "Completed";
+                    default -> null;
+                };
+            case REVIEW ->
+                switch (status) {
+                    case NOT_STARTED -> "Outstanding";
+                    case IN_PROGRESS -> "Work underway";
+                    case COMPLETED -> "Completed";
+                    default -> null;
+                };
             case NONE -> null;
         };
     }

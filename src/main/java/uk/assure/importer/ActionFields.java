@@ -20,8 +20,19 @@ public final class ActionFields {
     private ActionFields() {}
 
     /** Raw cells of one action; null where the plan has no such column or the cell is empty. */
-    public record Raw(String ref, String section, List<String> findingRefs, String text, String lead, String due,
-            String status, String success, String oversight, String evidence, String progress, SourceLocation at) {}
+    public record Raw(
+            String ref,
+            String section,
+            List<String> findingRefs,
+            String text,
+            String lead,
+            String due,
+            String status,
+            String success,
+            String oversight,
+            String evidence,
+            String progress,
+            SourceLocation at) {}
 
     public static ParsedPlan.Action build(Raw raw, List<ParsedPlan.Warning> warnings) {
         String text = HtmlText.collapse(raw.text() == null ? "" : raw.text());
@@ -40,13 +51,27 @@ public final class ActionFields {
             warnings.add(new ParsedPlan.Warning(location, due.warning()));
         }
         String statusRaw = blankToNull(HtmlText.oneLine(raw.status()));
-        String status = statusRaw == null ? null
+        String status = statusRaw == null
+                ? null
                 : StatusVocabulary.interpret(statusRaw).map(Enum::name).orElse(null);
         String lead = blankToNull(HtmlText.oneLine(raw.lead()));
-        return new ParsedPlan.Action(blankToNull(ref), raw.section(), raw.findingRefs() == null ? List.of() : raw.findingRefs(),
-                text, lead, splitLeads(raw.lead()), dueRaw, due.date(), due.precision().name(), statusRaw, status,
-                blankToNull(raw.success()), blankToNull(raw.oversight()), blankToNull(raw.evidence()),
-                blankToNull(raw.progress()), location);
+        return new ParsedPlan.Action(
+                blankToNull(ref),
+                raw.section(),
+                raw.findingRefs() == null ? List.of() : raw.findingRefs(),
+                text,
+                lead,
+                splitLeads(raw.lead()),
+                dueRaw,
+                due.date(),
+                due.precision().name(),
+                statusRaw,
+                status,
+                blankToNull(raw.success()),
+                blankToNull(raw.oversight()),
+                blankToNull(raw.evidence()),
+                blankToNull(raw.progress()),
+                location);
     }
 
     /** "SBC Public Health\nHDFT" → two leads; "Children's Services/ Primary Care" → two; commas inside brackets kept. */

@@ -31,51 +31,94 @@ import uk.assure.plan.DuePrecision;
  */
 public final class ColumnTextAssembler implements PlanAssembler {
 
-    private static final Pattern ACTION_REF = Pattern.compile("^\\s*(\\d{1,2}(?:\\.\\d{1,2}){1,3})\\s*\\)?\\s*[.):]*\\s*(.*)$");
+    private static final Pattern ACTION_REF =
+            Pattern.compile("^\\s*(\\d{1,2}(?:\\.\\d{1,2}){1,3})\\s*\\)?\\s*[.):]*\\s*(.*)$");
     private static final Pattern OBJECTIVE = Pattern.compile("^\\s*(\\d{1,2})\\.\\s+(\\S.*)$");
-    private static final Pattern FINDING_IN_OBJECTIVE = Pattern.compile("\\((?:finding|recommendation)s?\\s+(\\d{1,2}[a-z]?)\\)",
+    private static final Pattern FINDING_IN_OBJECTIVE =
+            Pattern.compile("\\((?:finding|recommendation)s?\\s+(\\d{1,2}[a-z]?)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FINDING = Pattern.compile(
+            "^\\s*(Finding|Recommendation|Learning point)\\s+(\\d{1,2}[a-z]?)\\s*[:.\\-–]\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern FINDING = Pattern.compile("^\\s*(Finding|Recommendation|Learning point)\\s+(\\d{1,2}[a-z]?)\\s*[:.\\-–]\\s*(.*)$",
+    private static final Pattern HEADING = Pattern.compile(
+            "^\\s*(objectives?|actions?|lead( agency| officer)?|timescales?"
+                    + "|by when|(target |due |completion )?dates?|success criteria|outcomes?|progress|status|rag|ref|recommendations?"
+                    + "|findings?)\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADING = Pattern.compile("^\\s*(objectives?|actions?|lead( agency| officer)?|timescales?"
-            + "|by when|(target |due |completion )?dates?|success criteria|outcomes?|progress|status|rag|ref|recommendations?"
-            + "|findings?)\\s*$", Pattern.CASE_INSENSITIVE);
     /** Words of column headings printed together on one line: "SUCCESS CRITERIA PROGRESS", "BY WHEN". */
-    private static final Set<String> HEADING_WORDS = Set.of("OBJECTIVE", "OBJECTIVES", "ACTION", "ACTIONS", "LEAD", "LEADS",
-            "TIMESCALE", "TIMESCALES", "BY", "WHEN", "SUCCESS", "CRITERIA", "OUTCOME", "OUTCOMES", "PROGRESS", "STATUS", "RAG",
-            "REF", "RECOMMENDATION", "RECOMMENDATIONS", "FINDING", "FINDINGS", "DATE", "TARGET", "DUE", "RESPONSIBLE",
-            "OFFICER", "AGENCY", "EVIDENCE", "UPDATE", "COMMENTS", "AND", "/", "&");
-    private static final Pattern TABLE_HEADING = Pattern.compile("(?i)\\b(actions?|tasks?|lead|leads|responsib\\w*|owner"
-            + "|timescales?|by when|deadline|due|target date|progress|status|rag|success|outcomes?|measures?|evidence"
-            + "|recommendations?|findings?|objectives?|ref|no\\.?)\\b");
+    private static final Set<String> HEADING_WORDS = Set.of(
+            "OBJECTIVE",
+            "OBJECTIVES",
+            "ACTION",
+            "ACTIONS",
+            "LEAD",
+            "LEADS",
+            "TIMESCALE",
+            "TIMESCALES",
+            "BY",
+            "WHEN",
+            "SUCCESS",
+            "CRITERIA",
+            "OUTCOME",
+            "OUTCOMES",
+            "PROGRESS",
+            "STATUS",
+            "RAG",
+            "REF",
+            "RECOMMENDATION",
+            "RECOMMENDATIONS",
+            "FINDING",
+            "FINDINGS",
+            "DATE",
+            "TARGET",
+            "DUE",
+            "RESPONSIBLE",
+            "OFFICER",
+            "AGENCY",
+            "EVIDENCE",
+            "UPDATE",
+            "COMMENTS",
+            "AND",
+            "/",
+            "&");
+
+    private static final Pattern TABLE_HEADING =
+            Pattern.compile("(?i)\\b(actions?|tasks?|lead|leads|responsib\\w*|owner"
+                    + "|timescales?|by when|deadline|due|target date|progress|status|rag|success|outcomes?|measures?|evidence"
+                    + "|recommendations?|findings?|objectives?|ref|no\\.?)\\b");
     private static final Pattern LIST_ITEM = Pattern.compile("^(\\d{1,2}|[a-z])[.)]\\s+\\S");
-    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*(page\\s+)?\\d{1,3}(\\s*(of|/)\\s*\\d{1,3})?\\s*$");
-    private static final Pattern PLAN_SUCCESS = Pattern.compile("^\\s*success criteria for (the )?(whole|overall|this) (action )?plan\\s*:?\\s*$",
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("(?i)^\\s*(page\\s+)?\\d{1,3}(\\s*(of|/)\\s*\\d{1,3})?\\s*$");
+    private static final Pattern PLAN_SUCCESS = Pattern.compile(
+            "^\\s*success criteria for (the )?(whole|overall|this) (action )?plan\\s*:?\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            + "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    private static final String MONTHS =
+            "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                    + "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private static final String YEAR = "(?:19|20)\\d{2}";
     private static final Pattern MONTH_ONLY = Pattern.compile("(?i)^\\s*(?:to commence\\s+)?" + MONTHS + "\\.?\\s*$");
     private static final Pattern YEAR_ONLY = Pattern.compile("^\\s*" + YEAR + "(?:\\s*-\\s*" + YEAR + ")?\\s*$");
     /** A piece of a timescale broken over lines: "September", "- September", "2018", "2017-". */
-    private static final Pattern DATE_FRAGMENT = Pattern.compile("(?i)^\\s*-?\\s*(?:to commence\\s+)?(" + MONTHS + ")?\\.?\\s*("
-            + YEAR + ")?\\s*-?\\s*$");
-    private static final Pattern YEAR_TAIL = Pattern.compile("^(.*?)\\s+(" + YEAR + "(?:\\s*-\\s*(?:" + MONTHS
-            + "\\s+)?" + YEAR + ")?)\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE_HEAD = Pattern.compile("(?i)^\\s*((?:to commence\\s+)?" + MONTHS
-            + "\\.?\\s+" + YEAR + "(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?" + YEAR + ")?)\\s+(\\S.*)$");
-    private static final Pattern DATE_TAIL = Pattern.compile("(?i)^(.*\\S)\\s+(" + MONTHS
-            + "\\.?\\s+" + YEAR + "(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?" + YEAR + ")?)\\s*$");
-    private static final Pattern LEAD_WORDS = Pattern.compile("(?i)\\b(council|director|head of|chair|manager|group|team"
-            + "|leads?|officer|worker|service|services|police|trust|ccg|partnership|[a-z]?sc[bp]|[a-z]?sab|board|(?<!-)agenc(y|ies)"
-            + "|membership|nurse|designated|named|organisations?|\\([A-Z]{2,6}\\))\\b|\\([A-Z]{2,6}\\)");
+    private static final Pattern DATE_FRAGMENT =
+            Pattern.compile("(?i)^\\s*-?\\s*(?:to commence\\s+)?(" + MONTHS + ")?\\.?\\s*(" + YEAR + ")?\\s*-?\\s*$");
+
+    private static final Pattern YEAR_TAIL = Pattern.compile(
+            "^(.*?)\\s+(" + YEAR + "(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?" + YEAR + ")?)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_HEAD = Pattern.compile("(?i)^\\s*((?:to commence\\s+)?" + MONTHS + "\\.?\\s+"
+            + YEAR + "(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?" + YEAR + ")?)\\s+(\\S.*)$");
+    private static final Pattern DATE_TAIL = Pattern.compile("(?i)^(.*\\S)\\s+(" + MONTHS + "\\.?\\s+" + YEAR
+            + "(?:\\s*-\\s*(?:" + MONTHS + "\\s+)?" + YEAR + ")?)\\s*$");
+    private static final Pattern LEAD_WORDS =
+            Pattern.compile("(?i)\\b(council|director|head of|chair|manager|group|team"
+                    + "|leads?|officer|worker|service|services|police|trust|ccg|partnership|[a-z]?sc[bp]|[a-z]?sab|board|(?<!-)agenc(y|ies)"
+                    + "|membership|nurse|designated|named|organisations?|\\([A-Z]{2,6}\\))\\b|\\([A-Z]{2,6}\\)");
     private static final Pattern PERSON = Pattern.compile("^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\\.?\\s+)?\\p{Lu}[\\p{Ll}'’-]+"
             + "(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}$");
     /** "NC Family Hubs North": a body named by its initials first. */
     private static final Pattern ACRONYM_FIRST = Pattern.compile("^[A-Z]{2,6}\\b");
 
     /** Verbs that make a line a sentence (success criteria, progress) rather than the name of a role or body. */
-    private static final Pattern SENTENCE_WORDS = Pattern.compile("(?i)\\b(will|to be|has|have|had|is|are|was|were|being)\\b");
+    private static final Pattern SENTENCE_WORDS =
+            Pattern.compile("(?i)\\b(will|to be|has|have|had|is|are|was|were|being)\\b");
 
     @Override
     public boolean accepts(List<Block> blocks) {
@@ -110,8 +153,12 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 lines.add(new Line("", null));
             }
             previous = row;
-            String text = block instanceof Block.Paragraph p ? p.text()
-                    : String.join(" ", ((Block.TableRow) block).cells().stream().map(Block.Cell::text).toList());
+            String text = block instanceof Block.Paragraph p
+                    ? p.text()
+                    : String.join(
+                            " ",
+                            ((Block.TableRow) block)
+                                    .cells().stream().map(Block.Cell::text).toList());
             for (String part : text.split("\n")) {
                 lines.add(new Line(part, block.at()));
             }
@@ -124,7 +171,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
         int headings = 0;
         for (Block.Cell cell : row.cells()) {
             String text = HtmlText.oneLine(cell.text());
-            if (!text.isEmpty() && text.split("\\s+").length <= 6 && TABLE_HEADING.matcher(text).find()) {
+            if (!text.isEmpty()
+                    && text.split("\\s+").length <= 6
+                    && TABLE_HEADING.matcher(text).find()) {
                 headings++;
             }
         }
@@ -155,7 +204,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
 
     /** "1.2). Test the alert": a ref followed by words. */
     private static boolean isActionStart(Matcher ref) {
-        if (!ref.matches() || ref.group(2).isBlank() || !Character.isLetter(ref.group(2).codePointAt(0))) {
+        if (!ref.matches()
+                || ref.group(2).isBlank()
+                || !Character.isLetter(ref.group(2).codePointAt(0))) {
             return false;
         }
         // "1.2). review …" is marked as a ref; "1.5 million contacts" in a success cell is not
@@ -169,7 +220,13 @@ public final class ColumnTextAssembler implements PlanAssembler {
         }
     }
 
-    private enum Kind { DATE, OPEN_DATE, LEAD, TEXT, CONTINUATION }
+    private enum Kind {
+        DATE,
+        OPEN_DATE,
+        LEAD,
+        TEXT,
+        CONTINUATION
+    }
 
     /** One cell printed after the actions: what it looks like, its text on one line, where it starts. */
     private record Item(Kind kind, String text, List<Line> lines) {
@@ -215,6 +272,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
         private final List<Draft> orphans = new ArrayList<>();
         /** "Recommendation 2" for the section headed by it, by the section's number. */
         private final Map<Integer, String> sectionFindings = new TreeMap<>();
+
         private int placedOrphans;
         private final StringBuilder planSuccess = new StringBuilder();
         private String title;
@@ -254,8 +312,12 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 if (isActionStart(ref)) {
                     close(block, current);
                     Draft next = new Draft(ref.group(1), line.at());
-                    if (current != null && next.ref.startsWith(current.ref + ".") && current.text.toString().strip().endsWith(":")
-                            && current.due == null && current.pendingMonth == null && current.lead == null) {
+                    if (current != null
+                            && next.ref.startsWith(current.ref + ".")
+                            && current.text.toString().strip().endsWith(":")
+                            && current.due == null
+                            && current.pendingMonth == null
+                            && current.lead == null) {
                         // a parent with no timescale of its own ("… in assessments by:") sits in a narrow column
                         // beside its children, whose cells follow it: those are its first child's
                         next.cells.addAll(current.cells);
@@ -278,9 +340,11 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     continue;
                 }
                 Matcher objective = OBJECTIVE.matcher(text);
-                if (objective.matches() && Character.isUpperCase(objective.group(2).codePointAt(0))
+                if (objective.matches()
+                        && Character.isUpperCase(objective.group(2).codePointAt(0))
                         && !objectives.containsKey(Integer.parseInt(objective.group(1)))
-                        && block.stream().noneMatch(l -> OBJECTIVE.matcher(l.text()).matches())) {
+                        && block.stream()
+                                .noneMatch(l -> OBJECTIVE.matcher(l.text()).matches())) {
                     // (a "2." under a "1." in the same block is a numbered list in a cell, not the next objective)
                     close(block, current);
                     inText = false;
@@ -321,10 +385,13 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 return;
             }
             if (draft == null) {
-                cell.forEach(l -> warn(l.at(), "not imported (text before the first action): " + TableAssembler.excerpt(l.text())));
+                cell.forEach(l -> warn(
+                        l.at(), "not imported (text before the first action): " + TableAssembler.excerpt(l.text())));
                 return;
             }
-            if (draft.pendingMonth != null && draft.due == null && YEAR_ONLY.matcher(cell.get(0).text()).matches()) {
+            if (draft.pendingMonth != null
+                    && draft.due == null
+                    && YEAR_ONLY.matcher(cell.get(0).text()).matches()) {
                 // "March" ended the action's lines, "2018" starts the next block
                 draft.due = draft.pendingMonth + " " + cell.get(0).text().strip();
                 draft.pendingMonth = null;
@@ -356,7 +423,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 }
                 from--;
             }
-            String tail = String.join(" ", cell.subList(from, cell.size()).stream().map(Line::text).toList());
+            String tail = String.join(
+                    " ",
+                    cell.subList(from, cell.size()).stream().map(Line::text).toList());
             objectives.put(openObjective, HtmlText.oneLine(objectives.get(openObjective) + " " + tail));
             openObjective = null;
             return new ArrayList<>(cell.subList(0, from));
@@ -380,7 +449,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
             }
             for (int k = from + 1; k < cell.size(); k++) {
                 Matcher head = DATE_HEAD.matcher(cell.get(k).text().strip());
-                if (head.matches() && head.group(2).split("\\s+").length <= 4 && !SENTENCE_WORDS.matcher(head.group(2)).find()) {
+                if (head.matches()
+                        && head.group(2).split("\\s+").length <= 4
+                        && !SENTENCE_WORDS.matcher(head.group(2)).find()) {
                     parts.add(new ArrayList<>(cell.subList(from, k)));
                     from = k;
                 }
@@ -410,28 +481,40 @@ public final class ColumnTextAssembler implements PlanAssembler {
             int j = k - 1;
             for (; j >= 0; j--) {
                 Draft d = drafts.get(j);
-                if (d.parent || d.lead != null || d.success != null || !objectiveOf(d).equals(objectiveOf(last))) {
+                if (d.parent
+                        || d.lead != null
+                        || d.success != null
+                        || !objectiveOf(d).equals(objectiveOf(last))) {
                     break;
                 }
                 row.add(0, d);
             }
             Draft before = j >= 0 ? drafts.get(j) : null;
-            while (placedOrphans < orphans.size() && row.size() > 1 && row.get(0).empty()) {
+            while (placedOrphans < orphans.size()
+                    && row.size() > 1
+                    && row.get(0).empty()) {
                 // a row of cells printed earlier with no action beside it belongs to the action printed with none
                 before = row.remove(0);
                 take(before, orphans.get(placedOrphans++));
             }
             List<Item> items = classify(last.cells);
-            long sentences = items.stream().filter(item -> item.kind() == Kind.TEXT).count();
+            long sentences =
+                    items.stream().filter(item -> item.kind() == Kind.TEXT).count();
             long wanting = row.stream().filter(d -> d.success == null).count();
-            boolean pushedDown = before != null && !before.parent && before.success == null && before.cells.isEmpty()
+            boolean pushedDown = before != null
+                    && !before.parent
+                    && before.success == null
+                    && before.cells.isEmpty()
                     && sentences > wanting;
             Draft orphan = null;
             for (int n = 0; n < items.size(); n++) {
                 Item item = items.get(n);
                 List<Line> cellLines = item.lines();
-                if (item.kind() == Kind.TEXT && orphan == null && cellLines.size() > 1
-                        && isDate(cellLines.get(cellLines.size() - 1).text()) && first(row, d -> d.due == null) != null) {
+                if (item.kind() == Kind.TEXT
+                        && orphan == null
+                        && cellLines.size() > 1
+                        && isDate(cellLines.get(cellLines.size() - 1).text())
+                        && first(row, d -> d.due == null) != null) {
                     // "Learning and Development Team" / "April 2024": a lead with the timescale printed under it
                     List<Line> rest = cellLines.subList(0, cellLines.size() - 1);
                     if (looksLikeLead(joined(rest))) {
@@ -442,7 +525,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 }
                 if (item.kind() == Kind.OPEN_DATE) {
                     Draft target = orphan != null ? orphan : first(row, d -> d.due == null);
-                    item = new Item(target == null || target.due != null ? Kind.TEXT : Kind.DATE, item.text(), item.lines());
+                    item = new Item(
+                            target == null || target.due != null ? Kind.TEXT : Kind.DATE, item.text(), item.lines());
                 }
                 if (item.kind() == Kind.LEAD) {
                     Draft target = orphan != null ? orphan : first(row, d -> d.lead == null);
@@ -467,13 +551,18 @@ public final class ColumnTextAssembler implements PlanAssembler {
                         Draft target = orphan != null ? orphan : first(row, d -> d.lead == null);
                         if (target == null || target.lead != null) {
                             unplaced(item, last);
-                        } else if (target == row.get(0) && before != null && !before.parent && before.lead == null
-                                && (before.due != null || before.success != null) && twoLeads(item) != null) {
+                        } else if (target == row.get(0)
+                                && before != null
+                                && !before.parent
+                                && before.lead == null
+                                && (before.due != null || before.success != null)
+                                && twoLeads(item) != null) {
                             // "Voluntary Sector Forum (VSF)" / "Family Hubs Team": the row before had no lead of
                             // its own, and two bodies are printed as one block
                             int at = twoLeads(item);
                             before.lead = joined(item.lines().subList(0, at));
-                            target.lead = joined(item.lines().subList(at, item.lines().size()));
+                            target.lead =
+                                    joined(item.lines().subList(at, item.lines().size()));
                         } else {
                             target.lead = item.text();
                         }
@@ -512,8 +601,11 @@ public final class ColumnTextAssembler implements PlanAssembler {
             for (int k = 1; k < lines.size(); k++) {
                 String previous = lines.get(k - 1).text().strip();
                 String next = lines.get(k).text().strip();
-                if (previous.endsWith(")") && !next.isEmpty() && Character.isUpperCase(next.codePointAt(0))
-                        && looksLikeLead(joined(lines.subList(0, k))) && looksLikeLead(joined(lines.subList(k, lines.size())))) {
+                if (previous.endsWith(")")
+                        && !next.isEmpty()
+                        && Character.isUpperCase(next.codePointAt(0))
+                        && looksLikeLead(joined(lines.subList(0, k)))
+                        && looksLikeLead(joined(lines.subList(k, lines.size())))) {
                     return k;
                 }
             }
@@ -529,13 +621,17 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     return;
                 }
             }
-            warn(item.at(), "not imported (the end of a cell cut by a page break, with no cell above it to join): "
-                    + TableAssembler.excerpt(item.text()));
+            warn(
+                    item.at(),
+                    "not imported (the end of a cell cut by a page break, with no cell above it to join): "
+                            + TableAssembler.excerpt(item.text()));
         }
 
         private void unplaced(Item item, Draft after) {
-            warn(item.at(), "not imported (a cell printed after action " + after.ref + " that could not be placed): "
-                    + TableAssembler.excerpt(item.text()));
+            warn(
+                    item.at(),
+                    "not imported (a cell printed after action " + after.ref + " that could not be placed): "
+                            + TableAssembler.excerpt(item.text()));
         }
 
         /** Each block as a timescale, a lead, a sentence or the tail of a cut cell; "June 2026 Head of …" as two. */
@@ -550,7 +646,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     items.add(new Item(Kind.DATE, text, cell));
                 } else if (isOpenTimescale(text)) {
                     items.add(new Item(Kind.OPEN_DATE, text, cell));
-                } else if (DATE_HEAD.matcher(first).matches() || DATE_FRAGMENT.matcher(first).matches() && !first.isBlank()) {
+                } else if (DATE_HEAD.matcher(first).matches()
+                        || DATE_FRAGMENT.matcher(first).matches() && !first.isBlank()) {
                     dateAndRest(cell, items);
                 } else {
                     items.add(leadOrText(cell));
@@ -576,7 +673,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 if (due.isEmpty() && head.matches()) {
                     due.append(head.group(1));
                     rest.add(new Line(head.group(2), line.at()));
-                } else if (!t.isEmpty() && fragment.matches() && (fragment.group(1) != null || fragment.group(2) != null)) {
+                } else if (!t.isEmpty()
+                        && fragment.matches()
+                        && (fragment.group(1) != null || fragment.group(2) != null)) {
                     String piece = t.replaceFirst("^-\\s*", "").replaceFirst("\\s*-$", "");
                     if (!due.isEmpty()) {
                         due.append(due.toString().matches("(?s).*\\d{4}$") ? " - " : " ");
@@ -624,9 +723,15 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 }
             }
             for (Draft orphan : orphans.subList(placedOrphans, orphans.size())) {
-                warn(orphan.at, "not imported (a timescale, lead and success criteria printed with no action beside "
-                        + "them): " + TableAssembler.excerpt(String.join(" / ", Stream.of(orphan.due,
-                        orphan.lead, orphan.success).filter(s -> s != null).toList())));
+                warn(
+                        orphan.at,
+                        "not imported (a timescale, lead and success criteria printed with no action beside "
+                                + "them): "
+                                + TableAssembler.excerpt(String.join(
+                                        " / ",
+                                        Stream.of(orphan.due, orphan.lead, orphan.success)
+                                                .filter(s -> s != null)
+                                                .toList())));
             }
         }
 
@@ -638,7 +743,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
         }
 
         private static String joined(List<Line> group) {
-            return HtmlText.oneLine(String.join(" ", group.stream().map(Line::text).toList()));
+            return HtmlText.oneLine(
+                    String.join(" ", group.stream().map(Line::text).toList()));
         }
 
         /** Title, "Finding N:" paragraphs, the plan's success criteria; up to the first objective or action. */
@@ -660,7 +766,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 boolean afterGap = gap;
                 gap = false;
                 Matcher ref = ACTION_REF.matcher(text);
-                boolean actionStart = ref.matches() && !ref.group(2).isBlank() && Character.isLetter(ref.group(2).codePointAt(0));
+                boolean actionStart = ref.matches()
+                        && !ref.group(2).isBlank()
+                        && Character.isLetter(ref.group(2).codePointAt(0));
                 if (actionStart || OBJECTIVE.matcher(text).matches() && i > 0 || isHeading(text) && title != null) {
                     break;
                 }
@@ -685,7 +793,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 }
                 if (success && !text.toLowerCase(Locale.ROOT).startsWith("please note")) {
                     // one criterion per paragraph; a line straight after another is its wrapped continuation
-                    planSuccess.append(planSuccess.isEmpty() ? "" : afterGap ? "\n" : " ").append(text);
+                    planSuccess
+                            .append(planSuccess.isEmpty() ? "" : afterGap ? "\n" : " ")
+                            .append(text);
                     continue;
                 }
                 success = false;
@@ -710,15 +820,18 @@ public final class ColumnTextAssembler implements PlanAssembler {
         /** A paragraph before the table that is none of title, finding or success criteria: one warning at its first line. */
         private void noteNotImported(List<Line> paragraph) {
             if (paragraph != null) {
-                warn(paragraph.get(0).at(), "not imported (text before the table of actions" + (paragraph.size() > 1
-                        ? ", " + paragraph.size() + " lines" : "") + "): " + TableAssembler.excerpt(joined(paragraph)));
+                warn(
+                        paragraph.get(0).at(),
+                        "not imported (text before the table of actions"
+                                + (paragraph.size() > 1 ? ", " + paragraph.size() + " lines" : "") + "): "
+                                + TableAssembler.excerpt(joined(paragraph)));
             }
         }
 
         private void addFinding(String ref, StringBuilder text, SourceLocation at) {
             if (ref != null && text != null) {
-                findings.add(new ParsedPlan.Finding(ref, null, HtmlText.oneLine(text.toString()),
-                        at == null ? null : at.describe()));
+                findings.add(new ParsedPlan.Finding(
+                        ref, null, HtmlText.oneLine(text.toString()), at == null ? null : at.describe()));
             }
         }
 
@@ -732,7 +845,10 @@ public final class ColumnTextAssembler implements PlanAssembler {
             int j = i + 1;
             while (j < lines.size()) {
                 String next = lines.get(j).text().strip();
-                if (next.isEmpty() || isActionStart(ACTION_REF.matcher(next)) || isHeading(next) || FINDING.matcher(next).matches()) {
+                if (next.isEmpty()
+                        || isActionStart(ACTION_REF.matcher(next))
+                        || isHeading(next)
+                        || FINDING.matcher(next).matches()) {
                     break;
                 }
                 text.append(' ').append(next);
@@ -746,8 +862,13 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 sectionFindings.putIfAbsent(key, ref);
             }
             if (findings.stream().noneMatch(f -> f.ref().equals(ref))) {
-                findings.add(new ParsedPlan.Finding(ref, null, HtmlText.oneLine(heading.group(3) + " "
-                        + text.substring(Math.min(text.length(), lines.get(i).text().strip().length()))),
+                findings.add(new ParsedPlan.Finding(
+                        ref,
+                        null,
+                        HtmlText.oneLine(heading.group(3) + " "
+                                + text.substring(Math.min(
+                                        text.length(),
+                                        lines.get(i).text().strip().length()))),
                         lines.get(i).at() == null ? null : lines.get(i).at().describe()));
             }
             return j;
@@ -766,7 +887,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 j++;
             }
             objectives.put(number, HtmlText.oneLine(text.toString()));
-            boolean sawTags = objectives.values().stream().anyMatch(o -> FINDING_IN_OBJECTIVE.matcher(o).find());
+            boolean sawTags = objectives.values().stream()
+                    .anyMatch(o -> FINDING_IN_OBJECTIVE.matcher(o).find());
             openObjective = sawTags && !FINDING_IN_OBJECTIVE.matcher(text).find() ? Integer.valueOf(number) : null;
             return j;
         }
@@ -838,8 +960,10 @@ public final class ColumnTextAssembler implements PlanAssembler {
             if (draft.due == null) {
                 draft.due = HtmlText.oneLine(due);
             } else {
-                warn(lineAt, "not imported (a second timescale in among the lines of action " + draft.ref + "): "
-                        + TableAssembler.excerpt(due));
+                warn(
+                        lineAt,
+                        "not imported (a second timescale in among the lines of action " + draft.ref + "): "
+                                + TableAssembler.excerpt(due));
             }
         }
 
@@ -859,21 +983,41 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     }
                 } else if (objectives.isEmpty()) {
                     // no sections: "Recommendation 2:" listed before the table is what actions 2.x answer
-                    findings.stream().filter(f -> f.ref().endsWith(" " + number)).findFirst()
+                    findings.stream()
+                            .filter(f -> f.ref().endsWith(" " + number))
+                            .findFirst()
                             .ifPresent(f -> findingRefs.add(f.ref()));
                 }
                 if (draft.pendingMonth != null && draft.due == null) {
                     draft.due = draft.pendingMonth;
                 } else if (draft.pendingMonth != null) {
-                    warn(draft.pendingAt, "not imported (a month with no year in among the lines of action " + draft.ref + "): "
-                            + TableAssembler.excerpt(draft.pendingMonth));
+                    warn(
+                            draft.pendingAt,
+                            "not imported (a month with no year in among the lines of action " + draft.ref + "): "
+                                    + TableAssembler.excerpt(draft.pendingMonth));
                 }
-                actions.add(ActionFields.build(new ActionFields.Raw(draft.ref, section, findingRefs,
-                        draft.text.toString(), draft.lead, draft.due, draft.progress, draft.success, null, null,
-                        draft.progress, draft.at), warnings));
+                actions.add(ActionFields.build(
+                        new ActionFields.Raw(
+                                draft.ref,
+                                section,
+                                findingRefs,
+                                draft.text.toString(),
+                                draft.lead,
+                                draft.due,
+                                draft.progress,
+                                draft.success,
+                                null,
+                                null,
+                                draft.progress,
+                                draft.at),
+                        warnings));
             }
-            warnings.add(0, new ParsedPlan.Warning(fileName, "read as text copied from a PDF, whose columns came out as "
-                    + "separate lines: check each action's lead, timescale and success criteria against the original"));
+            warnings.add(
+                    0,
+                    new ParsedPlan.Warning(
+                            fileName,
+                            "read as text copied from a PDF, whose columns came out as "
+                                    + "separate lines: check each action's lead, timescale and success criteria against the original"));
             List<ParsedPlan.ColumnMapping> columns = new ArrayList<>(List.of(
                     new ParsedPlan.ColumnMapping("lines starting with a ref (1.1, 1.2.1)", "action"),
                     new ParsedPlan.ColumnMapping("date lines", "due"),
@@ -883,9 +1027,25 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 columns.add(new ParsedPlan.ColumnMapping("a further block of lines", "progress"));
             }
             columns.add(new ParsedPlan.ColumnMapping("objectives ending (Finding N)", "section"));
-            return new ParsedPlan(fileName, format, title, null, null, null, null, null,
-                    planSuccess.isEmpty() ? null : planSuccess.toString(), null, List.of(), List.of(), sections,
-                    List.copyOf(findings), actions, List.of(), List.copyOf(columns), List.copyOf(warnings));
+            return new ParsedPlan(
+                    fileName,
+                    format,
+                    title,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    planSuccess.isEmpty() ? null : planSuccess.toString(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    sections,
+                    List.copyOf(findings),
+                    actions,
+                    List.of(),
+                    List.copyOf(columns),
+                    List.copyOf(warnings));
         }
 
         private void warn(SourceLocation at, String message) {
@@ -928,7 +1088,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
             return false;
         }
         DuePrecision precision = DueDate.parse(t).precision();
-        return precision != DuePrecision.UNKNOWN && precision != DuePrecision.ONGOING && precision != DuePrecision.IMMEDIATE;
+        return precision != DuePrecision.UNKNOWN
+                && precision != DuePrecision.ONGOING
+                && precision != DuePrecision.IMMEDIATE;
     }
 
     /** "Ongoing", "Immediately", "Monthly": a timescale where the row still lacks one, else as likely a progress note. */
@@ -943,7 +1105,9 @@ public final class ColumnTextAssembler implements PlanAssembler {
 
     /** A role or a body: words such as Head of, Council, leads, (NC); no verb, and no date ("report signed off May 2026"). */
     private static boolean looksLikeLead(String text) {
-        if (text.split("\\s+").length > 25 || SENTENCE_WORDS.matcher(text).find() || DATE_TAIL.matcher(text).matches()) {
+        if (text.split("\\s+").length > 25
+                || SENTENCE_WORDS.matcher(text).find()
+                || DATE_TAIL.matcher(text).matches()) {
             return false;
         }
         Matcher words = LEAD_WORDS.matcher(text);

@@ -38,44 +38,72 @@ final class Columns {
     private static final Map<Field, Pattern> PATTERNS = new EnumMap<>(Field.class);
 
     /** Tried in this order: the first that matches wins. */
-    private static final List<Field> ORDER = List.of(Field.EVIDENCE, Field.NEXT, Field.PROGRESS, Field.STATUS,
-            Field.FINDING, Field.OVERSIGHT, Field.SUCCESS, Field.DUE, Field.LEAD, Field.REF, Field.ACTION);
+    private static final List<Field> ORDER = List.of(
+            Field.EVIDENCE,
+            Field.NEXT,
+            Field.PROGRESS,
+            Field.STATUS,
+            Field.FINDING,
+            Field.OVERSIGHT,
+            Field.SUCCESS,
+            Field.DUE,
+            Field.LEAD,
+            Field.REF,
+            Field.ACTION);
 
     static {
         PATTERNS.put(Field.EVIDENCE, Pattern.compile("evidence|scrutiny|audit programme|assurance activity"));
         PATTERNS.put(Field.NEXT, Pattern.compile("future actions?|next steps?|further actions?|planned actions?"));
-        PATTERNS.put(Field.PROGRESS, Pattern.compile(
-                "progress|action(s)? to date|update|comments?|commentary|current position|position statement"
-                        + "|what has been done|work (done|undertaken)|\\bactions? (completed|taken|achieved)\\b|notes?$"));
-        PATTERNS.put(Field.STATUS, Pattern.compile("\\brag\\b|\\bbrag\\b|r ?/ ?a ?/ ?g|^(current )?status|status$"
-                + "|^(current )?rating$|^red ?/ ?amber ?/ ?green$"));
-        PATTERNS.put(Field.FINDING, Pattern.compile("^(areas? (for|of)\\b.*|.*\\bfindings?\\b.*|.*recommendations?\\b.*"
-                + "|(related |key )?issues?( identified| to address)?|objectives?|.*\\bconcerns?\\b.*|priority( areas?)?"
-                + "|themes?|what (the )?inspectors? (said|found).*|weakness(es)?|gaps?|.*learning points?|key lines? of enquiry"
-                + "|what needs to improve|improvement needed|aims?)$"));
-        PATTERNS.put(Field.OVERSIGHT, Pattern.compile("oversight|monitor|governance|reporting to|monitored by"
-                + "|accountable (body|board|group)|reports? to|assurance (body|board|group)"));
-        PATTERNS.put(Field.SUCCESS, Pattern.compile("how (will|do|would|can) we know|success|expected impact|^impact"
-                + "|outcomes?|measures?|what difference|how this will be measured|intended impact|expected result"
-                + "|what will (be different|change)|difference (it|this) will make|kpis?|indicators?"));
-        PATTERNS.put(Field.DUE, Pattern.compile("timescales?|by when|\\bdue\\b|deadline|target date|completion date"
-                + "|^date\\b|\\bdate$|^when$|^by$|time ?frames?|target completion|timeline|^target$|date (to be )?completed"
-                + "|completed by"));
-        PATTERNS.put(Field.LEAD, Pattern.compile("\\blead(s|\\(s\\))?\\b|responsib|\\bowner|by whom|^who$|^who\\b.*"
-                + "|accountable"));
-        PATTERNS.put(Field.REF, Pattern.compile("^(ref|reference|ref no|no|number|#|item|action no|action ref|id|ref number"
-                + "|item no|s/n|action number|rec no|rec)$"));
-        PATTERNS.put(Field.ACTION, Pattern.compile("^(.*\\bactions?\\b.*|key tasks?|tasks?|activit(y|ies)"
-                + "|what (will|we will|are) (we|be) (do|done|doing)|what we will do|interventions?|steps"
-                + "|what needs to (happen|be done)|how (will we|we will) (do this|address|achieve).*|deliverables?"
-                + "|what will happen|response|our response|planned response|improvement activity)$"));
+        PATTERNS.put(
+                Field.PROGRESS,
+                Pattern.compile(
+                        "progress|action(s)? to date|update|comments?|commentary|current position|position statement"
+                                + "|what has been done|work (done|undertaken)|\\bactions? (completed|taken|achieved)\\b|notes?$"));
+        PATTERNS.put(
+                Field.STATUS,
+                Pattern.compile("\\brag\\b|\\bbrag\\b|r ?/ ?a ?/ ?g|^(current )?status|status$"
+                        + "|^(current )?rating$|^red ?/ ?amber ?/ ?green$"));
+        PATTERNS.put(
+                Field.FINDING,
+                Pattern.compile("^(areas? (for|of)\\b.*|.*\\bfindings?\\b.*|.*recommendations?\\b.*"
+                        + "|(related |key )?issues?( identified| to address)?|objectives?|.*\\bconcerns?\\b.*|priority( areas?)?"
+                        + "|themes?|what (the )?inspectors? (said|found).*|weakness(es)?|gaps?|.*learning points?|key lines? of enquiry"
+                        + "|what needs to improve|improvement needed|aims?)$"));
+        PATTERNS.put(
+                Field.OVERSIGHT,
+                Pattern.compile("oversight|monitor|governance|reporting to|monitored by"
+                        + "|accountable (body|board|group)|reports? to|assurance (body|board|group)"));
+        PATTERNS.put(
+                Field.SUCCESS,
+                Pattern.compile("how (will|do|would|can) we know|success|expected impact|^impact"
+                        + "|outcomes?|measures?|what difference|how this will be measured|intended impact|expected result"
+                        + "|what will (be different|change)|difference (it|this) will make|kpis?|indicators?"));
+        PATTERNS.put(
+                Field.DUE,
+                Pattern.compile("timescales?|by when|\\bdue\\b|deadline|target date|completion date"
+                        + "|^date\\b|\\bdate$|^when$|^by$|time ?frames?|target completion|timeline|^target$|date (to be )?completed"
+                        + "|completed by"));
+        PATTERNS.put(
+                Field.LEAD,
+                Pattern.compile("\\blead(s|\\(s\\))?\\b|responsib|\\bowner|by whom|^who$|^who\\b.*" + "|accountable"));
+        PATTERNS.put(
+                Field.REF,
+                Pattern.compile("^(ref|reference|ref no|no|number|#|item|action no|action ref|id|ref number"
+                        + "|item no|s/n|action number|rec no|rec)$"));
+        PATTERNS.put(
+                Field.ACTION,
+                Pattern.compile("^(.*\\bactions?\\b.*|key tasks?|tasks?|activit(y|ies)"
+                        + "|what (will|we will|are) (we|be) (do|done|doing)|what we will do|interventions?|steps"
+                        + "|what needs to (happen|be done)|how (will we|we will) (do this|address|achieve).*|deliverables?"
+                        + "|what will happen|response|our response|planned response|improvement activity)$"));
     }
 
     private Columns() {}
 
     /** The heading as compared: lower case, punctuation at the ends and "(s)" plurals tidied. */
     static String normalise(String heading) {
-        return HtmlText.oneLine(heading).toLowerCase(Locale.ROOT)
+        return HtmlText.oneLine(heading)
+                .toLowerCase(Locale.ROOT)
                 .replace('’', '\'')
                 .replaceAll("[*:?.]+$", "")
                 .replaceAll("^[*#]+", "")
@@ -124,8 +152,11 @@ final class Columns {
         }
         boolean action = fields.contains(Field.ACTION);
         boolean finding = fields.contains(Field.FINDING);
-        boolean other = fields.contains(Field.LEAD) || fields.contains(Field.DUE) || fields.contains(Field.PROGRESS)
-                || fields.contains(Field.STATUS) || fields.contains(Field.SUCCESS);
+        boolean other = fields.contains(Field.LEAD)
+                || fields.contains(Field.DUE)
+                || fields.contains(Field.PROGRESS)
+                || fields.contains(Field.STATUS)
+                || fields.contains(Field.SUCCESS);
         if (!action && finding && other) {
             // "Recommendation | Lead | By when": the recommendation is what is to be done.
             fields.set(fields.indexOf(Field.FINDING), Field.ACTION);
@@ -158,7 +189,10 @@ final class Columns {
         }
 
         private List<String> normalised() {
-            return headings.stream().map(Columns::normalise).filter(s -> !s.isEmpty()).toList();
+            return headings.stream()
+                    .map(Columns::normalise)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
     }
 }

@@ -61,7 +61,8 @@ public final class CsvReader implements DocumentReader {
             }
         }
         if (quoted) {
-            throw new ImportException(fileName + ", line " + quoteLine + ": a quoted field is never closed (a \" is missing)");
+            throw new ImportException(
+                    fileName + ", line " + quoteLine + ": a quoted field is never closed (a \" is missing)");
         }
         if (!field.isEmpty() || !fields.isEmpty()) {
             fields.add(field.toString());

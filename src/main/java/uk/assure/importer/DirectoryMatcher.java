@@ -37,7 +37,9 @@ final class DirectoryMatcher {
             return Optional.of(exact);
         }
         for (String name : namesLongestFirst) {
-            if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])").matcher(text).find()) {
+            if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
+                    .matcher(text)
+                    .find()) {
                 return Optional.of(idsByName.get(name));
             }
         }

@@ -94,7 +94,8 @@ public final class DocxReader implements DocumentReader {
                 List<Block.Cell> cells = new ArrayList<>();
                 CTTrPr rowPr = row.getCtRow().getTrPr();
                 // Cells that start to the right of the grid's first column (w:gridBefore) keep their columns.
-                int before = rowPr == null || rowPr.sizeOfGridBeforeArray() == 0 ? 0
+                int before = rowPr == null || rowPr.sizeOfGridBeforeArray() == 0
+                        ? 0
                         : number(rowPr.getGridBeforeArray(0).getVal());
                 for (int i = 0; i < before && cells.size() < MAX_COLUMNS; i++) {
                     cells.add(new Block.Cell("", at.atColumn(cells.size() + 1)));
@@ -104,11 +105,15 @@ public final class DocxReader implements DocumentReader {
                         break;
                     }
                     CTTcPr pr = cell.getCTTc().getTcPr();
-                    boolean mergedFromAbove = pr != null && pr.isSetVMerge()
-                            && (pr.getVMerge().getVal() == null || pr.getVMerge().getVal() == STMerge.CONTINUE);
+                    boolean mergedFromAbove = pr != null
+                            && pr.isSetVMerge()
+                            && (pr.getVMerge().getVal() == null
+                                    || pr.getVMerge().getVal() == STMerge.CONTINUE);
                     String text = mergedFromAbove ? "" : cellText(cell);
                     cells.add(new Block.Cell(text, at.atColumn(cells.size() + 1)));
-                    int span = pr != null && pr.isSetGridSpan() ? number(pr.getGridSpan().getVal()) : 1;
+                    int span = pr != null && pr.isSetGridSpan()
+                            ? number(pr.getGridSpan().getVal())
+                            : 1;
                     for (int extra = 1; extra < span && cells.size() < MAX_COLUMNS; extra++) {
                         cells.add(new Block.Cell("", at.atColumn(cells.size() + 1)));
                     }
@@ -174,10 +179,13 @@ public final class DocxReader implements DocumentReader {
             if (numId == null || numId.signum() == 0 || text.isBlank()) {
                 return text;
             }
-            int level = paragraph.getNumIlvl() == null ? 0 : Math.max(0, Math.min(8, paragraph.getNumIlvl().intValue()));
+            int level = paragraph.getNumIlvl() == null
+                    ? 0
+                    : Math.max(0, Math.min(8, paragraph.getNumIlvl().intValue()));
             CTLvl[] levels = levels(numId);
             CTLvl lvl = levels[level];
-            String format = lvl != null && lvl.isSetNumFmt() ? lvl.getNumFmt().getVal().toString() : null;
+            String format =
+                    lvl != null && lvl.isSetNumFmt() ? lvl.getNumFmt().getVal().toString() : null;
             if (format == null || format.equals("bullet") || format.equals("none")) {
                 return text;
             }
@@ -192,16 +200,22 @@ public final class DocxReader implements DocumentReader {
             for (int deeper = level + 1; deeper < 9; deeper++) {
                 count[deeper] = start(levels[deeper]) - 1;
             }
-            String pattern = lvl.isSetLvlText() && lvl.getLvlText().getVal() != null ? lvl.getLvlText().getVal()
+            String pattern = lvl.isSetLvlText() && lvl.getLvlText().getVal() != null
+                    ? lvl.getLvlText().getVal()
                     : "%" + (level + 1) + ".";
             StringBuilder label = new StringBuilder();
             for (int i = 0; i < pattern.length(); i++) {
                 char c = pattern.charAt(i);
-                if (c == '%' && i + 1 < pattern.length() && pattern.charAt(i + 1) >= '1' && pattern.charAt(i + 1) <= '9') {
+                if (c == '%'
+                        && i + 1 < pattern.length()
+                        && pattern.charAt(i + 1) >= '1'
+                        && pattern.charAt(i + 1) <= '9') {
                     int which = pattern.charAt(++i) - '1';
                     int n = Math.max(count[which], start(levels[which]));
                     CTLvl other = levels[which];
-                    String otherFormat = other != null && other.isSetNumFmt() ? other.getNumFmt().getVal().toString() : "decimal";
+                    String otherFormat = other != null && other.isSetNumFmt()
+                            ? other.getNumFmt().getVal().toString()
+                            : "decimal";
                     boolean legal = lvl.isSetIsLgl();
                     label.append(formatted(n, which == level || !legal ? otherFormat : "decimal"));
                 } else {
@@ -224,7 +238,8 @@ public final class DocxReader implements DocumentReader {
                     return levels;
                 }
                 if (num.getCTNum().getAbstractNumId() != null) {
-                    XWPFAbstractNum abstractNum = numbering.getAbstractNum(num.getCTNum().getAbstractNumId().getVal());
+                    XWPFAbstractNum abstractNum = numbering.getAbstractNum(
+                            num.getCTNum().getAbstractNumId().getVal());
                     if (abstractNum != null) {
                         for (CTLvl lvl : abstractNum.getCTAbstractNum().getLvlArray()) {
                             int i = lvl.getIlvl() == null ? 0 : lvl.getIlvl().intValue();

@@ -46,7 +46,10 @@ class FirstRunImport {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(Files::isRegularFile).filter(FirstRunImport::isPlanDocument).sorted().toList();
+            files = list.filter(Files::isRegularFile)
+                    .filter(FirstRunImport::isPlanDocument)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             log.warn("ASSURE_FIRST_RUN_IMPORT: {} could not be listed: {}", dir.toAbsolutePath(), e.getMessage());
             return;
@@ -56,11 +59,15 @@ class FirstRunImport {
             try {
                 ParsedPlan parsed = PlanParsers.standard().parse(name, Files.readAllBytes(file));
                 try (var scope = uk.assure.system.Scope.partnership(firstRun.partnershipId())) {
-                    PlanImporter.Committed created = importer.commit(firstRun.partnershipId(), parsed,
-                            new PlanImporter.Choice(true, Set.of(), Set.of()));
-                    importer.audit(firstRun.partnershipId(), null, "first run (ASSURE_FIRST_RUN_IMPORT)", parsed, created);
+                    PlanImporter.Committed created = importer.commit(
+                            firstRun.partnershipId(), parsed, new PlanImporter.Choice(true, Set.of(), Set.of()));
+                    importer.audit(
+                            firstRun.partnershipId(), null, "first run (ASSURE_FIRST_RUN_IMPORT)", parsed, created);
                 }
-                log.info("First run: imported {} ({} actions, {} warnings)", name, parsed.actions().size(),
+                log.info(
+                        "First run: imported {} ({} actions, {} warnings)",
+                        name,
+                        parsed.actions().size(),
                         parsed.warnings().size());
             } catch (ImportException e) {
                 log.warn("First run: not imported: {}", e.getMessage());

@@ -67,8 +67,11 @@ public final class FormatDetector {
             throw new ImportException(fileName + ": this does not look like a text, Word, Excel, CSV or HTML file");
         }
         String head = TextDecoding.decode(fileName, java.util.Arrays.copyOf(content, Math.min(content.length, SNIFF)))
-                .stripLeading().toLowerCase(Locale.ROOT);
-        if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml") && head.contains("<html")
+                .stripLeading()
+                .toLowerCase(Locale.ROOT);
+        if (head.startsWith("<!doctype html")
+                || head.startsWith("<html")
+                || head.startsWith("<?xml") && head.contains("<html")
                 || head.contains("<table") && head.contains("<tr")) {
             return new Detected("html", new HtmlReader());
         }
@@ -90,7 +93,9 @@ public final class FormatDetector {
     private static Detected office(String fileName, byte[] content, String sheet) {
         String types = null;
         boolean macros = false;
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+        try (ZipFile zip = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(content))
+                .get()) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             if (entries.size() > MAX_ENTRIES) {
                 throw new ImportException(fileName + ": the file holds " + entries.size()
@@ -110,8 +115,8 @@ public final class FormatDetector {
         } catch (ImportException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(fileName + ": the file is damaged, or is a zip that is not a real Word or Excel "
-                    + "file", e);
+            throw new ImportException(
+                    fileName + ": the file is damaged, or is a zip that is not a real Word or Excel " + "file", e);
         }
         if (types == null) {
             throw new ImportException(fileName + ": this zip file is not a Word (.docx) or Excel (.xlsx) file");
@@ -121,15 +126,17 @@ public final class FormatDetector {
             throw new ImportException(fileName + ": macro-enabled files (.docm, .xlsm) are not accepted: save it as "
                     + ".docx or .xlsx without macros and upload that");
         }
-        if (lower.contains("wordprocessingml.document.main+xml") || lower.contains("wordprocessingml.template.main+xml")) {
+        if (lower.contains("wordprocessingml.document.main+xml")
+                || lower.contains("wordprocessingml.template.main+xml")) {
             return new Detected("docx", new DocxReader());
         }
         if (lower.contains("spreadsheetml.sheet.main+xml") || lower.contains("spreadsheetml.template.main+xml")) {
             return new Detected("xlsx", new XlsxReader(sheet));
         }
         if (lower.contains("presentationml")) {
-            throw new ImportException(fileName + ": this is a PowerPoint file: copy the plan's table into Word or Excel, "
-                    + "save it as .docx or .xlsx and upload that");
+            throw new ImportException(
+                    fileName + ": this is a PowerPoint file: copy the plan's table into Word or Excel, "
+                            + "save it as .docx or .xlsx and upload that");
         }
         throw new ImportException(fileName + ": this zip file is not a Word (.docx) or Excel (.xlsx) file");
     }
@@ -186,7 +193,8 @@ public final class FormatDetector {
         }
         List<Integer> table = counts.subList(first, counts.size());
         // Two lines of prose may each hold one comma; a table has three or more records, or two of three fields.
-        return (table.size() >= 3 || table.size() == 2 && table.get(0) >= 3) && table.get(0) >= 2
+        return (table.size() >= 3 || table.size() == 2 && table.get(0) >= 3)
+                && table.get(0) >= 2
                 && table.stream().allMatch(n -> n.equals(table.get(0)));
     }
 }

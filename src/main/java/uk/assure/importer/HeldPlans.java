@@ -37,8 +37,14 @@ class HeldPlans {
                 SELECT external_id, ref, text, current_due_raw, status, status_word, version FROM action
                 WHERE partnership_id = ? AND plan_id = ? AND status NOT IN ('CLOSED', 'SUPERSEDED') ORDER BY position""")
                 .params(partnershipId, planId)
-                .query((rs, n) -> new VersionMatch.Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .query((rs, n) -> new VersionMatch.Held(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7)))
                 .list();
     }
 }

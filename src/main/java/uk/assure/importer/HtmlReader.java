@@ -23,11 +23,14 @@ public final class HtmlReader implements DocumentReader {
     public List<Block> read(String fileName, byte[] content) {
         Document doc = Jsoup.parse(TextDecoding.decode(fileName, content));
         doc.outputSettings().prettyPrint(false);
-        doc.select("script, style, noscript, template, head, iframe, object, embed, svg, math").remove();
+        doc.select("script, style, noscript, template, head, iframe, object, embed, svg, math")
+                .remove();
         // In HTML a line break in the source is a space; only <br>, <p>, <li> and the like make lines.
         doc.body().traverse((node, depth) -> {
-            if (node instanceof TextNode text && !(node.parent() instanceof Element parent
-                    && (parent.normalName().equals("pre") || parent.normalName().equals("textarea")))) {
+            if (node instanceof TextNode text
+                    && !(node.parent() instanceof Element parent
+                            && (parent.normalName().equals("pre")
+                                    || parent.normalName().equals("textarea")))) {
                 text.text(text.getWholeText().replaceAll("\\s+", " "));
             }
         });
@@ -79,7 +82,9 @@ public final class HtmlReader implements DocumentReader {
                     table(child, state);
                 } else if (name.equals("br")) {
                     state.loose.append("<br>");
-                } else if (child.selectFirst("table") != null || name.equals("ul") || name.equals("ol")
+                } else if (child.selectFirst("table") != null
+                        || name.equals("ul")
+                        || name.equals("ol")
                         || name.equals("dl")) {
                     // Holds a table, or is a list whose items are paragraphs each.
                     state.flushText();

@@ -16,8 +16,9 @@ public final class HtmlText {
 
     /** True when the text holds something that looks like an HTML tag or entity. */
     public static boolean looksLikeHtml(String text) {
-        return text != null && (text.indexOf('<') >= 0 && text.matches("(?s).*</?[a-zA-Z][^>]{0,200}>.*")
-                || text.matches("(?s).*&(#\\d{1,6}|[a-zA-Z]{2,8});.*"));
+        return text != null
+                && (text.indexOf('<') >= 0 && text.matches("(?s).*</?[a-zA-Z][^>]{0,200}>.*")
+                        || text.matches("(?s).*&(#\\d{1,6}|[a-zA-Z]{2,8});.*"));
     }
 
     public static String toText(String fragment) {
@@ -38,7 +39,9 @@ public final class HtmlText {
         if (node instanceof TextNode text) {
             out.append(text.getWholeText());
         } else if (node instanceof Element element) {
-            boolean block = element.isBlock() || element.normalName().equals("br") || element.normalName().equals("li");
+            boolean block = element.isBlock()
+                    || element.normalName().equals("br")
+                    || element.normalName().equals("li");
             if (block) {
                 out.append('\n');
             }
@@ -55,7 +58,8 @@ public final class HtmlText {
     public static String collapse(String text) {
         StringBuilder out = new StringBuilder();
         for (String line : text.replace('\u00a0', ' ').replace("\r", "").split("\n")) {
-            String clean = line.replaceAll("[\\t \\u2007\\u202f]+", " ").strip()
+            String clean = line.replaceAll("[\\t \\u2007\\u202f]+", " ")
+                    .strip()
                     .replaceFirst("^[\\u25aa\\u2022\\u00b7\\u25cf\\u25e6\\uf0b7\\-\\u2013] +", "");
             if (!clean.isEmpty()) {
                 if (!out.isEmpty()) {

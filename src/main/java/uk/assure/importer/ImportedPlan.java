@@ -26,11 +26,18 @@ record ImportedPlan(NewPlan plan, List<String> progressNotes) {
         /** The given actions grouped into their sections, in order, each with the findings of that section. */
         List<NewPlan.Section> sectionsOf(List<ParsedPlan.Action> actions) {
             Map<String, List<NewPlan.Action>> bySection = new LinkedHashMap<>();
-            actions.forEach(a -> bySection.computeIfAbsent(sectionOf(a.section()), k -> new ArrayList<>()).add(action(a)));
+            actions.forEach(a -> bySection
+                    .computeIfAbsent(sectionOf(a.section()), k -> new ArrayList<>())
+                    .add(action(a)));
             List<NewPlan.Section> sections = new ArrayList<>();
-            bySection.forEach((title, sectionActions) -> sections.add(new NewPlan.Section(null, title, null,
-                    parsed.findings().stream().filter(f -> sectionOf(f.section()).equals(title))
-                            .map(f -> new NewPlan.Finding(f.ref(), FindingKind.FINDING, f.text())).toList(),
+            bySection.forEach((title, sectionActions) -> sections.add(new NewPlan.Section(
+                    null,
+                    title,
+                    null,
+                    parsed.findings().stream()
+                            .filter(f -> sectionOf(f.section()).equals(title))
+                            .map(f -> new NewPlan.Finding(f.ref(), FindingKind.FINDING, f.text()))
+                            .toList(),
                     sectionActions)));
             return sections;
         }
@@ -63,27 +70,55 @@ record ImportedPlan(NewPlan plan, List<String> progressNotes) {
         }
         NewPlan plan = new NewPlan(
                 parsed.title() == null || parsed.title().isBlank() ? parsed.file() : parsed.title(),
-                PlanKind.OTHER, parsed.inspectionDate(), parsed.organisation(), parsed.versionLabel(),
-                parsed.leadOfficer(), null, null, parsed.successCriteria(), parsed.measures(),
+                PlanKind.OTHER,
+                parsed.inspectionDate(),
+                parsed.organisation(),
+                parsed.versionLabel(),
+                parsed.leadOfficer(),
+                null,
+                null,
+                parsed.successCriteria(),
+                parsed.measures(),
                 parsed.statusVocabulary(),
-                parsed.glossary().stream().map(g -> new NewPlan.GlossaryTerm(g.term(), g.meaning())).toList(),
-                parsed.links(), sections);
+                parsed.glossary().stream()
+                        .map(g -> new NewPlan.GlossaryTerm(g.term(), g.meaning()))
+                        .toList(),
+                parsed.links(),
+                sections);
         return new ImportedPlan(plan, notes);
     }
 
     private static NewPlan.Action action(ParsedPlan.Action a, LeadMatcher agencies, DirectoryMatcher bodies) {
         List<NewPlan.Lead> leads = a.leads().stream()
-                .map(agencies::match).flatMap(java.util.Optional::stream).distinct().toList();
-        StatusVocabulary.Reading status = a.statusRaw() == null ? null : StatusVocabulary.read(a.statusRaw()).orElse(null);
-        return new NewPlan.Action(a.ref(), a.text(), a.findingRefs(), leads, a.lead(), DueDate.parse(a.dueRaw()),
-                a.oversight(), bodies.match(a.oversight()).orElse(null), a.successCriteria(), a.evidence(),
-                status == null ? ActionStatus.NOT_STARTED : status.status(), status == null ? null : status.word());
+                .map(agencies::match)
+                .flatMap(java.util.Optional::stream)
+                .distinct()
+                .toList();
+        StatusVocabulary.Reading status = a.statusRaw() == null
+                ? null
+                : StatusVocabulary.read(a.statusRaw()).orElse(null);
+        return new NewPlan.Action(
+                a.ref(),
+                a.text(),
+                a.findingRefs(),
+                leads,
+                a.lead(),
+                DueDate.parse(a.dueRaw()),
+                a.oversight(),
+                bodies.match(a.oversight()).orElse(null),
+                a.successCriteria(),
+                a.evidence(),
+                status == null ? ActionStatus.NOT_STARTED : status.status(),
+                status == null ? null : status.word());
     }
 
     /** What the plan said about progress, kept as the first entry of the action's history. */
     private static String note(ParsedPlan.Action a) {
-        String text = String.join("\n", java.util.stream.Stream.of(a.statusRaw(), a.progress())
-                .filter(s -> s != null && !s.isBlank()).toList());
+        String text = String.join(
+                "\n",
+                java.util.stream.Stream.of(a.statusRaw(), a.progress())
+                        .filter(s -> s != null && !s.isBlank())
+                        .toList());
         return text.isBlank() ? null : text;
     }
 

@@ -40,7 +40,8 @@ final class LeadMatcher {
         if (agency.isPresent()) {
             return Optional.of(new NewPlan.Lead(agency.get(), null));
         }
-        return people.match(written).map(id -> new NewPlan.Lead(peopleById.get(id).agencyId(), id));
+        return people.match(written)
+                .map(id -> new NewPlan.Lead(peopleById.get(id).agencyId(), id));
     }
 
     /** "Testshire Police", or "Jo Bloggs, Head of Performance (Testshire County Council)" for a person. */

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import uk.assure.plan.PlanWriter;
 import uk.assure.system.ExternalIds;
 
 /** Imports waiting for a person to confirm them; scoped to the partnership like everything else. */
@@ -32,12 +31,19 @@ public class PendingImports {
     @Transactional
     public String hold(long partnershipId, long userId, String fileName, ParsedPlan plan) {
         jdbc.sql("DELETE FROM pending_import WHERE created_at < ?")
-                .param(Timestamp.from(clock.instant().minus(EXPIRY))).update();
+                .param(Timestamp.from(clock.instant().minus(EXPIRY)))
+                .update();
         String externalId = ExternalIds.next();
         jdbc.sql("""
                 INSERT INTO pending_import (partnership_id, external_id, created_by, created_at, file_name, parsed_plan)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(partnershipId, externalId, userId, Timestamp.from(clock.instant()), fileName, PlanJson.write(plan))
+                .params(
+                        partnershipId,
+                        externalId,
+                        userId,
+                        Timestamp.from(clock.instant()),
+                        fileName,
+                        PlanJson.write(plan))
                 .update();
         return externalId;
     }
@@ -47,15 +53,18 @@ public class PendingImports {
         return jdbc.sql("""
                 SELECT external_id, file_name, parsed_plan::text FROM pending_import
                 WHERE partnership_id = ? AND external_id = ? AND created_at >= ?""")
-                .params(partnershipId, externalId, Timestamp.from(clock.instant().minus(EXPIRY)))
+                .params(
+                        partnershipId,
+                        externalId,
+                        Timestamp.from(clock.instant().minus(EXPIRY)))
                 .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2), PlanJson.read(rs.getString(3))))
                 .optional();
     }
 
     /** Writes the plan and forgets the pending import, in one transaction: both happen or neither. */
     @Transactional
-    public Optional<PlanImporter.Committed> confirm(long partnershipId, String externalId, PlanImporter.Choice choice,
-            long userId, String actor) {
+    public Optional<PlanImporter.Committed> confirm(
+            long partnershipId, String externalId, PlanImporter.Choice choice, long userId, String actor) {
         return find(partnershipId, externalId).map(pending -> {
             PlanImporter.Committed created = importer.commit(partnershipId, pending.plan(), choice);
             importer.audit(partnershipId, userId, actor, pending.plan(), created);
@@ -67,6 +76,8 @@ public class PendingImports {
     @Transactional
     public boolean cancel(long partnershipId, String externalId) {
         return jdbc.sql("DELETE FROM pending_import WHERE partnership_id = ? AND external_id = ?")
-                .params(partnershipId, externalId).update() > 0;
+                        .params(partnershipId, externalId)
+                        .update()
+                > 0;
     }
 }

@@ -80,7 +80,9 @@ final class PlanHeading {
                 titleClosed = !titleParts.isEmpty();
                 continue;
             }
-            if (organisation == null && titleParts.isEmpty() && ORGANISATION_LINE.matcher(line).matches()) {
+            if (organisation == null
+                    && titleParts.isEmpty()
+                    && ORGANISATION_LINE.matcher(line).matches()) {
                 organisation = line;
                 continue;
             }
@@ -93,8 +95,7 @@ final class PlanHeading {
                 organisation = line;
                 continue;
             }
-            if (organisation != null && isShortName(line)
-                    && line.equals(line.toUpperCase(Locale.ROOT))) {
+            if (organisation != null && isShortName(line) && line.equals(line.toUpperCase(Locale.ROOT))) {
                 continue; // "BOROUGH COUNCIL" under "Eastvale": the rest of the name on the cover
             }
             if (!titleParts.isEmpty()) {
@@ -107,11 +108,15 @@ final class PlanHeading {
         }
         if (organisation == null && title != null) {
             Matcher m = ORGANISATION_TAIL.matcher(title);
-            if (m.matches() && m.group(1).split("\\s+").length <= 4 && !TITLE_WORDS.matcher(m.group(1)).find()) {
+            if (m.matches()
+                    && m.group(1).split("\\s+").length <= 4
+                    && !TITLE_WORDS.matcher(m.group(1)).find()) {
                 organisation = m.group(1);
             }
         }
-        if (inspectionDate == null && title != null && title.toLowerCase(Locale.ROOT).contains("inspection")) {
+        if (inspectionDate == null
+                && title != null
+                && title.toLowerCase(Locale.ROOT).contains("inspection")) {
             Matcher date = MONTH_YEAR.matcher(title);
             Matcher year = YEAR.matcher(title);
             if (date.find()) {
@@ -130,15 +135,20 @@ final class PlanHeading {
         }
         String label = m.group(1).toLowerCase(Locale.ROOT).strip();
         String value = m.group(2).strip();
-        if (label.contains("inspection") && label.contains("date") || label.equals("inspection date")
-                || label.equals("date of inspection") || label.equals("inspected")) {
+        if (label.contains("inspection") && label.contains("date")
+                || label.equals("inspection date")
+                || label.equals("date of inspection")
+                || label.equals("inspected")) {
             inspectionDate = value;
         } else if (label.contains("date")) {
             if (documentDate == null) {
                 documentDate = value;
             }
-        } else if (label.equals("lead officer") || label.equals("lead") || label.equals("plan lead")
-                || label.equals("owner") || label.equals("responsible officer")) {
+        } else if (label.equals("lead officer")
+                || label.equals("lead")
+                || label.equals("plan lead")
+                || label.equals("owner")
+                || label.equals("responsible officer")) {
             leadOfficer = value;
         } else if (label.equals("links") || label.startsWith("links to") || label.equals("related plans")) {
             for (String link : value.split("\\s*,\\s*")) {
@@ -152,7 +162,9 @@ final class PlanHeading {
             if (documentDate == null && date.find()) {
                 documentDate = date.group();
             }
-        } else if (label.equals("organisation") || label.equals("area") || label.equals("local authority")
+        } else if (label.equals("organisation")
+                || label.equals("area")
+                || label.equals("local authority")
                 || label.equals("partnership")) {
             organisation = value;
         } else if (label.equals("title") || label.equals("plan")) {
@@ -166,13 +178,20 @@ final class PlanHeading {
     /** "Northmoor", "Eastvale-on-Sea": a short line that names a place or a body, not a title or a sentence. */
     private static boolean isShortName(String line) {
         String[] words = line.split("\\s+");
-        return words.length <= 4 && !TITLE_WORDS.matcher(line).find() && !line.matches(".*\\d.*")
-                && !line.endsWith(".") && !line.endsWith(":") && Character.isUpperCase(line.codePointAt(0));
+        return words.length <= 4
+                && !TITLE_WORDS.matcher(line).find()
+                && !line.matches(".*\\d.*")
+                && !line.endsWith(".")
+                && !line.endsWith(":")
+                && Character.isUpperCase(line.codePointAt(0));
     }
 
     /** Markdown and emphasis marks that PDF and Word exports leave around cover lines. */
     static String clean(String line) {
-        return HtmlText.oneLine(line).replaceAll("^#+\\s*", "").replaceAll("^\\*+|\\*+$", "").strip();
+        return HtmlText.oneLine(line)
+                .replaceAll("^#+\\s*", "")
+                .replaceAll("^\\*+|\\*+$", "")
+                .strip();
     }
 
     private static String text(Block block) {
@@ -180,6 +199,10 @@ final class PlanHeading {
             return p.text();
         }
         Block.TableRow row = (Block.TableRow) block;
-        return row.cells().stream().map(Block.Cell::text).filter(s -> !s.isBlank()).findFirst().orElse("");
+        return row.cells().stream()
+                .map(Block.Cell::text)
+                .filter(s -> !s.isBlank())
+                .findFirst()
+                .orElse("");
     }
 }

@@ -28,8 +28,13 @@ public class PlanImporter {
 
     private final uk.assure.audit.AuditLog audit;
 
-    PlanImporter(PartnershipDirectory directory, PlanWriter writer, HeldPlans heldPlans, PlanUpdater updater,
-            Clock clock, uk.assure.audit.AuditLog audit) {
+    PlanImporter(
+            PartnershipDirectory directory,
+            PlanWriter writer,
+            HeldPlans heldPlans,
+            PlanUpdater updater,
+            Clock clock,
+            uk.assure.audit.AuditLog audit) {
         this.audit = audit;
         this.directory = directory;
         this.writer = writer;
@@ -63,7 +68,9 @@ public class PlanImporter {
         }
 
         public long matchedBodies() {
-            return oversight.values().stream().filter(java.util.Objects::nonNull).count();
+            return oversight.values().stream()
+                    .filter(java.util.Objects::nonNull)
+                    .count();
         }
     }
 
@@ -76,17 +83,25 @@ public class PlanImporter {
         List<LeadMatch> leads = new ArrayList<>();
         for (String lead : written) {
             var match = agencies.match(lead);
-            leads.add(new LeadMatch(lead, match.isPresent(), match.map(agencies::label).orElse(null)));
+            leads.add(new LeadMatch(
+                    lead, match.isPresent(), match.map(agencies::label).orElse(null)));
         }
         Map<String, Long> oversight = new LinkedHashMap<>();
-        plan.actions().stream().map(ParsedPlan.Action::oversight).filter(o -> o != null && !o.isBlank()).distinct()
+        plan.actions().stream()
+                .map(ParsedPlan.Action::oversight)
+                .filter(o -> o != null && !o.isBlank())
+                .distinct()
                 .forEach(o -> oversight.put(o, bodies.match(o).orElse(null)));
         return new Preview(plan, leads, oversight, update(partnershipId, plan));
     }
 
     private Update update(long partnershipId, ParsedPlan plan) {
-        return heldPlans.findByTitle(partnershipId, plan.title())
-                .map(held -> new Update(held.externalId(), held.title(), held.versionLabel(),
+        return heldPlans
+                .findByTitle(partnershipId, plan.title())
+                .map(held -> new Update(
+                        held.externalId(),
+                        held.title(),
+                        held.versionLabel(),
                         VersionMatch.of(heldPlans.actions(partnershipId, held.id()), plan.actions())))
                 .orElse(null);
     }
@@ -97,18 +112,23 @@ public class PlanImporter {
      */
     @Transactional
     public Committed commit(long partnershipId, ParsedPlan plan, Choice choice) {
-        var held = choice.asNew() ? java.util.Optional.<HeldPlans.HeldPlan>empty()
+        var held = choice.asNew()
+                ? java.util.Optional.<HeldPlans.HeldPlan>empty()
                 : heldPlans.findByTitle(partnershipId, plan.title());
         if (held.isEmpty()) {
             PlanWriter.Created created = commit(partnershipId, plan, choice.createAgencies());
-            return new Committed(created.externalId(), false, 0, created.actionExternalIds().size(), 0);
+            return new Committed(
+                    created.externalId(), false, 0, created.actionExternalIds().size(), 0);
         }
         createAgencies(partnershipId, choice.createAgencies());
-        VersionMatch match = VersionMatch.of(heldPlans.actions(partnershipId, held.get().id()), plan.actions());
-        ImportedPlan.Converter convert = new ImportedPlan.Converter(plan, LeadMatcher.of(directory, partnershipId),
+        VersionMatch match =
+                VersionMatch.of(heldPlans.actions(partnershipId, held.get().id()), plan.actions());
+        ImportedPlan.Converter convert = new ImportedPlan.Converter(
+                plan,
+                LeadMatcher.of(directory, partnershipId),
                 new DirectoryMatcher(directory.bodyNames(partnershipId)));
-        PlanUpdater.Outcome outcome = updater.apply(partnershipId, held.get(), plan, match, convert,
-                choice.closeMissing(), clock.instant());
+        PlanUpdater.Outcome outcome =
+                updater.apply(partnershipId, held.get(), plan, match, convert, choice.closeMissing(), clock.instant());
         return new Committed(held.get().externalId(), true, outcome.updated(), outcome.added(), outcome.closed());
     }
 
@@ -118,14 +138,23 @@ public class PlanImporter {
         after.put("file", plan.file());
         after.put("title", plan.title());
         after.put("version", plan.versionLabel());
-        after.put(committed.updated() ? "actionsKept" : "actions", committed.updated() ? committed.matched() : committed.added());
+        after.put(
+                committed.updated() ? "actionsKept" : "actions",
+                committed.updated() ? committed.matched() : committed.added());
         if (committed.updated()) {
             after.put("actionsAdded", committed.added());
             after.put("actionsClosed", committed.closed());
         }
-        audit.record(new uk.assure.audit.AuditLog.Event(partnershipId, userId, actor,
-                committed.updated() ? "PLAN_UPDATED_BY_IMPORT" : "PLAN_IMPORTED", "plan", committed.externalId(), null,
-                after, null));
+        audit.record(new uk.assure.audit.AuditLog.Event(
+                partnershipId,
+                userId,
+                actor,
+                committed.updated() ? "PLAN_UPDATED_BY_IMPORT" : "PLAN_IMPORTED",
+                "plan",
+                committed.externalId(),
+                null,
+                after,
+                null));
     }
 
     private void createAgencies(long partnershipId, Set<String> leads) {
@@ -147,8 +176,8 @@ public class PlanImporter {
         DirectoryMatcher bodies = new DirectoryMatcher(directory.bodyNames(partnershipId));
         ImportedPlan imported = ImportedPlan.from(plan, agencies, bodies);
         PlanWriter.Created created = writer.create(partnershipId, imported.plan(), clock.instant());
-        writer.appendImportedNotes(partnershipId, created, imported.progressNotes(),
-                "Imported from " + plan.file(), clock.instant());
+        writer.appendImportedNotes(
+                partnershipId, created, imported.progressNotes(), "Imported from " + plan.file(), clock.instant());
         return created;
     }
 }

@@ -20,7 +20,8 @@ public final class PlanParser {
 
     /** @param sheet for a workbook, the sheet to read (name or 1-based number); null for the first */
     public ParsedPlan parse(String fileName, byte[] content, String sheet) {
-        FormatDetector.Detected detected = FormatDetector.detect(fileName, content, FormatDetector.DEFAULT_MAX_BYTES, sheet);
+        FormatDetector.Detected detected =
+                FormatDetector.detect(fileName, content, FormatDetector.DEFAULT_MAX_BYTES, sheet);
         List<Block> blocks = detected.reader().read(fileName, content);
         for (PlanAssembler assembler : assemblers) {
             if (assembler.accepts(blocks)) {

@@ -8,9 +8,6 @@ public final class PlanParsers {
     private PlanParsers() {}
 
     public static PlanParser standard() {
-        return new PlanParser(List.of(
-                new TableAssembler(),
-                new ColumnTextAssembler()
-        ));
+        return new PlanParser(List.of(new TableAssembler(), new ColumnTextAssembler()));
     }
 }

@@ -30,13 +30,20 @@ class PlanUpdater {
     record Outcome(int updated, int added, int closed) {}
 
     @Transactional
-    Outcome apply(long partnershipId, HeldPlans.HeldPlan held, ParsedPlan parsed, VersionMatch match,
-            ImportedPlan.Converter convert, Set<String> closeMissing, java.time.Instant at) {
+    Outcome apply(
+            long partnershipId,
+            HeldPlans.HeldPlan held,
+            ParsedPlan parsed,
+            VersionMatch match,
+            ImportedPlan.Converter convert,
+            Set<String> closeMissing,
+            java.time.Instant at) {
         ProgressService.Author author = new ProgressService.Author(null, "Imported from " + parsed.file());
         String version = parsed.versionLabel() != null ? parsed.versionLabel() : parsed.file();
         for (VersionMatch.Pair pair : match.matched()) {
             NewPlan.Action fields = convert.action(pair.incoming());
-            int v = writer.updateFields(partnershipId, pair.held().externalId(), pair.held().version(), fields);
+            int v = writer.updateFields(
+                    partnershipId, pair.held().externalId(), pair.held().version(), fields);
             ProgressEntry change = changeOf(pair, fields, version);
             if (change != null) {
                 progress.recordAt(partnershipId, pair.held().externalId(), v, change, author, at);
@@ -49,14 +56,24 @@ class PlanUpdater {
         int closed = 0;
         for (VersionMatch.Held missing : match.missing()) {
             if (closeMissing.contains(missing.externalId())) {
-                progress.recordAt(partnershipId, missing.externalId(), missing.version(),
+                progress.recordAt(
+                        partnershipId,
+                        missing.externalId(),
+                        missing.version(),
                         ProgressEntry.note("Not in " + version + " of the plan.", ActionStatus.SUPERSEDED)
-                                .withStatusReason("Not in " + version + " of the plan"), author, at);
+                                .withStatusReason("Not in " + version + " of the plan"),
+                        author,
+                        at);
                 closed++;
             }
         }
-        writer.updateVersion(partnershipId, held.id(), parsed.versionLabel(),
-                parsed.glossary().stream().map(g -> new NewPlan.GlossaryTerm(g.term(), g.meaning())).toList());
+        writer.updateVersion(
+                partnershipId,
+                held.id(),
+                parsed.versionLabel(),
+                parsed.glossary().stream()
+                        .map(g -> new NewPlan.GlossaryTerm(g.term(), g.meaning()))
+                        .toList());
         return new Outcome(match.matched().size(), added, closed);
     }
 
@@ -64,18 +81,28 @@ class PlanUpdater {
     private ProgressEntry changeOf(VersionMatch.Pair pair, NewPlan.Action fields, String version) {
         boolean dueChanged = pair.dueChanged();
         String word = fields.statusWord();
-        boolean statusChanged = word != null && !word.equalsIgnoreCase(pair.held().statusWord() == null ? "" : pair.held().statusWord());
+        boolean statusChanged = word != null
+                && !word.equalsIgnoreCase(
+                        pair.held().statusWord() == null ? "" : pair.held().statusWord());
         if (!dueChanged && !statusChanged) {
             return null;
         }
-        String narrative = pair.incoming().progress() != null ? pair.incoming().progress()
-                : pair.incoming().statusRaw() != null ? pair.incoming().statusRaw() : "Updated in " + version + " of the plan.";
+        String narrative = pair.incoming().progress() != null
+                ? pair.incoming().progress()
+                : pair.incoming().statusRaw() != null
+                        ? pair.incoming().statusRaw()
+                        : "Updated in " + version + " of the plan.";
         ActionStatus current = ActionStatus.valueOf(pair.held().status());
-        ActionStatus next = statusChanged && StatusTransitions.isAllowed(current, fields.status())
-                && !StatusTransitions.requiresReason(current, fields.status()) ? fields.status() : current;
-        ProgressEntry entry = new ProgressEntry(narrative, next, statusChanged ? word : pair.held().statusWord(),
-                null, null, null, null, null, null);
-        return dueChanged ? entry.withRevisedDue(DueDate.parse(pair.incoming().dueRaw()), "Changed in " + version + " of the plan")
+        ActionStatus next = statusChanged
+                        && StatusTransitions.isAllowed(current, fields.status())
+                        && !StatusTransitions.requiresReason(current, fields.status())
+                ? fields.status()
+                : current;
+        ProgressEntry entry = new ProgressEntry(
+                narrative, next, statusChanged ? word : pair.held().statusWord(), null, null, null, null, null, null);
+        return dueChanged
+                ? entry.withRevisedDue(
+                        DueDate.parse(pair.incoming().dueRaw()), "Changed in " + version + " of the plan")
                 : entry;
     }
 }

@@ -35,20 +35,31 @@ final class PoiSafety {
     /** What went wrong opening or reading an Office file, for a person, with the file's name. */
     static ImportException explain(String fileName, String kind, Throwable e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        if (message.contains("zip bomb") || message.contains("max entry size") || message.contains("inflate")
+        if (message.contains("zip bomb")
+                || message.contains("max entry size")
+                || message.contains("inflate")
                 || message.contains("exceeds the max")) {
-            return new ImportException(fileName + ": the file expands to far more than its size (it looks like a zip "
-                    + "bomb), so it was not opened", e);
+            return new ImportException(
+                    fileName + ": the file expands to far more than its size (it looks like a zip "
+                            + "bomb), so it was not opened",
+                    e);
         }
         if (e instanceof OLE2NotOfficeXmlFileException) {
-            return new ImportException(fileName + ": this is an old Word or Excel 97-2003 file, or an encrypted one: "
-                    + "save it as .docx or .xlsx without a password", e);
+            return new ImportException(
+                    fileName + ": this is an old Word or Excel 97-2003 file, or an encrypted one: "
+                            + "save it as .docx or .xlsx without a password",
+                    e);
         }
-        if (e instanceof NotOfficeXmlFileException || e instanceof InvalidFormatException || e instanceof EmptyFileException
-                || e instanceof RecordFormatException || e instanceof IOException) {
+        if (e instanceof NotOfficeXmlFileException
+                || e instanceof InvalidFormatException
+                || e instanceof EmptyFileException
+                || e instanceof RecordFormatException
+                || e instanceof IOException) {
             return new ImportException(fileName + ": the file is damaged or is not a real " + kind + " file", e);
         }
-        return new ImportException(fileName + ": the " + kind + " file could not be read (" + e.getClass().getSimpleName()
-                + ")", e);
+        return new ImportException(
+                fileName + ": the " + kind + " file could not be read ("
+                        + e.getClass().getSimpleName() + ")",
+                e);
     }
 }

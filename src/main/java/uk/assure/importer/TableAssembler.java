@@ -29,21 +29,37 @@ public final class TableAssembler implements PlanAssembler {
             "^\\s*(?:(recommendation|finding|area for (?:improvement|development)|issue|priority|objective)\\s+)?"
                     + "(\\(?\\d{1,3}(?:\\.\\d{1,3}){0,3}[a-z]?\\)?|\\(?[a-z]\\)|[A-Z](?=\\s*[:.)]))\\s*[.):\\-–]*(?:\\s+|$)",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern REF_ONLY = Pattern.compile("^\\(?\\d{1,3}(?:\\.\\d{1,3}){0,3}[a-z]?\\)?[.)]?$");
     private static final Pattern REF_LIST = Pattern.compile(
             "^(?:(?:findings?|recs?\\.?|recommendations?|areas?)\\s*)?(\\d{1,3}(?:\\.\\d{1,3})*[a-z]?)"
-                    + "((?:\\s*(?:,|and|&)\\s*\\d{1,3}(?:\\.\\d{1,3})*[a-z]?)+)$", Pattern.CASE_INSENSITIVE);
+                    + "((?:\\s*(?:,|and|&)\\s*\\d{1,3}(?:\\.\\d{1,3})*[a-z]?)+)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LABELLED_FINDING = Pattern.compile(
             "^(recommendation|finding|area for improvement|area for development|issue)\\s+(\\d{1,3}[a-z]?|[A-Z])"
-                    + "\\s*[:.\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern GLOSSARY_LABEL = Pattern.compile(
-            "(?i)^(acronyms?|glossary|abbreviations?|glossary of terms|key to abbreviations)\\s*:?$");
+                    + "\\s*[:.\\-–]\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern GLOSSARY_LABEL =
+            Pattern.compile("(?i)^(acronyms?|glossary|abbreviations?|glossary of terms|key to abbreviations)\\s*:?$");
     private static final Pattern BULLET_ONLY = Pattern.compile("^[\\u25aa\\u2022\\u00b7\\u25cf\\u25e6\\uf0b7\\-–*]$");
     private static final Pattern RULE = Pattern.compile("^[-_=–—\\s]+$");
     private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[.!?;:)\"”']$", Pattern.DOTALL);
-    private static final Set<String> GENERIC_FINDING_HEADINGS = Set.of("area for improvement",
-            "areas for improvement", "finding", "findings", "recommendation", "recommendations", "issue", "issues",
-            "objective", "objectives", "area of concern", "areas of concern", "priority", "theme", "themes");
+    private static final Set<String> GENERIC_FINDING_HEADINGS = Set.of(
+            "area for improvement",
+            "areas for improvement",
+            "finding",
+            "findings",
+            "recommendation",
+            "recommendations",
+            "issue",
+            "issues",
+            "objective",
+            "objectives",
+            "area of concern",
+            "areas of concern",
+            "priority",
+            "theme",
+            "themes");
 
     @Override
     public boolean accepts(List<Block> blocks) {
@@ -164,7 +180,8 @@ public final class TableAssembler implements PlanAssembler {
                         cover.add(block);
                         continue;
                     }
-                    if (i > 0 && looksLikeSectionHeading(text) && nextIsTable(i, end) || isSectionHeadingBefore(i, end)) {
+                    if (i > 0 && looksLikeSectionHeading(text) && nextIsTable(i, end)
+                            || isSectionHeadingBefore(i, end)) {
                         pending(text, p.at());
                         continue;
                     }
@@ -184,8 +201,10 @@ public final class TableAssembler implements PlanAssembler {
                     continue;
                 }
                 inGlossary = false;
-                if (cells.size() <= 2 && cells.stream().allMatch(c -> Columns.classify(c) == Field.SUCCESS)
-                        && i + 1 < end && blocks.get(i + 1) instanceof Block.TableRow next) {
+                if (cells.size() <= 2
+                        && cells.stream().allMatch(c -> Columns.classify(c) == Field.SUCCESS)
+                        && i + 1 < end
+                        && blocks.get(i + 1) instanceof Block.TableRow next) {
                     List<String> values = nonEmpty(next);
                     planSuccess = values.isEmpty() ? null : values.get(0);
                     planMeasures = values.size() > 1 ? values.get(1) : null;
@@ -211,7 +230,8 @@ public final class TableAssembler implements PlanAssembler {
 
         /** A heading paragraph whose next non-paragraph block is the table, e.g. "1. AREA FOR PRIORITY ACTION". */
         private boolean isSectionHeadingBefore(int i, int end) {
-            if (!(blocks.get(i) instanceof Block.Paragraph p) || !looksLikeSectionHeading(PlanHeading.clean(p.text()))) {
+            if (!(blocks.get(i) instanceof Block.Paragraph p)
+                    || !looksLikeSectionHeading(PlanHeading.clean(p.text()))) {
                 return false;
             }
             String text = PlanHeading.clean(p.text());
@@ -245,7 +265,9 @@ public final class TableAssembler implements PlanAssembler {
 
         private static boolean isGlossaryEntry(List<String> cells) {
             String term = cells.get(0);
-            return term.length() <= 12 && !term.contains(" ") && term.chars().filter(Character::isUpperCase).count() >= 2
+            return term.length() <= 12
+                    && !term.contains(" ")
+                    && term.chars().filter(Character::isUpperCase).count() >= 2
                     && cells.get(1).length() > term.length();
         }
 
@@ -253,7 +275,9 @@ public final class TableAssembler implements PlanAssembler {
 
         private void paragraph(Block.Paragraph p) {
             String text = PlanHeading.clean(p.text());
-            if (text.isEmpty() || paragraphCounts.getOrDefault(key(p.text()), 0) > 1 || RULE.matcher(text).matches()) {
+            if (text.isEmpty()
+                    || paragraphCounts.getOrDefault(key(p.text()), 0) > 1
+                    || RULE.matcher(text).matches()) {
                 return; // a running page header or footer, repeated on every page
             }
             Matcher labelled = LABELLED_FINDING.matcher(text);
@@ -302,8 +326,10 @@ public final class TableAssembler implements PlanAssembler {
                 Field field = c < header.width() ? header.fields().get(c) : null;
                 if (field == null) {
                     String heading = c < header.width() ? header.headings().get(c) : "";
-                    warn(cells.get(c).at(), "not imported (column " + (heading.isBlank() ? String.valueOf(c + 1) : "'" + heading + "'")
-                            + " matches no field): " + excerpt(text));
+                    warn(
+                            cells.get(c).at(),
+                            "not imported (column " + (heading.isBlank() ? String.valueOf(c + 1) : "'" + heading + "'")
+                                    + " matches no field): " + excerpt(text));
                     continue;
                 }
                 values.merge(field, text, (a, b) -> a + "\n" + b);
@@ -335,7 +361,9 @@ public final class TableAssembler implements PlanAssembler {
                 if (Columns.header(row) != null && !table.sameAs(Columns.header(row))) {
                     break;
                 }
-                if (!row.text(ref).isBlank() && row.text(finding).isBlank() && !row.text(action).isBlank()) {
+                if (!row.text(ref).isBlank()
+                        && row.text(finding).isBlank()
+                        && !row.text(action).isBlank()) {
                     return true;
                 }
             }
@@ -355,7 +383,8 @@ public final class TableAssembler implements PlanAssembler {
                     String heading = next.headings().get(c);
                     if (!heading.isBlank()) {
                         Field field = next.fields().get(c);
-                        columns.add(new ParsedPlan.ColumnMapping(heading, field == null ? "not imported" : field.label));
+                        columns.add(
+                                new ParsedPlan.ColumnMapping(heading, field == null ? "not imported" : field.label));
                     }
                 }
             }
@@ -364,7 +393,9 @@ public final class TableAssembler implements PlanAssembler {
             }
             String findingHeading = next.headings().get(next.column(Field.FINDING));
             if (!GENERIC_FINDING_HEADINGS.contains(Columns.normalise(findingHeading))
-                    && (section == null || sectionFromHeader) && !findingHeading.equals(section) && !repeat) {
+                    && (section == null || sectionFromHeader)
+                    && !findingHeading.equals(section)
+                    && !repeat) {
                 pending(findingHeading, blocks.get(index).at());
                 sectionFromHeader = true;
             }
@@ -384,7 +415,8 @@ public final class TableAssembler implements PlanAssembler {
                 } else if (actionLower) {
                     continuation = true;
                 } else {
-                    continuation = findingLower && !ENDS_SENTENCE.matcher(last.text).matches()
+                    continuation = findingLower
+                            && !ENDS_SENTENCE.matcher(last.text).matches()
                             && !(startsUpper(values.get(Field.LEAD)) && readableDue(values.get(Field.DUE)));
                 }
                 if (continuation) {
@@ -405,8 +437,8 @@ public final class TableAssembler implements PlanAssembler {
             }
 
             // A finding that carries its own number ("Recommendation 1: …") leaves the Ref column to number actions.
-            boolean refNumbersActions = refCell != null && findingCell != null
-                    && (hasFindingRef(findingCell) || tableRefsNumberActions);
+            boolean refNumbersActions =
+                    refCell != null && findingCell != null && (hasFindingRef(findingCell) || tableRefsNumberActions);
             if (findingCell != null) {
                 readFinding(findingCell, refNumbersActions ? null : refCell, actionCell != null, at);
             } else if (refCell != null && !header.has(Field.FINDING) && actionCell == null) {
@@ -427,8 +459,8 @@ public final class TableAssembler implements PlanAssembler {
             } else if (refCell != null && (findingCell == null || refNumbersActions)) {
                 action.ref = refCell.replaceAll("[().]+$", "").replaceAll("^\\(", "");
             }
-            if (finding != null && (header.has(Field.FINDING) || finding.section == null
-                    || finding.section.equals(section))) {
+            if (finding != null
+                    && (header.has(Field.FINDING) || finding.section == null || finding.section.equals(section))) {
                 action.findingRefs.addAll(finding.refs);
             }
             action.fill(values);
@@ -455,14 +487,17 @@ public final class TableAssembler implements PlanAssembler {
             }
             flushSection();
             String text = cell;
-            String ref = refCell == null ? null : refCell.replaceAll("[.)]+$", "").replaceAll("^\\(", "");
+            String ref =
+                    refCell == null ? null : refCell.replaceAll("[.)]+$", "").replaceAll("^\\(", "");
             Matcher m = FINDING_REF.matcher(cell);
             if (m.find() && m.end() < cell.length()) {
                 String embedded = m.group(2).replaceAll("[()]", "");
                 String word = m.group(1);
                 if (ref == null) {
-                    ref = word == null ? embedded
-                            : Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase(Locale.ROOT) + " " + embedded;
+                    ref = word == null
+                            ? embedded
+                            : Character.toUpperCase(word.charAt(0))
+                                    + word.substring(1).toLowerCase(Locale.ROOT) + " " + embedded;
                 }
                 text = cell.substring(m.end());
             }
@@ -476,8 +511,12 @@ public final class TableAssembler implements PlanAssembler {
                 ref = refsNumberFindings() ? null : "1";
             }
             ref = excelRef(ref);
-            if (ref != null && ref.matches("\\d{1,3}") && finding != null && finding.ref != null
-                    && finding.ref.matches("\\d{1,3}") && sameSection(finding)
+            if (ref != null
+                    && ref.matches("\\d{1,3}")
+                    && finding != null
+                    && finding.ref != null
+                    && finding.ref.matches("\\d{1,3}")
+                    && sameSection(finding)
                     && Integer.parseInt(ref) <= Integer.parseInt(finding.ref)) {
                 // Numbers going back within a section are lists restarting: a one-item "<ol>" per row shows 1, 1, 1.
                 ref = nextRef(finding.ref);
@@ -509,9 +548,13 @@ public final class TableAssembler implements PlanAssembler {
          * together with no actions between them, a list of findings that the table does not tie to its rows.
          */
         private void labelledFinding(Matcher labelled, SourceLocation at) {
-            String word = Character.toUpperCase(labelled.group(1).charAt(0)) + labelled.group(1).substring(1).toLowerCase(Locale.ROOT);
-            FindingDraft draft = new FindingDraft(word + " " + labelled.group(2), pendingSection != null ? pendingSection : section,
-                    labelled.group(3).strip(), at);
+            String word = Character.toUpperCase(labelled.group(1).charAt(0))
+                    + labelled.group(1).substring(1).toLowerCase(Locale.ROOT);
+            FindingDraft draft = new FindingDraft(
+                    word + " " + labelled.group(2),
+                    pendingSection != null ? pendingSection : section,
+                    labelled.group(3).strip(),
+                    at);
             findings.add(draft);
             boolean run = paragraphFinding != null && paragraphFinding == finding && actionsSinceFinding == 0;
             finding = run ? null : draft;
@@ -550,8 +593,10 @@ public final class TableAssembler implements PlanAssembler {
 
         private void reportLoose(Map<Field, String> values, SourceLocation at) {
             for (Map.Entry<Field, String> value : values.entrySet()) {
-                warn(at, "not imported (" + value.getKey().label + " with no action on its row or above): "
-                        + excerpt(value.getValue()));
+                warn(
+                        at,
+                        "not imported (" + value.getKey().label + " with no action on its row or above): "
+                                + excerpt(value.getValue()));
             }
         }
 
@@ -626,8 +671,12 @@ public final class TableAssembler implements PlanAssembler {
         private List<Block.Cell> shiftedLeft(List<Block.Cell> cells) {
             int ref = header.column(Field.REF);
             int due = header.column(Field.DUE);
-            if (ref != 0 || due < 1 || cells.isEmpty() || cells.get(0).text().length() <= 12
-                    || REF_ONLY.matcher(cells.get(0).text()).matches() || readableDue(text(cells, due))) {
+            if (ref != 0
+                    || due < 1
+                    || cells.isEmpty()
+                    || cells.get(0).text().length() <= 12
+                    || REF_ONLY.matcher(cells.get(0).text()).matches()
+                    || readableDue(text(cells, due))) {
                 return cells;
             }
             for (int shift = 1; shift <= 3 && shift <= due; shift++) {
@@ -637,7 +686,8 @@ public final class TableAssembler implements PlanAssembler {
                         out.add(new Block.Cell("", cells.get(0).at()));
                     }
                     out.addAll(cells);
-                    while (out.size() > header.width() && out.get(out.size() - 1).text().isBlank()) {
+                    while (out.size() > header.width()
+                            && out.get(out.size() - 1).text().isBlank()) {
                         out.remove(out.size() - 1);
                     }
                     return out;
@@ -670,7 +720,9 @@ public final class TableAssembler implements PlanAssembler {
                 }
                 for (int c = 0; c < width; c++) {
                     String text = row.cells().get(c).text();
-                    if (!(text.isBlank() || BULLET_ONLY.matcher(text).matches() || REF_ONLY.matcher(text).matches())) {
+                    if (!(text.isBlank()
+                            || BULLET_ONLY.matcher(text).matches()
+                            || REF_ONLY.matcher(text).matches())) {
                         thin.remove(c);
                     }
                 }
@@ -694,9 +746,21 @@ public final class TableAssembler implements PlanAssembler {
                 if (draft.next != null) {
                     progress = (progress == null ? "" : progress + "\n") + "Next: " + draft.next;
                 }
-                ParsedPlan.Action action = ActionFields.build(new ActionFields.Raw(draft.ref, draft.section,
-                        List.copyOf(draft.findingRefs), draft.text, draft.lead, draft.due, status,
-                        draft.success, draft.oversight, draft.evidence, progress, draft.at), warnings);
+                ParsedPlan.Action action = ActionFields.build(
+                        new ActionFields.Raw(
+                                draft.ref,
+                                draft.section,
+                                List.copyOf(draft.findingRefs),
+                                draft.text,
+                                draft.lead,
+                                draft.due,
+                                status,
+                                draft.success,
+                                draft.oversight,
+                                draft.evidence,
+                                progress,
+                                draft.at),
+                        warnings);
                 built.add(action);
                 if (vocabulary.isEmpty() || !ragKeySeen) {
                     StatusVocabulary.read(action.statusRaw()).ifPresent(r -> statusWords.add(r.word()));
@@ -704,14 +768,32 @@ public final class TableAssembler implements PlanAssembler {
             }
             List<String> statusVocabulary = new ArrayList<>(ragKeySeen ? vocabulary : statusWords);
             List<ParsedPlan.Finding> foundFindings = findings.stream()
-                    .map(f -> new ParsedPlan.Finding(f.ref, f.section, HtmlText.collapse(f.text == null ? "" : f.text),
+                    .map(f -> new ParsedPlan.Finding(
+                            f.ref,
+                            f.section,
+                            HtmlText.collapse(f.text == null ? "" : f.text),
                             f.at == null ? null : f.at.describe()))
                     .toList();
             String title = heading.title;
-            return new ParsedPlan(fileName, format, title, heading.organisation, heading.inspectionDate,
-                    heading.documentDate, heading.versionLabel, heading.leadOfficer, planSuccess, planMeasures,
-                    List.copyOf(heading.links), statusVocabulary, List.copyOf(sections), foundFindings, built,
-                    List.copyOf(glossary), List.copyOf(columns), List.copyOf(warnings));
+            return new ParsedPlan(
+                    fileName,
+                    format,
+                    title,
+                    heading.organisation,
+                    heading.inspectionDate,
+                    heading.documentDate,
+                    heading.versionLabel,
+                    heading.leadOfficer,
+                    planSuccess,
+                    planMeasures,
+                    List.copyOf(heading.links),
+                    statusVocabulary,
+                    List.copyOf(sections),
+                    foundFindings,
+                    built,
+                    List.copyOf(glossary),
+                    List.copyOf(columns),
+                    List.copyOf(warnings));
         }
 
         private final Set<String> statusWords = new LinkedHashSet<>();

@@ -11,10 +11,15 @@ final class TextDecoding {
     private TextDecoding() {}
 
     static String decode(String fileName, byte[] content) {
-        int offset = content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
-                && (content[2] & 0xff) == 0xbf ? 3 : 0;
+        int offset = content.length >= 3
+                        && (content[0] & 0xff) == 0xef
+                        && (content[1] & 0xff) == 0xbb
+                        && (content[2] & 0xff) == 0xbf
+                ? 3
+                : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content, offset, content.length - offset))

@@ -18,8 +18,8 @@ public record VersionMatch(List<Pair> matched, List<ParsedPlan.Action> added, Li
     static final double SAME_WORDS = 0.5;
 
     /** An action already held, as far as matching needs it. */
-    public record Held(String externalId, String ref, String text, String dueRaw, String status, String statusWord,
-            int version) {}
+    public record Held(
+            String externalId, String ref, String text, String dueRaw, String status, String statusWord, int version) {}
 
     public record Pair(Held held, ParsedPlan.Action incoming) {
         public boolean dueChanged() {
@@ -82,10 +82,14 @@ public record VersionMatch(List<Pair> matched, List<ParsedPlan.Action> added, Li
     }
 
     private static Set<String> words(String s) {
-        return Arrays.stream(normalise(s).split(" ")).filter(w -> w.length() >= 3).collect(Collectors.toSet());
+        return Arrays.stream(normalise(s).split(" "))
+                .filter(w -> w.length() >= 3)
+                .collect(Collectors.toSet());
     }
 
     private static String normalise(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.UK).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return s == null
+                ? ""
+                : s.toLowerCase(Locale.UK).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 }

@@ -81,7 +81,8 @@ public final class XlsxReader implements DocumentReader {
                         continue;
                     }
                     Cell cell = row.getCell(c);
-                    String text = cell == null || covered.contains(key(row.getRowNum(), c)) ? ""
+                    String text = cell == null || covered.contains(key(row.getRowNum(), c))
+                            ? ""
                             : HtmlText.toText(value(cell, formatter));
                     if (!text.isEmpty()) {
                         filled++;
@@ -89,7 +90,8 @@ public final class XlsxReader implements DocumentReader {
                     cells.add(new Block.Cell(text, at.atColumn(c + 1)));
                 }
                 if (wordGrid) {
-                    while (!cells.isEmpty() && cells.get(cells.size() - 1).text().isEmpty()) {
+                    while (!cells.isEmpty()
+                            && cells.get(cells.size() - 1).text().isEmpty()) {
                         cells.remove(cells.size() - 1);
                     }
                 }
@@ -132,7 +134,8 @@ public final class XlsxReader implements DocumentReader {
      */
     private static String number(Cell cell, DataFormatter formatter) {
         double value = cell.getNumericCellValue();
-        String format = cell.getCellStyle() == null ? "General" : cell.getCellStyle().getDataFormatString();
+        String format =
+                cell.getCellStyle() == null ? "General" : cell.getCellStyle().getDataFormatString();
         int formatIndex = cell.getCellStyle() == null ? 0 : cell.getCellStyle().getDataFormat();
         if (format != null && DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(value)) {
             String lower = format.toLowerCase(Locale.ROOT).replaceAll("\\[[^]]*]|\"[^\"]*\"", "");
@@ -173,7 +176,8 @@ public final class XlsxReader implements DocumentReader {
         }
         List<String> names = new ArrayList<>();
         workbook.forEach(s -> names.add(s.getSheetName()));
-        throw new ImportException(fileName + ": there is no sheet '" + wanted + "'; its sheets are " + String.join(", ", names));
+        throw new ImportException(
+                fileName + ": there is no sheet '" + wanted + "'; its sheets are " + String.join(", ", names));
     }
 
     private static long key(int row, int column) {

@@ -40,7 +40,12 @@ public class DirectoryAdmin {
 
     public record Named(String externalId, String name, String shortName, List<String> aliases, long uses) {}
 
-    public record Person(String externalId, String name, String jobTitle, String email, String agencyExternalId,
+    public record Person(
+            String externalId,
+            String name,
+            String jobTitle,
+            String email,
+            String agencyExternalId,
             String agencyName) {}
 
     /** An actor for the audit log. */
@@ -77,38 +82,65 @@ public class DirectoryAdmin {
         return jdbc.sql("SELECT t.id, t.external_id, t.name, " + shortName + ", " + uses + " FROM " + kind.table
                         + " t WHERE t.partnership_id = ? ORDER BY lower(t.name)")
                 .param(partnershipId)
-                .query((rs, n) -> new Named(rs.getString(2), rs.getString(3), rs.getString(4),
-                        aliases(partnershipId, kind, rs.getLong(1)), rs.getLong(5)))
+                .query((rs, n) -> new Named(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        aliases(partnershipId, kind, rs.getLong(1)),
+                        rs.getLong(5)))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<Named> find(long partnershipId, Kind kind, String externalId) {
-        return list(partnershipId, kind).stream().filter(n -> n.externalId().equals(externalId)).findFirst();
+        return list(partnershipId, kind).stream()
+                .filter(n -> n.externalId().equals(externalId))
+                .findFirst();
     }
 
     /** Adds (externalId null) or changes an agency or body. @return its external id */
-    public String save(long partnershipId, Kind kind, String externalId, String name, String shortName,
-            List<String> aliases, Actor actor) {
+    public String save(
+            long partnershipId,
+            Kind kind,
+            String externalId,
+            String name,
+            String shortName,
+            List<String> aliases,
+            Actor actor) {
         String cleanName = clean(name);
         if (cleanName == null) {
             throw new Invalid("name", "Enter a name");
         }
         String cleanShort = kind == Kind.AGENCY ? clean(shortName) : null;
-        List<String> cleanAliases = new ArrayList<>(new LinkedHashSet<>(aliases.stream().map(DirectoryAdmin::clean)
-                .filter(a -> a != null && !a.equalsIgnoreCase(cleanName)).toList()));
-        Named before = externalId == null ? null
-                : find(partnershipId, kind, externalId).orElseThrow(() -> new uk.assure.plan.NotFoundException(kind.table));
-        Long id = externalId == null ? null : jdbc.sql("SELECT id FROM " + kind.table + " WHERE partnership_id = ? AND external_id = ?")
-                .params(partnershipId, externalId).query(Long.class).single();
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + kind.table + " WHERE partnership_id = ? AND lower(name) = lower(?) AND id IS DISTINCT FROM ?)")
-                .params(partnershipId, cleanName, id).query(Boolean.class).single()) {
+        List<String> cleanAliases = new ArrayList<>(new LinkedHashSet<>(aliases.stream()
+                .map(DirectoryAdmin::clean)
+                .filter(a -> a != null && !a.equalsIgnoreCase(cleanName))
+                .toList()));
+        Named before = externalId == null
+                ? null
+                : find(partnershipId, kind, externalId)
+                        .orElseThrow(() -> new uk.assure.plan.NotFoundException(kind.table));
+        Long id = externalId == null
+                ? null
+                : jdbc.sql("SELECT id FROM " + kind.table + " WHERE partnership_id = ? AND external_id = ?")
+                        .params(partnershipId, externalId)
+                        .query(Long.class)
+                        .single();
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + kind.table
+                        + " WHERE partnership_id = ? AND lower(name) = lower(?) AND id IS DISTINCT FROM ?)")
+                .params(partnershipId, cleanName, id)
+                .query(Boolean.class)
+                .single()) {
             throw new Invalid("name", kind.described + " called " + cleanName + " already exists");
         }
         for (String alias : cleanAliases) {
-            String owner = jdbc.sql("SELECT t.name FROM " + kind.aliasTable + " a JOIN " + kind.table + " t ON t.id = a." + kind.key
+            String owner = jdbc.sql("SELECT t.name FROM " + kind.aliasTable + " a JOIN " + kind.table
+                            + " t ON t.id = a." + kind.key
                             + " WHERE a.partnership_id = ? AND lower(a.alias) = lower(?) AND t.id IS DISTINCT FROM ?")
-                    .params(partnershipId, alias, id).query(String.class).optional().orElse(null);
+                    .params(partnershipId, alias, id)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
             if (owner != null) {
                 throw new Invalid("aliases", "'" + alias + "' is already another name for " + owner);
             }
@@ -117,25 +149,43 @@ public class DirectoryAdmin {
         if (id == null) {
             ext = ExternalIds.next();
             id = kind == Kind.AGENCY
-                    ? jdbc.sql("INSERT INTO agency (partnership_id, external_id, name, short_name) VALUES (?, ?, ?, ?) RETURNING id")
-                            .params(partnershipId, ext, cleanName, cleanShort).query(Long.class).single()
+                    ? jdbc.sql(
+                                    "INSERT INTO agency (partnership_id, external_id, name, short_name) VALUES (?, ?, ?, ?) RETURNING id")
+                            .params(partnershipId, ext, cleanName, cleanShort)
+                            .query(Long.class)
+                            .single()
                     : jdbc.sql("INSERT INTO body (partnership_id, external_id, name) VALUES (?, ?, ?) RETURNING id")
-                            .params(partnershipId, ext, cleanName).query(Long.class).single();
+                            .params(partnershipId, ext, cleanName)
+                            .query(Long.class)
+                            .single();
         } else if (kind == Kind.AGENCY) {
             jdbc.sql("UPDATE agency SET name = ?, short_name = ? WHERE partnership_id = ? AND id = ?")
-                    .params(cleanName, cleanShort, partnershipId, id).update();
+                    .params(cleanName, cleanShort, partnershipId, id)
+                    .update();
         } else {
-            jdbc.sql("UPDATE body SET name = ? WHERE partnership_id = ? AND id = ?").params(cleanName, partnershipId, id).update();
+            jdbc.sql("UPDATE body SET name = ? WHERE partnership_id = ? AND id = ?")
+                    .params(cleanName, partnershipId, id)
+                    .update();
         }
-        jdbc.sql("DELETE FROM " + kind.aliasTable + " WHERE partnership_id = ? AND " + kind.key + " = ?").params(partnershipId, id).update();
+        jdbc.sql("DELETE FROM " + kind.aliasTable + " WHERE partnership_id = ? AND " + kind.key + " = ?")
+                .params(partnershipId, id)
+                .update();
         for (String alias : cleanAliases) {
             jdbc.sql("INSERT INTO " + kind.aliasTable + " (partnership_id, " + kind.key + ", alias) VALUES (?, ?, ?)")
-                    .params(partnershipId, id, alias).update();
+                    .params(partnershipId, id, alias)
+                    .update();
         }
         Map<String, Object> after = state(cleanName, cleanShort, cleanAliases);
-        audit.record(new AuditLog.Event(partnershipId, actor.userId(), actor.name(),
-                (before == null ? "ADDED_" : "CHANGED_") + kind.name(), kind.table, ext,
-                before == null ? null : state(before.name(), before.shortName(), before.aliases()), after, null));
+        audit.record(new AuditLog.Event(
+                partnershipId,
+                actor.userId(),
+                actor.name(),
+                (before == null ? "ADDED_" : "CHANGED_") + kind.name(),
+                kind.table,
+                ext,
+                before == null ? null : state(before.name(), before.shortName(), before.aliases()),
+                after,
+                null));
         return ext;
     }
 
@@ -146,19 +196,32 @@ public class DirectoryAdmin {
                 LEFT JOIN agency a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id
                 WHERE p.partnership_id = ? ORDER BY lower(p.name)""")
                 .param(partnershipId)
-                .query((rs, n) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new Person(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<Person> person(long partnershipId, String externalId) {
-        return people(partnershipId).stream().filter(p -> p.externalId().equals(externalId)).findFirst();
+        return people(partnershipId).stream()
+                .filter(p -> p.externalId().equals(externalId))
+                .findFirst();
     }
 
     /** Adds (externalId null) or changes a person. @return their external id */
-    public String savePerson(long partnershipId, String externalId, String name, String jobTitle, String email,
-            String agencyExternalId, Actor actor) {
+    public String savePerson(
+            long partnershipId,
+            String externalId,
+            String name,
+            String jobTitle,
+            String email,
+            String agencyExternalId,
+            Actor actor) {
         String cleanName = clean(name);
         if (cleanName == null) {
             throw new Invalid("name", "Enter the person's name");
@@ -168,20 +231,33 @@ public class DirectoryAdmin {
             throw new Invalid("email", "Enter an email address in the correct format, like name@example.org");
         }
         Long agencyId = agencyId(partnershipId, clean(agencyExternalId));
-        Person before = externalId == null ? null
+        Person before = externalId == null
+                ? null
                 : person(partnershipId, externalId).orElseThrow(() -> new uk.assure.plan.NotFoundException("Person"));
         String ext = externalId;
         if (before == null) {
             ext = ExternalIds.next();
-            jdbc.sql("INSERT INTO person (partnership_id, external_id, name, job_title, email, agency_id) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(partnershipId, ext, cleanName, clean(jobTitle), cleanEmail, agencyId).update();
+            jdbc.sql(
+                            "INSERT INTO person (partnership_id, external_id, name, job_title, email, agency_id) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(partnershipId, ext, cleanName, clean(jobTitle), cleanEmail, agencyId)
+                    .update();
         } else {
-            jdbc.sql("UPDATE person SET name = ?, job_title = ?, email = ?, agency_id = ? WHERE partnership_id = ? AND external_id = ?")
-                    .params(cleanName, clean(jobTitle), cleanEmail, agencyId, partnershipId, ext).update();
+            jdbc.sql(
+                            "UPDATE person SET name = ?, job_title = ?, email = ?, agency_id = ? WHERE partnership_id = ? AND external_id = ?")
+                    .params(cleanName, clean(jobTitle), cleanEmail, agencyId, partnershipId, ext)
+                    .update();
         }
         Person after = person(partnershipId, ext).orElseThrow();
-        audit.record(new AuditLog.Event(partnershipId, actor.userId(), actor.name(),
-                before == null ? "ADDED_PERSON" : "CHANGED_PERSON", "person", ext, before, after, null));
+        audit.record(new AuditLog.Event(
+                partnershipId,
+                actor.userId(),
+                actor.name(),
+                before == null ? "ADDED_PERSON" : "CHANGED_PERSON",
+                "person",
+                ext,
+                before,
+                after,
+                null));
         return ext;
     }
 
@@ -191,13 +267,18 @@ public class DirectoryAdmin {
             return null;
         }
         return jdbc.sql("SELECT id FROM agency WHERE partnership_id = ? AND external_id = ?")
-                .params(partnershipId, agencyExternalId).query(Long.class).optional()
+                .params(partnershipId, agencyExternalId)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new Invalid("agency", "Select an agency from the list"));
     }
 
     private List<String> aliases(long partnershipId, Kind kind, long id) {
-        return jdbc.sql("SELECT alias FROM " + kind.aliasTable + " WHERE partnership_id = ? AND " + kind.key + " = ? ORDER BY lower(alias)")
-                .params(partnershipId, id).query(String.class).list();
+        return jdbc.sql("SELECT alias FROM " + kind.aliasTable + " WHERE partnership_id = ? AND " + kind.key
+                        + " = ? ORDER BY lower(alias)")
+                .params(partnershipId, id)
+                .query(String.class)
+                .list();
     }
 
     private static Map<String, Object> state(String name, String shortName, List<String> aliases) {
@@ -223,7 +304,10 @@ public class DirectoryAdmin {
         if (typed == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(typed.split("[\\r\\n,]+")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.length() > 200 ? s.substring(0, 200) : s).toList();
+        return java.util.Arrays.stream(typed.split("[\\r\\n,]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.length() > 200 ? s.substring(0, 200) : s)
+                .toList();
     }
 }

@@ -23,33 +23,44 @@ public class PartnershipDirectory {
     public Partnership createPartnership(String name) {
         String externalId = ExternalIds.next();
         long id = jdbc.sql("INSERT INTO partnership (external_id, name) VALUES (?, ?) RETURNING id")
-                .params(externalId, name).query(Long.class).single();
+                .params(externalId, name)
+                .query(Long.class)
+                .single();
         return new Partnership(id, externalId, name);
     }
 
     @Transactional(readOnly = true)
     public Optional<Partnership> firstPartnership() {
         return jdbc.sql("SELECT id, external_id, name FROM partnership ORDER BY id LIMIT 1")
-                .query((rs, n) -> new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, n) -> new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     @Transactional(readOnly = true)
     public Optional<Partnership> findPartnership(String name) {
-        return jdbc.sql("SELECT id, external_id, name FROM partnership WHERE lower(name) = lower(?)").param(name)
-                .query((rs, n) -> new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        return jdbc.sql("SELECT id, external_id, name FROM partnership WHERE lower(name) = lower(?)")
+                .param(name)
+                .query((rs, n) -> new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     @Transactional(readOnly = true)
     public boolean anyPartnershipExists() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM partnership)").query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM partnership)")
+                .query(Boolean.class)
+                .single();
     }
 
     public long createAgency(long partnershipId, String name, String shortName, List<String> aliases) {
-        long id = jdbc.sql("INSERT INTO agency (partnership_id, external_id, name, short_name) VALUES (?, ?, ?, ?) RETURNING id")
-                .params(partnershipId, ExternalIds.next(), name, shortName).query(Long.class).single();
+        long id = jdbc.sql(
+                        "INSERT INTO agency (partnership_id, external_id, name, short_name) VALUES (?, ?, ?, ?) RETURNING id")
+                .params(partnershipId, ExternalIds.next(), name, shortName)
+                .query(Long.class)
+                .single();
         for (String alias : aliases) {
             jdbc.sql("INSERT INTO agency_alias (partnership_id, agency_id, alias) VALUES (?, ?, ?)")
-                    .params(partnershipId, id, alias).update();
+                    .params(partnershipId, id, alias)
+                    .update();
         }
         return id;
     }
@@ -57,15 +68,20 @@ public class PartnershipDirectory {
     public long createPerson(long partnershipId, String name, String jobTitle, Long agencyId) {
         return jdbc.sql("""
                 INSERT INTO person (partnership_id, external_id, name, job_title, agency_id) VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                .params(partnershipId, ExternalIds.next(), name, jobTitle, agencyId).query(Long.class).single();
+                .params(partnershipId, ExternalIds.next(), name, jobTitle, agencyId)
+                .query(Long.class)
+                .single();
     }
 
     public long createBody(long partnershipId, String name, List<String> aliases) {
         long id = jdbc.sql("INSERT INTO body (partnership_id, external_id, name) VALUES (?, ?, ?) RETURNING id")
-                .params(partnershipId, ExternalIds.next(), name).query(Long.class).single();
+                .params(partnershipId, ExternalIds.next(), name)
+                .query(Long.class)
+                .single();
         for (String alias : aliases) {
             jdbc.sql("INSERT INTO body_alias (partnership_id, body_id, alias) VALUES (?, ?, ?)")
-                    .params(partnershipId, id, alias).update();
+                    .params(partnershipId, id, alias)
+                    .update();
         }
         return id;
     }
@@ -78,8 +94,10 @@ public class PartnershipDirectory {
                 UNION
                 SELECT agency_id FROM agency_alias WHERE partnership_id = :p AND lower(alias) = lower(:n)
                 LIMIT 1""")
-                .param("p", partnershipId).param("n", nameOrAlias.strip())
-                .query(Long.class).optional();
+                .param("p", partnershipId)
+                .param("n", nameOrAlias.strip())
+                .query(Long.class)
+                .optional();
     }
 
     /** Every agency name, short name and alias of one partnership, each mapped to its agency. */
@@ -89,11 +107,9 @@ public class PartnershipDirectory {
         jdbc.sql("""
                 SELECT name, id FROM agency WHERE partnership_id = :p
                 UNION ALL SELECT short_name, id FROM agency WHERE partnership_id = :p AND short_name IS NOT NULL
-                UNION ALL SELECT alias, agency_id FROM agency_alias WHERE partnership_id = :p""")
-                .param("p", partnershipId)
-                .query(rs -> {
-                    names.put(rs.getString(1), rs.getLong(2));
-                });
+                UNION ALL SELECT alias, agency_id FROM agency_alias WHERE partnership_id = :p""").param("p", partnershipId).query(rs -> {
+            names.put(rs.getString(1), rs.getLong(2));
+        });
         return names;
     }
 
@@ -103,18 +119,17 @@ public class PartnershipDirectory {
         java.util.Map<String, Long> names = new java.util.HashMap<>();
         jdbc.sql("""
                 SELECT name, id FROM body WHERE partnership_id = :p
-                UNION ALL SELECT alias, body_id FROM body_alias WHERE partnership_id = :p""")
-                .param("p", partnershipId)
-                .query(rs -> {
-                    names.put(rs.getString(1), rs.getLong(2));
-                });
+                UNION ALL SELECT alias, body_id FROM body_alias WHERE partnership_id = :p""").param("p", partnershipId).query(rs -> {
+            names.put(rs.getString(1), rs.getLong(2));
+        });
         return names;
     }
 
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> agencyLabels(long partnershipId) {
         java.util.Map<Long, String> labels = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, name FROM agency WHERE partnership_id = ?").param(partnershipId)
+        jdbc.sql("SELECT id, name FROM agency WHERE partnership_id = ?")
+                .param(partnershipId)
                 .query(rs -> {
                     labels.put(rs.getLong(1), rs.getString(2));
                 });
@@ -129,8 +144,8 @@ public class PartnershipDirectory {
     public java.util.List<PersonEntry> people(long partnershipId) {
         return jdbc.sql("SELECT id, name, job_title, agency_id FROM person WHERE partnership_id = ? ORDER BY id")
                 .param(partnershipId)
-                .query((rs, n) -> new PersonEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4)))
+                .query((rs, n) ->
+                        new PersonEntry(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4)))
                 .list();
     }
 }

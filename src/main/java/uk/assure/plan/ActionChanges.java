@@ -25,7 +25,12 @@ public class ActionChanges {
     }
 
     /** The fields an admin edits, as typed; text must not be blank. */
-    public record Fields(String ref, String text, String leadRaw, String oversightRaw, String expectedImpact,
+    public record Fields(
+            String ref,
+            String text,
+            String leadRaw,
+            String oversightRaw,
+            String expectedImpact,
             String evidenceOfImpact) {}
 
     /** A finding or an action that this action could be linked to. */
@@ -34,26 +39,40 @@ public class ActionChanges {
     public record Candidates(List<Candidate> findings, List<Candidate> actions) {}
 
     @Transactional
-    public int edit(long partnershipId, String actionExternalId, int expectedVersion, Fields fields, ProgressService.Author author) {
+    public int edit(
+            long partnershipId,
+            String actionExternalId,
+            int expectedVersion,
+            Fields fields,
+            ProgressService.Author author) {
         Map<String, Object> before = jdbc.sql("""
                 SELECT ref, text, lead_raw, oversight_raw, expected_impact, evidence_of_impact, version FROM action
                 WHERE partnership_id = ? AND external_id = ?""")
                 .params(partnershipId, actionExternalId)
                 .query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    for (String c : List.of("ref", "text", "lead_raw", "oversight_raw", "expected_impact", "evidence_of_impact")) {
+                    for (String c : List.of(
+                            "ref", "text", "lead_raw", "oversight_raw", "expected_impact", "evidence_of_impact")) {
                         m.put(c, rs.getString(c));
                     }
                     m.put("version", rs.getInt("version"));
                     return m;
                 })
-                .optional().orElseThrow(() -> new NotFoundException("Action"));
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Action"));
         int updated = jdbc.sql("""
                 UPDATE action SET ref = ?, text = ?, lead_raw = ?, oversight_raw = ?, expected_impact = ?,
                     evidence_of_impact = ?, version = version + 1
                 WHERE partnership_id = ? AND external_id = ? AND version = ?""")
-                .params(blank(fields.ref()), fields.text().strip(), blank(fields.leadRaw()), blank(fields.oversightRaw()),
-                        blank(fields.expectedImpact()), blank(fields.evidenceOfImpact()), partnershipId, actionExternalId,
+                .params(
+                        blank(fields.ref()),
+                        fields.text().strip(),
+                        blank(fields.leadRaw()),
+                        blank(fields.oversightRaw()),
+                        blank(fields.expectedImpact()),
+                        blank(fields.evidenceOfImpact()),
+                        partnershipId,
+                        actionExternalId,
                         expectedVersion)
                 .update();
         if (updated == 0) {
@@ -71,28 +90,44 @@ public class ActionChanges {
     }
 
     @Transactional
-    public void linkFinding(long partnershipId, String actionExternalId, String findingExternalId, ProgressService.Author author) {
+    public void linkFinding(
+            long partnershipId, String actionExternalId, String findingExternalId, ProgressService.Author author) {
         int added = jdbc.sql("""
                 INSERT INTO action_finding (partnership_id, action_id, finding_id)
                 SELECT a.partnership_id, a.id, f.id FROM action a JOIN finding f ON f.partnership_id = a.partnership_id
                 WHERE a.partnership_id = ? AND a.external_id = ? AND f.external_id = ?
                 ON CONFLICT DO NOTHING""")
-                .params(partnershipId, actionExternalId, findingExternalId).update();
+                .params(partnershipId, actionExternalId, findingExternalId)
+                .update();
         if (added > 0) {
-            audit(partnershipId, author, "ACTION_LINKED_TO_FINDING", actionExternalId, null, Map.of("finding", findingExternalId));
+            audit(
+                    partnershipId,
+                    author,
+                    "ACTION_LINKED_TO_FINDING",
+                    actionExternalId,
+                    null,
+                    Map.of("finding", findingExternalId));
         }
     }
 
     @Transactional
-    public void linkAction(long partnershipId, String actionExternalId, String otherExternalId, ProgressService.Author author) {
+    public void linkAction(
+            long partnershipId, String actionExternalId, String otherExternalId, ProgressService.Author author) {
         int added = jdbc.sql("""
                 INSERT INTO action_link (partnership_id, action_id, linked_action_id)
                 SELECT a.partnership_id, a.id, o.id FROM action a JOIN action o ON o.partnership_id = a.partnership_id
                 WHERE a.partnership_id = ? AND a.external_id = ? AND o.external_id = ? AND o.id <> a.id
                 ON CONFLICT DO NOTHING""")
-                .params(partnershipId, actionExternalId, otherExternalId).update();
+                .params(partnershipId, actionExternalId, otherExternalId)
+                .update();
         if (added > 0) {
-            audit(partnershipId, author, "ACTION_LINKED_TO_ACTION", actionExternalId, null, Map.of("action", otherExternalId));
+            audit(
+                    partnershipId,
+                    author,
+                    "ACTION_LINKED_TO_ACTION",
+                    actionExternalId,
+                    null,
+                    Map.of("action", otherExternalId));
         }
     }
 
@@ -105,8 +140,10 @@ public class ActionChanges {
                     SELECT 1 FROM action_finding af JOIN action a ON a.id = af.action_id
                     WHERE af.finding_id = f.id AND a.external_id = :a)
                 ORDER BY p.title, f.position""")
-                .param("p", partnershipId).param("a", actionExternalId)
-                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                .param("p", partnershipId)
+                .param("a", actionExternalId)
+                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
         List<Candidate> actions = jdbc.sql("""
                 SELECT o.external_id, p.title, o.ref, o.text FROM action o JOIN plan p ON p.id = o.plan_id
                 WHERE o.partnership_id = :p
@@ -114,15 +151,22 @@ public class ActionChanges {
                   AND NOT EXISTS (SELECT 1 FROM action_link l JOIN action a ON a.id = l.action_id
                                   WHERE l.linked_action_id = o.id AND a.external_id = :a)
                 ORDER BY p.title, o.position""")
-                .param("p", partnershipId).param("a", actionExternalId)
-                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                .param("p", partnershipId)
+                .param("a", actionExternalId)
+                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
         return new Candidates(findings, actions);
     }
 
-    private void audit(long partnershipId, ProgressService.Author author, String type, String object,
-            Object before, Object after) {
-        audit.record(new AuditLog.Event(partnershipId, author.userId(), author.name(), type, "action", object, before,
-                after, null));
+    private void audit(
+            long partnershipId,
+            ProgressService.Author author,
+            String type,
+            String object,
+            Object before,
+            Object after) {
+        audit.record(new AuditLog.Event(
+                partnershipId, author.userId(), author.name(), type, "action", object, before, after, null));
     }
 
     private static String blank(String s) {

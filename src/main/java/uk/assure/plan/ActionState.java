@@ -38,6 +38,11 @@ public record ActionState(
     }
 
     /** One stored update, as far as the state is concerned. */
-    public record HistoryEntry(Instant recordedAt, ActionStatus statusAfter, String statusWord, DueDate revisedDue,
-            Rag declaredRag, String declaredRagReason) {}
+    public record HistoryEntry(
+            Instant recordedAt,
+            ActionStatus statusAfter,
+            String statusWord,
+            DueDate revisedDue,
+            Rag declaredRag,
+            String declaredRagReason) {}
 }

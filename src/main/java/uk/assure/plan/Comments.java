@@ -41,16 +41,33 @@ public class Comments {
             throw new IllegalArgumentException("Your comment must be " + MAX_LENGTH + " characters or fewer");
         }
         long actionId = jdbc.sql("SELECT id FROM action WHERE partnership_id = ? AND external_id = ?")
-                .params(partnershipId, actionExternalId).query(Long.class).optional()
+                .params(partnershipId, actionExternalId)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Action"));
         String externalId = ExternalIds.next();
         jdbc.sql("""
                 INSERT INTO action_comment (partnership_id, action_id, external_id, author_user_id, author_name, body, written_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(partnershipId, actionId, externalId, author.userId(), author.name(), body.strip(),
-                        Timestamp.from(clock.instant())).update();
-        audit.record(new AuditLog.Event(partnershipId, author.userId(), author.name(), "ACTION_COMMENTED", "action",
-                actionExternalId, null, Map.of("comment", externalId, "body", body.strip()), null));
+                .params(
+                        partnershipId,
+                        actionId,
+                        externalId,
+                        author.userId(),
+                        author.name(),
+                        body.strip(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        audit.record(new AuditLog.Event(
+                partnershipId,
+                author.userId(),
+                author.name(),
+                "ACTION_COMMENTED",
+                "action",
+                actionExternalId,
+                null,
+                Map.of("comment", externalId, "body", body.strip()),
+                null));
         return externalId;
     }
 
@@ -61,7 +78,11 @@ public class Comments {
                 JOIN action a ON a.partnership_id = c.partnership_id AND a.id = c.action_id
                 WHERE c.partnership_id = ? AND a.external_id = ? ORDER BY c.written_at, c.id""")
                 .params(partnershipId, actionExternalId)
-                .query((rs, n) -> new Comment(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant())).list();
+                .query((rs, n) -> new Comment(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
     }
 }

@@ -38,6 +38,7 @@ public final class DueDateParser {
 
     /** No due date is this long; longer text is kept as written but not read. */
     static final int MAX_READ_LENGTH = 500;
+
     private static final int MAX_QUOTED_LENGTH = 100;
 
     private static final Map<String, Month> MONTHS = monthNames();
@@ -45,12 +46,14 @@ public final class DueDateParser {
     private static final String MONTH_NAME = MONTHS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
             .collect(Collectors.joining("|", "(", ")\\.?"));
+
     private static final String ANY_YEAR = "(\\d{2}|(?:19|20)\\d{2})";
     private static final String FOUR_DIGIT_YEAR = "((?:19|20)\\d{2})";
 
     /** "By" and "end of" add nothing, as a deadline is already the end of its period; the others are kept as a note. */
     private static final Pattern LEADING_WORDS = Pattern.compile(
             "(by the end of|by end of|by end|by|due by|due|end of|end|to commence|commencing)\\b[ ,:]*");
+
     private static final Set<String> NOTED_LEADING_WORDS = Set.of("to commence", "commencing");
     private static final Pattern RANGE_SEPARATOR = Pattern.compile(" ?- ?| to ");
     private static final Pattern DASHES = Pattern.compile("[\u2010-\u2015\u2212]");
@@ -61,22 +64,36 @@ public final class DueDateParser {
             Rule.of("not set yet", "tb[acd]|to be (?:confirmed|agreed|decided)", m -> Reading.unknown(Problem.NOT_SET)),
             Rule.of("immediate", "immediate(?:ly)?|with immediate effect", m -> Reading.IMMEDIATELY),
             Rule.of("ongoing", "on ?-?going|continuous(?:ly)?|continuing", m -> Reading.ongoing(null)),
-            Rule.of("recurring", "weekly|fortnightly|monthly|termly|quarterly|annual(?:ly)?|yearly",
+            Rule.of(
+                    "recurring",
+                    "weekly|fortnightly|monthly|termly|quarterly|annual(?:ly)?|yearly",
                     m -> Reading.ongoing(m.group())));
 
     /** Ways of writing one day or one period; a range joins two of them. */
     private static final List<Rule> PERIOD_RULES = List.of(
-            Rule.of("ISO date", FOUR_DIGIT_YEAR + "-(\\d{1,2})-(\\d{1,2})",
+            Rule.of(
+                    "ISO date",
+                    FOUR_DIGIT_YEAR + "-(\\d{1,2})-(\\d{1,2})",
                     m -> day(number(m, 1), number(m, 2), number(m, 3))),
-            Rule.of("day/month/year", "(\\d{1,2})([/.-])(\\d{1,2})\\2" + ANY_YEAR,
+            Rule.of(
+                    "day/month/year",
+                    "(\\d{1,2})([/.-])(\\d{1,2})\\2" + ANY_YEAR,
                     m -> day(year(m.group(4)), number(m, 3), number(m, 1))),
-            Rule.of("day month year", "(\\d{1,2})(?:st|nd|rd|th)?[ /-]?" + MONTH_NAME + "[ ,/-]{0,2}" + ANY_YEAR,
+            Rule.of(
+                    "day month year",
+                    "(\\d{1,2})(?:st|nd|rd|th)?[ /-]?" + MONTH_NAME + "[ ,/-]{0,2}" + ANY_YEAR,
                     m -> day(year(m.group(3)), MONTHS.get(m.group(2)).getValue(), number(m, 1))),
-            Rule.of("month year", MONTH_NAME + "[ '/-]{0,2}" + ANY_YEAR,
+            Rule.of(
+                    "month year",
+                    MONTH_NAME + "[ '/-]{0,2}" + ANY_YEAR,
                     m -> month(YearMonth.of(year(m.group(2)), MONTHS.get(m.group(1))))),
-            Rule.of("quarter", "q(?:uarter)? ?([1-4])[ /-]{0,2}" + ANY_YEAR,
+            Rule.of(
+                    "quarter",
+                    "q(?:uarter)? ?([1-4])[ /-]{0,2}" + ANY_YEAR,
                     m -> quarter(year(m.group(2)), number(m, 1))),
-            Rule.of("financial year", "(?:(?:fy|financial year) ?)?" + FOUR_DIGIT_YEAR + " ?[/-] ?" + ANY_YEAR,
+            Rule.of(
+                    "financial year",
+                    "(?:(?:fy|financial year) ?)?" + FOUR_DIGIT_YEAR + " ?[/-] ?" + ANY_YEAR,
                     DueDateParser::financialYear),
             Rule.of("year", FOUR_DIGIT_YEAR, m -> calendarYear(number(m, 1))));
 
@@ -91,7 +108,8 @@ public final class DueDateParser {
         Wording wording = raw.length() > MAX_READ_LENGTH ? Wording.UNREAD : Wording.of(raw);
         Reading reading = read(wording.core());
         if (reading.precision() == UNKNOWN) {
-            String warning = reading.problem() == null ? null : reading.problem().warning(raw);
+            String warning =
+                    reading.problem() == null ? null : reading.problem().warning(raw);
             return new DueDate(raw, null, UNKNOWN, null, null, warning);
         }
         LocalDate date = reading.precision() == IMMEDIATE ? reference : reading.end();
@@ -106,7 +124,10 @@ public final class DueDateParser {
     }
 
     private static Optional<Reading> firstReading(List<Rule> rules, String text) {
-        return rules.stream().map(rule -> rule.read(text)).flatMap(Optional::stream).findFirst();
+        return rules.stream()
+                .map(rule -> rule.read(text))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** Two periods joined by a dash or "to": from the start of the first to the end of the second. */
@@ -116,9 +137,10 @@ public final class DueDateParser {
             Reading from = period(text.substring(0, separator.start()));
             Reading to = period(text.substring(separator.end()));
             if (from.isKnown() && to.isKnown()) {
-                return Optional.of(to.end().isBefore(from.first())
-                        ? Reading.unknown(Problem.ENDS_BEFORE_START)
-                        : Reading.of(RANGE, from.first(), to.end()));
+                return Optional.of(
+                        to.end().isBefore(from.first())
+                                ? Reading.unknown(Problem.ENDS_BEFORE_START)
+                                : Reading.of(RANGE, from.first(), to.end()));
             }
         }
         return Optional.empty();
@@ -159,7 +181,8 @@ public final class DueDateParser {
             return null;
         }
         String note = String.format("financial year %d/%02d", startYear, (startYear + 1) % 100);
-        return Reading.of(YEAR, LocalDate.of(startYear, 4, 1), LocalDate.of(startYear + 1, 3, 31)).withNote(note);
+        return Reading.of(YEAR, LocalDate.of(startYear, 4, 1), LocalDate.of(startYear + 1, 3, 31))
+                .withNote(note);
     }
 
     private static int number(MatchResult match, int group) {

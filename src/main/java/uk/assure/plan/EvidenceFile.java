@@ -11,7 +11,9 @@ public record EvidenceFile(String fileName, String contentType, byte[] content) 
 
     /** @throws IllegalArgumentException with a message for the person, when the file is empty or of another type */
     public static EvidenceFile of(String fileName, byte[] content) {
-        String name = fileName == null ? "evidence" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "");
+        String name = fileName == null
+                ? "evidence"
+                : fileName.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "");
         if (content.length == 0) {
             throw new IllegalArgumentException("The selected file is empty");
         }
@@ -71,9 +73,12 @@ public record EvidenceFile(String fileName, String contentType, byte[] content) 
     public org.springframework.http.ResponseEntity<byte[]> asDownload() {
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         org.springframework.http.ContentDisposition.attachment()
-                                .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                                .filename(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("Cache-Control", "private, no-store")
                 .body(content);
     }

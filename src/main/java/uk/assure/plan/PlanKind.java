@@ -1,7 +1,11 @@
 package uk.assure.plan;
 
 public enum PlanKind {
-    INSPECTION("Inspection"), REVIEW("Case review"), AUDIT("Audit"), BUSINESS_PLAN("Business plan"), OTHER("Other");
+    INSPECTION("Inspection"),
+    REVIEW("Case review"),
+    AUDIT("Audit"),
+    BUSINESS_PLAN("Business plan"),
+    OTHER("Other");
 
     private final String label;
 

@@ -11,8 +11,15 @@ public final class PlanViews {
 
     private PlanViews() {}
 
-    public record PlanListItem(String externalId, String title, PlanKind kind, String area, String versionLabel,
-            LocalDate issuedOn, int actionCount, Map<Rag, Integer> ragCounts) {
+    public record PlanListItem(
+            String externalId,
+            String title,
+            PlanKind kind,
+            String area,
+            String versionLabel,
+            LocalDate issuedOn,
+            int actionCount,
+            Map<Rag, Integer> ragCounts) {
 
         public int count(Rag rag) {
             return ragCounts.getOrDefault(rag, 0);
@@ -35,14 +42,27 @@ public final class PlanViews {
         }
 
         public String subtitle() {
-            return java.util.stream.Stream.of(area, versionLabel).filter(s -> s != null && !s.isBlank())
+            return java.util.stream.Stream.of(area, versionLabel)
+                    .filter(s -> s != null && !s.isBlank())
                     .collect(java.util.stream.Collectors.joining(" · "));
         }
     }
 
-    public record PlanPage(String externalId, String title, PlanKind kind, String source, String area,
-            String versionLabel, String leadOfficer, LocalDate issuedOn, String preamble, String successCriteria,
-            String measures, List<String> statusVocabulary, List<NewPlan.GlossaryTerm> glossary, List<String> links,
+    public record PlanPage(
+            String externalId,
+            String title,
+            PlanKind kind,
+            String source,
+            String area,
+            String versionLabel,
+            String leadOfficer,
+            LocalDate issuedOn,
+            String preamble,
+            String successCriteria,
+            String measures,
+            List<String> statusVocabulary,
+            List<NewPlan.GlossaryTerm> glossary,
+            List<String> links,
             List<SectionView> sections) {
 
         public int actionCount() {
@@ -56,13 +76,21 @@ public final class PlanViews {
         }
     }
 
-    public record SectionView(String ref, String title, String description, List<FindingView> findings,
-            List<ActionRow> actions) {}
+    public record SectionView(
+            String ref, String title, String description, List<FindingView> findings, List<ActionRow> actions) {}
 
     public record FindingView(String externalId, String ref, FindingKind kind, String text) {}
 
-    public record ActionRow(String externalId, String ref, String text, String lead, DueDate currentDue,
-            ActionStatus status, String statusWord, RagAssessment rag, List<String> findingRefs) {
+    public record ActionRow(
+            String externalId,
+            String ref,
+            String text,
+            String lead,
+            DueDate currentDue,
+            ActionStatus status,
+            String statusWord,
+            RagAssessment rag,
+            List<String> findingRefs) {
 
         /** The plan's own word when it has one, else ours. */
         public String statusLabel() {
@@ -70,19 +98,41 @@ public final class PlanViews {
         }
     }
 
-    public record ActionPage(String externalId, String planExternalId, String planTitle, String sectionTitle,
-            String ref, String text, String lead, List<String> leadNames, String oversight, String expectedImpact,
-            String evidenceOfImpact, DueDate originalDue, DueDate currentDue, ActionStatus initialStatus,
-            ActionStatus status, String statusWord, Rag declaredRag, String declaredRagReason, RagAssessment rag,
-            Instant createdAt, Instant lastUpdateAt, int version, List<FindingView> findings,
-            List<LinkedAction> linkedActions, List<UpdateView> history, List<NewPlan.GlossaryTerm> glossary) {
+    public record ActionPage(
+            String externalId,
+            String planExternalId,
+            String planTitle,
+            String sectionTitle,
+            String ref,
+            String text,
+            String lead,
+            List<String> leadNames,
+            String oversight,
+            String expectedImpact,
+            String evidenceOfImpact,
+            DueDate originalDue,
+            DueDate currentDue,
+            ActionStatus initialStatus,
+            ActionStatus status,
+            String statusWord,
+            Rag declaredRag,
+            String declaredRagReason,
+            RagAssessment rag,
+            Instant createdAt,
+            Instant lastUpdateAt,
+            int version,
+            List<FindingView> findings,
+            List<LinkedAction> linkedActions,
+            List<UpdateView> history,
+            List<NewPlan.GlossaryTerm> glossary) {
 
         public String statusLabel() {
             return statusWord != null && !statusWord.isBlank() ? statusWord : status.label();
         }
 
         public boolean dueRevised() {
-            return currentDue != null && originalDue != null
+            return currentDue != null
+                    && originalDue != null
                     && !java.util.Objects.equals(currentDue.date(), originalDue.date());
         }
     }
@@ -92,14 +142,28 @@ public final class PlanViews {
     /** A file given as evidence with an update: downloaded by its id. */
     public record FileLink(String externalId, String fileName, long sizeBytes) {
         public String size() {
-            return sizeBytes < 1024 ? sizeBytes + " bytes" : sizeBytes < 1024 * 1024 ? (sizeBytes / 1024) + " KB"
-                    : String.format(java.util.Locale.UK, "%.1f MB", sizeBytes / (1024.0 * 1024));
+            return sizeBytes < 1024
+                    ? sizeBytes + " bytes"
+                    : sizeBytes < 1024 * 1024
+                            ? (sizeBytes / 1024) + " KB"
+                            : String.format(java.util.Locale.UK, "%.1f MB", sizeBytes / (1024.0 * 1024));
         }
     }
 
-    public record UpdateView(String externalId, String authorName, Instant recordedAt, String narrative,
-            ActionStatus statusBefore, ActionStatus statusAfter, String statusWord, String statusReason,
-            DueDate revisedDue, String revisionReason, Rag declaredRag, String declaredRagReason, String evidenceUrl,
+    public record UpdateView(
+            String externalId,
+            String authorName,
+            Instant recordedAt,
+            String narrative,
+            ActionStatus statusBefore,
+            ActionStatus statusAfter,
+            String statusWord,
+            String statusReason,
+            DueDate revisedDue,
+            String revisionReason,
+            Rag declaredRag,
+            String declaredRagReason,
+            String evidenceUrl,
             List<FileLink> files) {
 
         public boolean statusChanged() {

@@ -30,8 +30,8 @@ public class PlanWriter {
     }
 
     /** {@code actionExternalIds} lists the actions in document order; the map has no order. */
-    public record Created(long planId, String externalId, Map<String, Long> actionIdsByExternalId,
-            List<String> actionExternalIds) {
+    public record Created(
+            long planId, String externalId, Map<String, Long> actionIdsByExternalId, List<String> actionExternalIds) {
         public Created {
             actionExternalIds = List.copyOf(actionExternalIds);
         }
@@ -52,28 +52,48 @@ public class PlanWriter {
             long sectionId = jdbc.sql("""
                     INSERT INTO section (partnership_id, plan_id, position, ref, title, description)
                     VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                    .params(partnershipId, planId, sectionPosition++, section.ref(), section.title(), section.description())
-                    .query(Long.class).single();
+                    .params(
+                            partnershipId,
+                            planId,
+                            sectionPosition++,
+                            section.ref(),
+                            section.title(),
+                            section.description())
+                    .query(Long.class)
+                    .single();
             Map<String, Long> sectionFindings = new HashMap<>();
             for (NewPlan.Finding finding : section.findings()) {
                 long findingId = jdbc.sql("""
                         INSERT INTO finding (partnership_id, plan_id, section_id, external_id, position, ref, kind, text)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                        .params(partnershipId, planId, sectionId, ExternalIds.next(), findingPosition++, finding.ref(),
-                                finding.kind().name(), finding.text())
-                        .query(Long.class).single();
+                        .params(
+                                partnershipId,
+                                planId,
+                                sectionId,
+                                ExternalIds.next(),
+                                findingPosition++,
+                                finding.ref(),
+                                finding.kind().name(),
+                                finding.text())
+                        .query(Long.class)
+                        .single();
                 if (finding.ref() != null) {
                     sectionFindings.putIfAbsent(finding.ref(), findingId);
                     findingIdsByRef.putIfAbsent(finding.ref(), findingId);
                 }
             }
             for (NewPlan.Action action : section.actions()) {
-                pending.add(new PendingAction(ExternalIds.next(), sectionId, actionPosition++, action, sectionFindings));
+                pending.add(
+                        new PendingAction(ExternalIds.next(), sectionId, actionPosition++, action, sectionFindings));
             }
         }
         Map<String, Long> actionIds = insertActions(partnershipId, planId, pending, createdAt);
         insertActionFindingsAndLeads(partnershipId, pending, actionIds, findingIdsByRef);
-        return new Created(planId, planExternalId, actionIds, pending.stream().map(PendingAction::externalId).toList());
+        return new Created(
+                planId,
+                planExternalId,
+                actionIds,
+                pending.stream().map(PendingAction::externalId).toList());
     }
 
     /**
@@ -82,7 +102,8 @@ public class PlanWriter {
      * {@link Created#actionExternalIds()}; a null note adds nothing.
      */
     @Transactional
-    public void appendImportedNotes(long partnershipId, Created created, List<String> notes, String author, Instant at) {
+    public void appendImportedNotes(
+            long partnershipId, Created created, List<String> notes, String author, Instant at) {
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> touched = new ArrayList<>();
         Map<String, String> statuses = new HashMap<>();
@@ -99,8 +120,9 @@ public class PlanWriter {
             String action = created.actionExternalIds().get(i);
             long actionId = created.actionIdsByExternalId().get(action);
             String status = statuses.get(action);
-            rows.add(new Object[] {partnershipId, actionId, ExternalIds.next(), author, Timestamp.from(at), note.strip(),
-                status, status});
+            rows.add(new Object[] {
+                partnershipId, actionId, ExternalIds.next(), author, Timestamp.from(at), note.strip(), status, status
+            });
             touched.add(new Object[] {Timestamp.from(at), actionId});
         }
         template.batchUpdate("""
@@ -119,18 +141,34 @@ public class PlanWriter {
                 UPDATE action SET text = ?, lead_raw = ?, oversight_raw = ?, oversight_body_id = ?, expected_impact = ?,
                     evidence_of_impact = ?, version = version + 1
                 WHERE partnership_id = ? AND external_id = ? AND version = ? RETURNING id""")
-                .params(fields.text(), fields.leadRaw(), fields.oversightRaw(), fields.oversightBodyId(),
-                        fields.expectedImpact(), fields.evidenceOfImpact(), partnershipId, actionExternalId, expectedVersion)
-                .query(Long.class).optional()
+                .params(
+                        fields.text(),
+                        fields.leadRaw(),
+                        fields.oversightRaw(),
+                        fields.oversightBodyId(),
+                        fields.expectedImpact(),
+                        fields.evidenceOfImpact(),
+                        partnershipId,
+                        actionExternalId,
+                        expectedVersion)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new StaleActionException("someone else", null));
-        jdbc.sql("DELETE FROM action_lead WHERE partnership_id = ? AND action_id = ?").params(partnershipId, actionId).update();
+        jdbc.sql("DELETE FROM action_lead WHERE partnership_id = ? AND action_id = ?")
+                .params(partnershipId, actionId)
+                .update();
         List<Object[]> leads = new ArrayList<>();
         for (int i = 0; i < fields.leads().size(); i++) {
-            leads.add(new Object[] {partnershipId, actionId, i, fields.leads().get(i).agencyId(), fields.leads().get(i).personId()});
+            leads.add(new Object[] {
+                partnershipId,
+                actionId,
+                i,
+                fields.leads().get(i).agencyId(),
+                fields.leads().get(i).personId()
+            });
         }
         template.batchUpdate("""
-                INSERT INTO action_lead (partnership_id, action_id, position, agency_id, person_id) VALUES (?, ?, ?, ?, ?)""",
-                leads);
+                INSERT INTO action_lead (partnership_id, action_id, position, agency_id, person_id) VALUES (?, ?, ?, ?, ?)""", leads);
         return expectedVersion + 1;
     }
 
@@ -138,15 +176,20 @@ public class PlanWriter {
     @Transactional
     public List<String> addToSection(long partnershipId, long planId, NewPlan.Section section, Instant createdAt) {
         Long sectionId = jdbc.sql("SELECT id FROM section WHERE partnership_id = ? AND plan_id = ? AND title = ?")
-                .params(partnershipId, planId, section.title()).query(Long.class).optional()
+                .params(partnershipId, planId, section.title())
+                .query(Long.class)
+                .optional()
                 .orElseGet(() -> jdbc.sql("""
                         INSERT INTO section (partnership_id, plan_id, position, ref, title, description)
                         VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM section WHERE plan_id = ?), ?, ?, ?)
                         RETURNING id""")
                         .params(partnershipId, planId, planId, section.ref(), section.title(), section.description())
-                        .query(Long.class).single());
+                        .query(Long.class)
+                        .single());
         int findingPosition = jdbc.sql("SELECT coalesce(max(position), -1) + 1 FROM finding WHERE plan_id = ?")
-                .param(planId).query(Integer.class).single();
+                .param(planId)
+                .query(Integer.class)
+                .single();
         Map<String, Long> sectionFindings = new HashMap<>();
         jdbc.sql("SELECT ref, id FROM finding WHERE partnership_id = ? AND section_id = ? AND ref IS NOT NULL")
                 .params(partnershipId, sectionId)
@@ -158,16 +201,26 @@ public class PlanWriter {
                 long id = jdbc.sql("""
                         INSERT INTO finding (partnership_id, plan_id, section_id, external_id, position, ref, kind, text)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                        .params(partnershipId, planId, sectionId, ExternalIds.next(), findingPosition++, finding.ref(),
-                                finding.kind().name(), finding.text())
-                        .query(Long.class).single();
+                        .params(
+                                partnershipId,
+                                planId,
+                                sectionId,
+                                ExternalIds.next(),
+                                findingPosition++,
+                                finding.ref(),
+                                finding.kind().name(),
+                                finding.text())
+                        .query(Long.class)
+                        .single();
                 if (finding.ref() != null) {
                     sectionFindings.put(finding.ref(), id);
                 }
             }
         }
         int actionPosition = jdbc.sql("SELECT coalesce(max(position), -1) + 1 FROM action WHERE plan_id = ?")
-                .param(planId).query(Integer.class).single();
+                .param(planId)
+                .query(Integer.class)
+                .single();
         List<PendingAction> pending = new ArrayList<>();
         for (NewPlan.Action action : section.actions()) {
             pending.add(new PendingAction(ExternalIds.next(), sectionId, actionPosition++, action, sectionFindings));
@@ -179,17 +232,20 @@ public class PlanWriter {
 
     /** The version label a newer import carries, and any acronyms it adds. */
     @Transactional
-    public void updateVersion(long partnershipId, long planId, String versionLabel, List<NewPlan.GlossaryTerm> glossary) {
+    public void updateVersion(
+            long partnershipId, long planId, String versionLabel, List<NewPlan.GlossaryTerm> glossary) {
         if (versionLabel != null) {
             jdbc.sql("UPDATE plan SET version_label = ? WHERE partnership_id = ? AND id = ?")
-                    .params(versionLabel, partnershipId, planId).update();
+                    .params(versionLabel, partnershipId, planId)
+                    .update();
         }
         for (NewPlan.GlossaryTerm term : glossary) {
             jdbc.sql("""
                     INSERT INTO plan_glossary_term (partnership_id, plan_id, position, term, meaning)
                     SELECT ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM plan_glossary_term WHERE plan_id = ?), ?, ?
                     WHERE NOT EXISTS (SELECT 1 FROM plan_glossary_term WHERE plan_id = ? AND term = ?)""")
-                    .params(partnershipId, planId, planId, term.term(), term.meaning(), planId, term.term()).update();
+                    .params(partnershipId, planId, planId, term.term(), term.meaning(), planId, term.term())
+                    .update();
         }
     }
 
@@ -229,23 +285,46 @@ public class PlanWriter {
             terms.add(new Object[] {partnershipId, planId, i, t.term(), t.meaning()});
         }
         template.batchUpdate("""
-                INSERT INTO plan_glossary_term (partnership_id, plan_id, position, term, meaning) VALUES (?, ?, ?, ?, ?)""",
-                terms);
-        List<Object[]> links = plan.links().stream().map(l -> new Object[] {partnershipId, planId, l}).toList();
+                INSERT INTO plan_glossary_term (partnership_id, plan_id, position, term, meaning) VALUES (?, ?, ?, ?, ?)""", terms);
+        List<Object[]> links = plan.links().stream()
+                .map(l -> new Object[] {partnershipId, planId, l})
+                .toList();
         template.batchUpdate("INSERT INTO plan_link (partnership_id, plan_id, label) VALUES (?, ?, ?)", links);
     }
 
-    private Map<String, Long> insertActions(long partnershipId, long planId, List<PendingAction> pending, Instant createdAt) {
+    private Map<String, Long> insertActions(
+            long partnershipId, long planId, List<PendingAction> pending, Instant createdAt) {
         List<Object[]> rows = new ArrayList<>(pending.size());
         for (PendingAction p : pending) {
             NewPlan.Action a = p.action();
             DueDate due = a.due() == null ? DueDate.parse(null) : a.due();
             rows.add(new Object[] {
-                partnershipId, planId, p.sectionId(), p.externalId(), p.position(), a.ref(), a.text(), a.leadRaw(),
-                a.oversightRaw(), a.oversightBodyId(), a.expectedImpact(), a.evidenceOfImpact(),
-                due.raw(), sqlDate(due.date()), due.precision().name(), sqlDate(due.rangeStart()), due.note(),
-                due.raw(), sqlDate(due.date()), due.precision().name(), sqlDate(due.rangeStart()), due.note(),
-                a.status().name(), a.status().name(), a.statusWord(), Timestamp.from(createdAt)
+                partnershipId,
+                planId,
+                p.sectionId(),
+                p.externalId(),
+                p.position(),
+                a.ref(),
+                a.text(),
+                a.leadRaw(),
+                a.oversightRaw(),
+                a.oversightBodyId(),
+                a.expectedImpact(),
+                a.evidenceOfImpact(),
+                due.raw(),
+                sqlDate(due.date()),
+                due.precision().name(),
+                sqlDate(due.rangeStart()),
+                due.note(),
+                due.raw(),
+                sqlDate(due.date()),
+                due.precision().name(),
+                sqlDate(due.rangeStart()),
+                due.note(),
+                a.status().name(),
+                a.status().name(),
+                a.statusWord(),
+                Timestamp.from(createdAt)
             });
         }
         template.batchUpdate("""
@@ -256,14 +335,18 @@ public class PlanWriter {
                     initial_status, status, status_word, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT external_id, id FROM action WHERE plan_id = ?").param(planId)
+        jdbc.sql("SELECT external_id, id FROM action WHERE plan_id = ?")
+                .param(planId)
                 .query(rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
                 });
         return ids;
     }
 
-    private void insertActionFindingsAndLeads(long partnershipId, List<PendingAction> pending, Map<String, Long> actionIds,
+    private void insertActionFindingsAndLeads(
+            long partnershipId,
+            List<PendingAction> pending,
+            Map<String, Long> actionIds,
             Map<String, Long> findingIdsByRef) {
         List<Object[]> links = new ArrayList<>();
         List<Object[]> leads = new ArrayList<>();
@@ -280,16 +363,20 @@ public class PlanWriter {
                 leads.add(new Object[] {partnershipId, actionId, i, lead.agencyId(), lead.personId()});
             }
         }
-        template.batchUpdate("INSERT INTO action_finding (partnership_id, action_id, finding_id) VALUES (?, ?, ?)", links);
+        template.batchUpdate(
+                "INSERT INTO action_finding (partnership_id, action_id, finding_id) VALUES (?, ?, ?)", links);
         template.batchUpdate("""
-                INSERT INTO action_lead (partnership_id, action_id, position, agency_id, person_id) VALUES (?, ?, ?, ?, ?)""",
-                leads);
+                INSERT INTO action_lead (partnership_id, action_id, position, agency_id, person_id) VALUES (?, ?, ?, ?, ?)""", leads);
     }
 
     static Date sqlDate(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
     }
 
-    private record PendingAction(String externalId, long sectionId, int position, NewPlan.Action action,
+    private record PendingAction(
+            String externalId,
+            long sectionId,
+            int position,
+            NewPlan.Action action,
             Map<String, Long> sectionFindings) {}
 }

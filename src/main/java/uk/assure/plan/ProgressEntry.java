@@ -20,17 +20,33 @@ public record ProgressEntry(
     }
 
     public ProgressEntry withRevisedDue(DueDate due, String reason) {
-        return new ProgressEntry(narrative, statusAfter, statusWord, statusReason, due, reason, declaredRag,
-                declaredRagReason, evidenceUrl);
+        return new ProgressEntry(
+                narrative,
+                statusAfter,
+                statusWord,
+                statusReason,
+                due,
+                reason,
+                declaredRag,
+                declaredRagReason,
+                evidenceUrl);
     }
 
     public ProgressEntry withStatusReason(String reason) {
-        return new ProgressEntry(narrative, statusAfter, statusWord, reason, revisedDue, revisionReason, declaredRag,
-                declaredRagReason, evidenceUrl);
+        return new ProgressEntry(
+                narrative,
+                statusAfter,
+                statusWord,
+                reason,
+                revisedDue,
+                revisionReason,
+                declaredRag,
+                declaredRagReason,
+                evidenceUrl);
     }
 
     public ProgressEntry withDeclaredRag(Rag rag, String reason) {
-        return new ProgressEntry(narrative, statusAfter, statusWord, statusReason, revisedDue, revisionReason, rag, reason,
-                evidenceUrl);
+        return new ProgressEntry(
+                narrative, statusAfter, statusWord, statusReason, revisedDue, revisionReason, rag, reason, evidenceUrl);
     }
 }

@@ -31,18 +31,29 @@ public class ProgressService {
     public record Recorded(String externalId, int newVersion) {}
 
     @Transactional
-    public Recorded record(long partnershipId, String actionExternalId, int expectedVersion, ProgressEntry entry,
-            Author author) {
+    public Recorded record(
+            long partnershipId, String actionExternalId, int expectedVersion, ProgressEntry entry, Author author) {
         var before = jdbc.sql("SELECT status, current_due_raw FROM action WHERE partnership_id = ? AND external_id = ?")
                 .params(partnershipId, actionExternalId)
-                .query((rs, n) -> state(rs.getString(1), rs.getString(2))).optional().orElse(null);
+                .query((rs, n) -> state(rs.getString(1), rs.getString(2)))
+                .optional()
+                .orElse(null);
         Recorded recorded = recordAt(partnershipId, actionExternalId, expectedVersion, entry, author, clock.instant());
         var after = jdbc.sql("SELECT status, current_due_raw FROM action WHERE partnership_id = ? AND external_id = ?")
                 .params(partnershipId, actionExternalId)
-                .query((rs, n) -> state(rs.getString(1), rs.getString(2))).single();
+                .query((rs, n) -> state(rs.getString(1), rs.getString(2)))
+                .single();
         // the update itself (narrative and all) is in the history; the event says who changed what on the action
-        audit.record(new uk.assure.audit.AuditLog.Event(partnershipId, author.userId(), author.name(), "PROGRESS_RECORDED",
-                "action", actionExternalId, before, after, "update " + recorded.externalId()));
+        audit.record(new uk.assure.audit.AuditLog.Event(
+                partnershipId,
+                author.userId(),
+                author.name(),
+                "PROGRESS_RECORDED",
+                "action",
+                actionExternalId,
+                before,
+                after,
+                "update " + recorded.externalId()));
         return recorded;
     }
 
@@ -55,15 +66,20 @@ public class ProgressService {
 
     /** The same, at a given moment: for history brought in from a document or generated for the demo. */
     @Transactional
-    public Recorded recordAt(long partnershipId, String actionExternalId, int expectedVersion, ProgressEntry entry,
-            Author author, Instant at) {
+    public Recorded recordAt(
+            long partnershipId,
+            String actionExternalId,
+            int expectedVersion,
+            ProgressEntry entry,
+            Author author,
+            Instant at) {
         CurrentRow row = jdbc.sql("""
                 SELECT id, version, status, status_word, current_due_raw, current_due_date, current_due_precision,
                        current_due_start, current_due_note
                 FROM action WHERE partnership_id = ? AND external_id = ?""")
                 .params(partnershipId, actionExternalId)
-                .query((rs, n) -> new CurrentRow(rs.getLong("id"), rs.getInt("version"),
-                        ActionStatus.valueOf(rs.getString("status"))))
+                .query((rs, n) -> new CurrentRow(
+                        rs.getLong("id"), rs.getInt("version"), ActionStatus.valueOf(rs.getString("status"))))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Action"));
         if (row.version() != expectedVersion) {
@@ -94,11 +110,15 @@ public class ProgressService {
                 .param("statusReason", entry.statusReason())
                 .param("dueRaw", revised == null ? null : revised.raw())
                 .param("dueDate", revised == null ? null : PlanWriter.sqlDate(revised.date()))
-                .param("duePrecision", revised == null ? null : revised.precision().name())
+                .param(
+                        "duePrecision",
+                        revised == null ? null : revised.precision().name())
                 .param("dueStart", revised == null ? null : PlanWriter.sqlDate(revised.rangeStart()))
                 .param("dueNote", revised == null ? null : revised.note())
                 .param("revisionReason", entry.revisionReason())
-                .param("rag", entry.declaredRag() == null ? null : entry.declaredRag().name())
+                .param(
+                        "rag",
+                        entry.declaredRag() == null ? null : entry.declaredRag().name())
                 .param("ragReason", entry.declaredRagReason())
                 .param("evidence", entry.evidenceUrl())
                 .update();
@@ -114,13 +134,17 @@ public class ProgressService {
                 WHERE id = :id AND version = :version""")
                 .param("status", entry.statusAfter().name())
                 .param("word", entry.statusWord())
-                .param("rag", entry.declaredRag() == null ? null : entry.declaredRag().name())
+                .param(
+                        "rag",
+                        entry.declaredRag() == null ? null : entry.declaredRag().name())
                 .param("ragReason", entry.declaredRagReason())
                 .param("at", Timestamp.from(at))
                 .param("revised", revised != null)
                 .param("dueRaw", revised == null ? null : revised.raw())
                 .param("dueDate", revised == null ? null : PlanWriter.sqlDate(revised.date()))
-                .param("duePrecision", revised == null ? null : revised.precision().name())
+                .param(
+                        "duePrecision",
+                        revised == null ? null : revised.precision().name())
                 .param("dueStart", revised == null ? null : PlanWriter.sqlDate(revised.rangeStart()))
                 .param("dueNote", revised == null ? null : revised.note())
                 .param("id", row.id())
@@ -135,16 +159,28 @@ public class ProgressService {
 
     /** An update with a file as evidence, kept with it: both are saved, or neither. */
     @Transactional
-    public Recorded record(long partnershipId, String actionExternalId, int expectedVersion, ProgressEntry entry,
-            Author author, EvidenceFile file) {
+    public Recorded record(
+            long partnershipId,
+            String actionExternalId,
+            int expectedVersion,
+            ProgressEntry entry,
+            Author author,
+            EvidenceFile file) {
         Recorded recorded = record(partnershipId, actionExternalId, expectedVersion, entry, author);
         if (file != null) {
             jdbc.sql("""
                     INSERT INTO evidence_file (partnership_id, update_id, external_id, file_name, content_type, size_bytes,
                         content, created_at)
                     SELECT partnership_id, id, ?, ?, ?, ?, ?, ? FROM progress_update WHERE partnership_id = ? AND external_id = ?""")
-                    .params(ExternalIds.next(), file.fileName(), file.contentType(), file.content().length, file.content(),
-                            Timestamp.from(clock.instant()), partnershipId, recorded.externalId())
+                    .params(
+                            ExternalIds.next(),
+                            file.fileName(),
+                            file.contentType(),
+                            file.content().length,
+                            file.content(),
+                            Timestamp.from(clock.instant()),
+                            partnershipId,
+                            recorded.externalId())
                     .update();
         }
         return recorded;
@@ -153,7 +189,8 @@ public class ProgressService {
     /** A file given as evidence, if it belongs to this partnership. */
     @Transactional(readOnly = true)
     public java.util.Optional<EvidenceFile> evidence(long partnershipId, String externalId) {
-        return jdbc.sql("SELECT file_name, content_type, content FROM evidence_file WHERE partnership_id = ? AND external_id = ?")
+        return jdbc.sql(
+                        "SELECT file_name, content_type, content FROM evidence_file WHERE partnership_id = ? AND external_id = ?")
                 .params(partnershipId, externalId)
                 .query((rs, n) -> new EvidenceFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .optional();
@@ -167,11 +204,14 @@ public class ProgressService {
                 JOIN action a ON a.partnership_id = u.partnership_id AND a.id = u.action_id
                 JOIN plan p ON p.partnership_id = a.partnership_id AND p.id = a.plan_id
                 WHERE f.partnership_id = ? AND f.external_id = ?""")
-                .params(partnershipId, externalId).query(String.class).optional();
+                .params(partnershipId, externalId)
+                .query(String.class)
+                .optional();
     }
 
     /** What is wrong with an entry, field by field, without recording it; empty when it would be accepted. */
-    public static java.util.List<InvalidProgressException.FieldError> problems(ActionStatus current, ProgressEntry entry) {
+    public static java.util.List<InvalidProgressException.FieldError> problems(
+            ActionStatus current, ProgressEntry entry) {
         try {
             ProgressValidator.check(current, entry);
             return java.util.List.of();
@@ -185,7 +225,8 @@ public class ProgressService {
                 SELECT author_name, recorded_at FROM progress_update WHERE action_id = ?
                 ORDER BY recorded_at DESC, id DESC LIMIT 1""")
                 .param(actionId)
-                .query((rs, n) -> new StaleActionException(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .query((rs, n) -> new StaleActionException(
+                        rs.getString(1), rs.getTimestamp(2).toInstant()))
                 .optional()
                 .orElseGet(() -> new StaleActionException("someone else", null));
     }

@@ -19,9 +19,12 @@ final class ProgressValidator {
         if (isBlank(entry.narrative())) {
             errors.add(new FieldError("narrative", "Enter what has happened since the last update"));
         } else if (entry.narrative().length() > NARRATIVE_MAX) {
-            errors.add(new FieldError("narrative", "The update must be " + count(NARRATIVE_MAX)
-                    + " characters or fewer: it has " + count(entry.narrative().length())
-                    + ". Attach a longer report as an evidence file"));
+            errors.add(new FieldError(
+                    "narrative",
+                    "The update must be " + count(NARRATIVE_MAX)
+                            + " characters or fewer: it has "
+                            + count(entry.narrative().length())
+                            + ". Attach a longer report as an evidence file"));
         }
         tooLong(errors, "statusReason", "The reason", entry.statusReason());
         tooLong(errors, "revisionReason", "The reason for the new due date", entry.revisionReason());
@@ -45,7 +48,8 @@ final class ProgressValidator {
         } else if (entry.declaredRag() != null && isBlank(entry.declaredRagReason())) {
             errors.add(new FieldError("declaredRagReason", "Give a reason for the RAG rating you declare"));
         }
-        if (entry.evidenceUrl() != null && !entry.evidenceUrl().isBlank()
+        if (entry.evidenceUrl() != null
+                && !entry.evidenceUrl().isBlank()
                 && !entry.evidenceUrl().strip().matches("(?i)https?://\\S+")) {
             errors.add(new FieldError("evidenceUrl", "Enter a web address that starts with https://"));
         }

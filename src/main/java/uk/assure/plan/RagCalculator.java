@@ -35,14 +35,17 @@ public final class RagCalculator {
             return finished(in.status());
         }
 
-        LocalDate due = in.currentDue() != null && in.currentDue().isKnown() ? in.currentDue().date() : null;
+        LocalDate due = in.currentDue() != null && in.currentDue().isKnown()
+                ? in.currentDue().date()
+                : null;
         if (due != null && today.isAfter(due)) {
-            return new RagAssessment(Rag.RED,
-                    "Due " + DATE.format(due) + ", " + days(DAYS.between(due, today)) + " ago; not completed");
+            return new RagAssessment(
+                    Rag.RED, "Due " + DATE.format(due) + ", " + days(DAYS.between(due, today)) + " ago; not completed");
         }
 
         List<String> amber = new ArrayList<>();
-        if (due != null && in.status() == ActionStatus.NOT_STARTED
+        if (due != null
+                && in.status() == ActionStatus.NOT_STARTED
                 && DAYS.between(today, due) <= settings.warningDays()) {
             amber.add(dueAhead(today, due) + "; not started");
         }

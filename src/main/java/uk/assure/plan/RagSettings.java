@@ -8,8 +8,8 @@ public record RagSettings(int warningDays, int staleDays) {
 
     public RagSettings {
         if (warningDays < 0 || staleDays < 0) {
-            throw new IllegalArgumentException("RAG windows cannot be negative: warning " + warningDays + ", stale "
-                    + staleDays);
+            throw new IllegalArgumentException(
+                    "RAG windows cannot be negative: warning " + warningDays + ", stale " + staleDays);
         }
     }
 

@@ -17,7 +17,8 @@ public class Search {
 
     private static final String START = "\u0002";
     private static final String STOP = "\u0003";
-    private static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", MaxWords=30, MinWords=12, MaxFragments=2";
+    private static final String OPTIONS =
+            "StartSel=" + START + ", StopSel=" + STOP + ", MaxWords=30, MinWords=12, MaxFragments=2";
 
     private final JdbcClient jdbc;
 
@@ -26,8 +27,14 @@ public class Search {
     }
 
     /** One thing found: what it is, where it lives, and the extract as safe HTML with {@code <mark>}s. */
-    public record Hit(String kind, String ref, String planExternalId, String planTitle, String actionExternalId,
-            String extractHtml, double rank) {}
+    public record Hit(
+            String kind,
+            String ref,
+            String planExternalId,
+            String planTitle,
+            String actionExternalId,
+            String extractHtml,
+            double rank) {}
 
     public List<Hit> search(long partnershipId, String words, int limit) {
         if (words == null || words.isBlank()) {
@@ -61,14 +68,21 @@ public class Search {
                 .param("p", partnershipId)
                 .param("limit", limit)
                 .param("options", OPTIONS)
-                .query((rs, n) -> new Hit(rs.getString("kind"), rs.getString("ref"), rs.getString("plan_id"),
-                        rs.getString("plan_title"), rs.getString("action_id"), marked(rs.getString("extract")),
+                .query((rs, n) -> new Hit(
+                        rs.getString("kind"),
+                        rs.getString("ref"),
+                        rs.getString("plan_id"),
+                        rs.getString("plan_title"),
+                        rs.getString("action_id"),
+                        marked(rs.getString("extract")),
                         rs.getDouble("rank")))
                 .list();
     }
 
     /** Escapes the extract, then turns the markers PostgreSQL put round matched words into {@code <mark>}. */
     static String marked(String extract) {
-        return HtmlUtils.htmlEscape(extract == null ? "" : extract).replace(START, "<mark>").replace(STOP, "</mark>");
+        return HtmlUtils.htmlEscape(extract == null ? "" : extract)
+                .replace(START, "<mark>")
+                .replace(STOP, "</mark>");
     }
 }

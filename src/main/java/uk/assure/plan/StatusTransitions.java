@@ -65,12 +65,11 @@ public final class StatusTransitions {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (!isAllowed(from, to)) {
-            throw new StatusTransitionException(from, to,
-                    "An action that is " + from.label() + " cannot be moved to " + to.label());
+            throw new StatusTransitionException(
+                    from, to, "An action that is " + from.label() + " cannot be moved to " + to.label());
         }
         if (requiresReason(from, to) && (reason == null || reason.isBlank())) {
-            throw new StatusTransitionException(from, to,
-                    "Give a reason for moving this action to " + to.label());
+            throw new StatusTransitionException(from, to, "Give a reason for moving this action to " + to.label());
         }
     }
 
@@ -78,7 +77,11 @@ public final class StatusTransitions {
     public static String mermaid() {
         StringBuilder out = new StringBuilder("stateDiagram-v2\n");
         for (ActionStatus status : ActionStatus.values()) {
-            out.append("    state \"").append(status.label()).append("\" as ").append(status.name()).append('\n');
+            out.append("    state \"")
+                    .append(status.label())
+                    .append("\" as ")
+                    .append(status.name())
+                    .append('\n');
         }
         for (ActionStatus from : ActionStatus.values()) {
             for (ActionStatus to : next(from)) {

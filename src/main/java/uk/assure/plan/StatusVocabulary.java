@@ -93,7 +93,8 @@ public final class StatusVocabulary {
         for (Phrase<T> phrase : phrases) {
             Matcher m = phrase.pattern().matcher(cell);
             if (m.lookingAt()) {
-                return Optional.of(new Match<>(phrase.meaning(), SPACES.matcher(m.group(1)).replaceAll(" ")));
+                return Optional.of(
+                        new Match<>(phrase.meaning(), SPACES.matcher(m.group(1)).replaceAll(" ")));
             }
         }
         return Optional.empty();
@@ -103,7 +104,8 @@ public final class StatusVocabulary {
     private static <T> List<Phrase<T>> phrases(Map<String, T> words) {
         List<Phrase<T>> phrases = new ArrayList<>();
         words.forEach((text, meaning) -> phrases.add(new Phrase<>(text, meaning, pattern(text))));
-        phrases.sort(Comparator.comparingInt((Phrase<T> p) -> p.text().length()).reversed()
+        phrases.sort(Comparator.comparingInt((Phrase<T> p) -> p.text().length())
+                .reversed()
                 .thenComparing(Phrase::text));
         return List.copyOf(phrases);
     }
@@ -116,7 +118,8 @@ public final class StatusVocabulary {
     private static Pattern pattern(String text) {
         String words = Arrays.stream(SPACES.split(text)).map(Pattern::quote).collect(Collectors.joining("[\\s\\-_]+"));
         String end = text.length() == 1 ? "\\s*\\z" : "(?![\\p{L}\\p{N}])";
-        return Pattern.compile("\\s*(" + words + ")" + end,
+        return Pattern.compile(
+                "\\s*(" + words + ")" + end,
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     }
 

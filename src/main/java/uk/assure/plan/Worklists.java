@@ -34,9 +34,21 @@ public class Worklists {
     }
 
     /** One action as a worklist shows it. */
-    public record Item(String planExternalId, String planTitle, String sectionTitle, String externalId, String ref,
-            String text, String lead, List<Long> leadAgencyIds, List<String> leadAgencyNames, DueDate due,
-            ActionStatus status, String statusWord, RagAssessment rag, LocalDate lastActivity) {
+    public record Item(
+            String planExternalId,
+            String planTitle,
+            String sectionTitle,
+            String externalId,
+            String ref,
+            String text,
+            String lead,
+            List<Long> leadAgencyIds,
+            List<String> leadAgencyNames,
+            DueDate due,
+            ActionStatus status,
+            String statusWord,
+            RagAssessment rag,
+            LocalDate lastActivity) {
 
         public String statusLabel() {
             return statusWord != null && !statusWord.isBlank() ? statusWord : status.label();
@@ -47,13 +59,16 @@ public class Worklists {
         }
 
         public boolean dueWithin(LocalDate today, int days) {
-            return !status.isDone() && due.date() != null && !due.date().isBefore(today)
+            return !status.isDone()
+                    && due.date() != null
+                    && !due.date().isBefore(today)
                     && !due.date().isAfter(today.plusDays(days));
         }
     }
 
     /** An agency lead's actions: what is overdue, what is due soon, what comes later, and what is done. */
-    public record MyActions(List<Item> overdue, List<Item> dueSoon, List<Item> later, List<Item> completed, int soonDays) {
+    public record MyActions(
+            List<Item> overdue, List<Item> dueSoon, List<Item> later, List<Item> completed, int soonDays) {
         public int total() {
             return overdue.size() + dueSoon.size() + later.size() + completed.size();
         }
@@ -70,8 +85,16 @@ public class Worklists {
         }
     }
 
-    public record Dashboard(List<Count> plans, List<Count> sections, List<Count> agencies, List<Item> overdue,
-            List<Item> dueSoon, List<Item> notUpdated, List<Item> completedRecently, int soonDays, int staleDays) {}
+    public record Dashboard(
+            List<Count> plans,
+            List<Count> sections,
+            List<Count> agencies,
+            List<Item> overdue,
+            List<Item> dueSoon,
+            List<Item> notUpdated,
+            List<Item> completedRecently,
+            int soonDays,
+            int staleDays) {}
 
     public MyActions myActions(long partnershipId, long agencyId) {
         LocalDate today = LocalDate.now(clock);
@@ -90,7 +113,8 @@ public class Worklists {
                 later.add(item);
             }
         }
-        Comparator<Item> byDue = Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
+        Comparator<Item> byDue =
+                Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
         overdue.sort(byDue);
         soon.sort(byDue);
         later.sort(byDue);
@@ -116,7 +140,12 @@ public class Worklists {
                 count(agencies, "", "No agency linked", null, r);
             }
             for (int i = 0; i < item.leadAgencyIds().size(); i++) {
-                count(agencies, String.valueOf(item.leadAgencyIds().get(i)), item.leadAgencyNames().get(i), null, r);
+                count(
+                        agencies,
+                        String.valueOf(item.leadAgencyIds().get(i)),
+                        item.leadAgencyNames().get(i),
+                        null,
+                        r);
             }
             if (item.overdue(today)) {
                 overdue.add(item);
@@ -126,23 +155,35 @@ public class Worklists {
             if (!item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()))) {
                 stale.add(item);
             }
-            if (item.status() == ActionStatus.COMPLETED && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()))) {
+            if (item.status() == ActionStatus.COMPLETED
+                    && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()))) {
                 completed.add(item);
             }
         }
-        Comparator<Item> byDue = Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
+        Comparator<Item> byDue =
+                Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
         overdue.sort(byDue);
         soon.sort(byDue);
         stale.sort(Comparator.comparing(Item::lastActivity));
         completed.sort(Comparator.comparing(Item::lastActivity).reversed());
         List<Count> agencyCounts = new ArrayList<>(agencies.values());
         agencyCounts.sort(Comparator.comparing(Count::label));
-        return new Dashboard(List.copyOf(plans.values()), List.copyOf(sections.values()), agencyCounts, overdue, soon, stale,
-                completed, settings.warningDays(), settings.staleDays());
+        return new Dashboard(
+                List.copyOf(plans.values()),
+                List.copyOf(sections.values()),
+                agencyCounts,
+                overdue,
+                soon,
+                stale,
+                completed,
+                settings.warningDays(),
+                settings.staleDays());
     }
 
     private static void count(Map<String, Count> counts, String key, String label, String plan, Rag rag) {
-        counts.computeIfAbsent(key, k -> new Count(k, label, plan, new EnumMap<>(Rag.class))).byRag().merge(rag, 1, Integer::sum);
+        counts.computeIfAbsent(key, k -> new Count(k, label, plan, new EnumMap<>(Rag.class)))
+                .byRag()
+                .merge(rag, 1, Integer::sum);
     }
 
     /** Every action of the partnership with its plan, section, leads and computed RAG, in plan order. */
@@ -166,8 +207,11 @@ public class Worklists {
                 SELECT count(*), max(coalesce(last_update_at, created_at)), coalesce(sum(version), 0)
                 FROM action WHERE partnership_id = ?""")
                 .param(partnershipId)
-                .query((rs, n) -> new Fingerprint(rs.getLong(1),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getLong(3), LocalDate.now(clock)))
+                .query((rs, n) -> new Fingerprint(
+                        rs.getLong(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                        rs.getLong(3),
+                        LocalDate.now(clock)))
                 .single();
         Cached cached = cache.get(partnershipId);
         if (cached != null && cached.fingerprint().equals(now)) {
@@ -187,7 +231,9 @@ public class Worklists {
      */
     private List<Item> items(long partnershipId, Long agencyId) {
         List<Item> all = cachedItems(partnershipId);
-        return agencyId == null ? all : all.stream().filter(i -> i.leadAgencyIds().contains(agencyId)).toList();
+        return agencyId == null
+                ? all
+                : all.stream().filter(i -> i.leadAgencyIds().contains(agencyId)).toList();
     }
 
     private List<Item> read(long partnershipId) {
@@ -198,13 +244,11 @@ public class Worklists {
                 SELECT l.action_id, ag.id, coalesce(ag.short_name, ag.name)
                 FROM action_lead l LEFT JOIN person pe ON pe.id = l.person_id
                 JOIN agency ag ON ag.id = coalesce(l.agency_id, pe.agency_id)
-                WHERE l.partnership_id = ? ORDER BY l.action_id, l.position""")
-                .param(partnershipId)
-                .query(rs -> {
-                    long action = rs.getLong(1);
-                    leadIds.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getLong(2));
-                    leadNames.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getString(3));
-                });
+                WHERE l.partnership_id = ? ORDER BY l.action_id, l.position""").param(partnershipId).query(rs -> {
+            long action = rs.getLong(1);
+            leadIds.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getLong(2));
+            leadNames.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getString(3));
+        });
         List<Item> items = new ArrayList<>();
         jdbc.sql("""
                 SELECT a.id, p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title, a.external_id,
@@ -212,23 +256,36 @@ public class Worklists {
                        a.current_due_raw, a.current_due_date, a.current_due_precision, a.current_due_start, a.current_due_note
                 FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN section s ON s.id = a.section_id
                 WHERE a.partnership_id = ?
-                ORDER BY p.title, p.id, a.position""")
-                .param(partnershipId)
-                .query(rs -> {
-                    long id = rs.getLong("id");
-                    List<Long> ids = leadIds.getOrDefault(id, List.of());
-                    if (agencyId != null && !ids.contains(agencyId)) {
-                        return;
-                    }
-                    List<String> names = leadNames.getOrDefault(id, List.of());
-                    ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
-                    DueDate due = PlanQueries.dueOf(rs, "current_due");
-                    LocalDate active = rs.getTimestamp("active").toInstant().atZone(clock.getZone()).toLocalDate();
-                    String lead = rs.getString("lead_raw") != null ? rs.getString("lead_raw") : String.join(", ", names);
-                    items.add(new Item(rs.getString("plan_id"), rs.getString("plan_title"), rs.getString("section_title"),
-                            rs.getString("external_id"), rs.getString("ref"), rs.getString("text"), lead, ids, names, due,
-                            status, rs.getString("status_word"), rag.assess(new RagInput(status, due, active)), active));
-                });
+                ORDER BY p.title, p.id, a.position""").param(partnershipId).query(rs -> {
+            long id = rs.getLong("id");
+            List<Long> ids = leadIds.getOrDefault(id, List.of());
+            if (agencyId != null && !ids.contains(agencyId)) {
+                return;
+            }
+            List<String> names = leadNames.getOrDefault(id, List.of());
+            ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
+            DueDate due = PlanQueries.dueOf(rs, "current_due");
+            LocalDate active = rs.getTimestamp("active")
+                    .toInstant()
+                    .atZone(clock.getZone())
+                    .toLocalDate();
+            String lead = rs.getString("lead_raw") != null ? rs.getString("lead_raw") : String.join(", ", names);
+            items.add(new Item(
+                    rs.getString("plan_id"),
+                    rs.getString("plan_title"),
+                    rs.getString("section_title"),
+                    rs.getString("external_id"),
+                    rs.getString("ref"),
+                    rs.getString("text"),
+                    lead,
+                    ids,
+                    names,
+                    due,
+                    status,
+                    rs.getString("status_word"),
+                    rag.assess(new RagInput(status, due, active)),
+                    active));
+        });
         return items;
     }
 }

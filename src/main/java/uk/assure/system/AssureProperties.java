@@ -26,15 +26,26 @@ public record AssureProperties(
      * {@code user} owns the tables and runs the migrations; the app itself connects as {@code appUser}, which owns
      * nothing and so cannot get round row-level security (created by the migrations when missing).
      */
-    public record Database(String url, String user, String password, @DefaultValue("assure_app") String appUser,
-            String appPassword, @DefaultValue("10") int poolSize) {}
+    public record Database(
+            String url,
+            String user,
+            String password,
+            @DefaultValue("assure_app") String appUser,
+            String appPassword,
+            @DefaultValue("10") int poolSize) {}
 
     public record Admin(String email, String password) {}
 
-    public record Rag(@DefaultValue("30") int warningDays, @DefaultValue("60") int staleDays) {}
+    public record Rag(
+            @DefaultValue("30") int warningDays,
+            @DefaultValue("60") int staleDays) {}
 
     /** SMTP for invitations. With no host (the embedded first run) nothing is sent and the admin passes links on. */
-    public record Mail(String host, @DefaultValue("587") int port, String username, String password,
+    public record Mail(
+            String host,
+            @DefaultValue("587") int port,
+            String username,
+            String password,
             @DefaultValue("assure@localhost") String from) {
 
         public boolean configured() {
@@ -43,7 +54,10 @@ public record AssureProperties(
     }
 
     /** One OIDC provider for single sign-on (Microsoft Entra ID and others); off while the issuer is empty. */
-    public record Oidc(String issuer, String clientId, String clientSecret,
+    public record Oidc(
+            String issuer,
+            String clientId,
+            String clientSecret,
             @DefaultValue("your organisation's account") String name) {
 
         public boolean configured() {

@@ -57,8 +57,8 @@ class DatabaseConfiguration {
 
     /** Migrations run as the owner of the tables, on a connection of their own, and name the app's role. */
     @Bean
-    FlywayConfigurationCustomizer migrateAsOwner(AssureProperties properties,
-            ObjectProvider<EmbeddedPostgresServer> embedded) {
+    FlywayConfigurationCustomizer migrateAsOwner(
+            AssureProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
         return configuration -> {
             AssureProperties.Database db = properties.database();
             EmbeddedPostgresServer server = embedded.getIfAvailable();

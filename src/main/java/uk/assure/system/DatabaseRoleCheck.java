@@ -31,7 +31,8 @@ final class DatabaseRoleCheck implements InitializingBean {
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         var role = jdbc.sql("SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)}).single();
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)})
+                .single();
         if ((Boolean) role[1]) {
             problems.add(role[0] + " is a superuser");
         }

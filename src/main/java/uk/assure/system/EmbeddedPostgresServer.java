@@ -79,9 +79,12 @@ public final class EmbeddedPostgresServer implements Closeable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        String firstLine =
+                Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
         boolean alive = firstLine.matches("\\d+")
-                && ProcessHandle.of(Long.parseLong(firstLine)).map(ProcessHandle::isAlive).orElse(false);
+                && ProcessHandle.of(Long.parseLong(firstLine))
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false);
         if (!alive) {
             log.warn("Removing stale postmaster.pid left by a server that is no longer running");
             Files.delete(pidFile);

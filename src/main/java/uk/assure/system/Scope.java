@@ -92,7 +92,9 @@ public final class Scope {
 
     @Override
     public String toString() {
-        return everyPartnership ? "every partnership" : partnershipId == null ? "no partnership" : "partnership " + partnershipId;
+        return everyPartnership
+                ? "every partnership"
+                : partnershipId == null ? "no partnership" : "partnership " + partnershipId;
     }
 
     /** Closing restores the scope that was open before. */

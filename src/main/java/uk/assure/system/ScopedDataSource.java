@@ -41,7 +41,8 @@ final class ScopedDataSource extends DelegatingDataSource {
     private static Connection scoped(Connection connection) throws SQLException {
         Scope scope = Scope.current();
         String wanted = scope.partnershipSetting() + "|" + scope.everyPartnershipSetting();
-        Object physical = connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : connection;
+        Object physical =
+                connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : connection;
         if (wanted.equals(WRITTEN.get(physical)) && connection.getAutoCommit()) {
             return connection;
         }

@@ -28,7 +28,8 @@ public final class SecretTokens {
     /** The hash kept and looked up; any string hashes, so a mangled secret simply matches nothing. */
     public static byte[] hash(String secret) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(secret).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(secret).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

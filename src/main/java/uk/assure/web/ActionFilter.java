@@ -16,8 +16,17 @@ import uk.assure.plan.Worklists.Item;
  * A list of actions narrowed down, all in the URL so that a link can be shared: plan, agency, lead (text), status,
  * RAG, due window and words; and the order. Unknown values are ignored rather than refused.
  */
-public record ActionFilter(String plan, String section, Long agency, String lead, ActionStatus status, Rag rag, String due, String q,
-        String activity, String sort) {
+public record ActionFilter(
+        String plan,
+        String section,
+        Long agency,
+        String lead,
+        ActionStatus status,
+        Rag rag,
+        String due,
+        String q,
+        String activity,
+        String sort) {
 
     public static final List<String> DUE_WINDOWS = List.of("overdue", "30", "90", "later", "none");
     public static final List<String> SORTS = List.of("plan", "due", "rag", "updated");
@@ -25,14 +34,28 @@ public record ActionFilter(String plan, String section, Long agency, String lead
     public static final List<String> ACTIVITIES = List.of("stale", "recent");
 
     static ActionFilter of(Map<String, String> params) {
-        return new ActionFilter(blank(params.get("plan")), blank(params.get("section")), number(params.get("agency")), blank(params.get("lead")),
-                parse(ActionStatus.class, params.get("status")), parse(Rag.class, params.get("rag")),
-                oneOf(DUE_WINDOWS, params.get("due"), null), blank(params.get("q")),
-                oneOf(ACTIVITIES, params.get("activity"), null), oneOf(SORTS, params.get("sort"), "plan"));
+        return new ActionFilter(
+                blank(params.get("plan")),
+                blank(params.get("section")),
+                number(params.get("agency")),
+                blank(params.get("lead")),
+                parse(ActionStatus.class, params.get("status")),
+                parse(Rag.class, params.get("rag")),
+                oneOf(DUE_WINDOWS, params.get("due"), null),
+                blank(params.get("q")),
+                oneOf(ACTIVITIES, params.get("activity"), null),
+                oneOf(SORTS, params.get("sort"), "plan"));
     }
 
     public boolean active() {
-        return activity != null || section != null || agency != null || lead != null || status != null || rag != null || due != null || q != null;
+        return activity != null
+                || section != null
+                || agency != null
+                || lead != null
+                || status != null
+                || rag != null
+                || due != null
+                || q != null;
     }
 
     List<Item> apply(List<Item> items, LocalDate today, uk.assure.plan.RagSettings settings) {
@@ -43,7 +66,8 @@ public record ActionFilter(String plan, String section, Long agency, String lead
             }
         }
         Comparator<Item> order = switch (sort) {
-            case "due" -> Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
+            case "due" ->
+                Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
             case "rag" -> Comparator.comparing((Item i) -> i.rag().rag());
             case "updated" -> Comparator.comparing(Item::lastActivity);
             default -> (a, b) -> 0; // plan order, as the query returns it
@@ -57,9 +81,11 @@ public record ActionFilter(String plan, String section, Long agency, String lead
             return true;
         }
         return switch (activity) {
-            case "stale" -> !item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()));
-            case "recent" -> item.status() == ActionStatus.COMPLETED
-                    && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()));
+            case "stale" ->
+                !item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()));
+            case "recent" ->
+                item.status() == ActionStatus.COMPLETED
+                        && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()));
             default -> true;
         };
     }
@@ -74,7 +100,8 @@ public record ActionFilter(String plan, String section, Long agency, String lead
         if (agency != null && !item.leadAgencyIds().contains(agency)) {
             return false;
         }
-        if (lead != null && (item.lead() == null || !item.lead().toLowerCase(Locale.UK).contains(lead.toLowerCase(Locale.UK)))) {
+        if (lead != null
+                && (item.lead() == null || !item.lead().toLowerCase(Locale.UK).contains(lead.toLowerCase(Locale.UK)))) {
             return false;
         }
         if (status != null && item.status() != status) {
@@ -114,7 +141,8 @@ public record ActionFilter(String plan, String section, Long agency, String lead
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("overdue", (int) shown.stream().filter(i -> i.overdue(today)).count());
         for (Rag r : Rag.values()) {
-            counts.put(r.name(), (int) shown.stream().filter(i -> i.rag().rag() == r).count());
+            counts.put(r.name(), (int)
+                    shown.stream().filter(i -> i.rag().rag() == r).count());
         }
         return counts;
     }

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.assure.account.Access;
-import uk.assure.plan.Comments;
 import uk.assure.account.SignedInUser;
 import uk.assure.plan.ActionStatus;
+import uk.assure.plan.Comments;
 import uk.assure.plan.DueDate;
 import uk.assure.plan.InvalidProgressException;
 import uk.assure.plan.NotFoundException;
@@ -44,8 +44,13 @@ class ActionPageController {
     private final Access access;
     private final Comments comments;
 
-    ActionPageController(PlanQueries plans, ProgressService progress, uk.assure.plan.ActionChanges changes,
-            uk.assure.system.AssureProperties properties, Access access, Comments comments) {
+    ActionPageController(
+            PlanQueries plans,
+            ProgressService progress,
+            uk.assure.plan.ActionChanges changes,
+            uk.assure.system.AssureProperties properties,
+            Access access,
+            Comments comments) {
         this.access = access;
         this.comments = comments;
         this.plans = plans;
@@ -55,23 +60,46 @@ class ActionPageController {
     }
 
     /** The edit form: an admin changes the action's wording and fields; its history is untouched. */
-    record EditForm(Integer version, String ref, String text, String leadRaw, String oversightRaw, String expectedImpact,
+    record EditForm(
+            Integer version,
+            String ref,
+            String text,
+            String leadRaw,
+            String oversightRaw,
+            String expectedImpact,
             String evidenceOfImpact) {}
 
     @GetMapping("/plans/{planId}/actions/{actionId}/edit")
-    String editForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
-            Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String editForm(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         ActionPage action = find(user, planId, actionId);
         access.require(user, Access.Capability.EDIT_WORDING);
         model.addAttribute("action", action);
-        model.addAttribute("form", new EditForm(action.version(), action.ref(), action.text(), action.lead(),
-                action.oversight(), action.expectedImpact(), action.evidenceOfImpact()));
+        model.addAttribute(
+                "form",
+                new EditForm(
+                        action.version(),
+                        action.ref(),
+                        action.text(),
+                        action.lead(),
+                        action.oversight(),
+                        action.expectedImpact(),
+                        action.evidenceOfImpact()));
         return "plans/edit-action";
     }
 
     @PostMapping("/plans/{planId}/actions/{actionId}/edit")
-    String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
-            @ModelAttribute EditForm form, Model model, RedirectAttributes redirect,
+    String edit(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @ModelAttribute EditForm form,
+            Model model,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         ActionPage action = find(user, planId, actionId);
         access.require(user, Access.Capability.EDIT_WORDING);
@@ -83,15 +111,31 @@ class ActionPageController {
             return "plans/edit-action";
         }
         try {
-            changes.edit(user.partnershipId(), actionId, form.version() == null ? -1 : form.version(),
-                    new uk.assure.plan.ActionChanges.Fields(form.ref(), form.text(), form.leadRaw(), form.oversightRaw(),
-                            form.expectedImpact(), form.evidenceOfImpact()),
+            changes.edit(
+                    user.partnershipId(),
+                    actionId,
+                    form.version() == null ? -1 : form.version(),
+                    new uk.assure.plan.ActionChanges.Fields(
+                            form.ref(),
+                            form.text(),
+                            form.leadRaw(),
+                            form.oversightRaw(),
+                            form.expectedImpact(),
+                            form.evidenceOfImpact()),
                     new ProgressService.Author(user.userId(), user.displayName()));
         } catch (StaleActionException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("stale", true);
-            model.addAttribute("form", new EditForm(action.version(), form.ref(), form.text(), form.leadRaw(),
-                    form.oversightRaw(), form.expectedImpact(), form.evidenceOfImpact()));
+            model.addAttribute(
+                    "form",
+                    new EditForm(
+                            action.version(),
+                            form.ref(),
+                            form.text(),
+                            form.leadRaw(),
+                            form.oversightRaw(),
+                            form.expectedImpact(),
+                            form.evidenceOfImpact()));
             return "plans/edit-action";
         }
         redirect.addFlashAttribute("changed", true);
@@ -100,10 +144,16 @@ class ActionPageController {
 
     /** Links the action to a further finding, or to an action in another plan: for those who may update it. */
     @PostMapping("/plans/{planId}/actions/{actionId}/links")
-    String link(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+    String link(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @PathVariable String actionId,
             @org.springframework.web.bind.annotation.RequestParam(name = "finding", required = false) String finding,
-            @org.springframework.web.bind.annotation.RequestParam(name = "linkedAction", required = false) String linkedAction,
-            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+            @org.springframework.web.bind.annotation.RequestParam(name = "linkedAction", required = false)
+                    String linkedAction,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         find(user, planId, actionId);
         access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
         ProgressService.Author author = new ProgressService.Author(user.userId(), user.displayName());
@@ -119,13 +169,22 @@ class ActionPageController {
 
     /** A board member's (or admin's) comment: beside the history, not part of it. */
     @PostMapping("/plans/{planId}/actions/{actionId}/comments")
-    String comment(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+    String comment(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @PathVariable String actionId,
             @org.springframework.web.bind.annotation.RequestParam(name = "comment", required = false) String comment,
-            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         ActionPage action = find(user, planId, actionId);
         access.require(user, Access.Capability.COMMENT);
         try {
-            comments.add(user.partnershipId(), actionId, new ProgressService.Author(user.userId(), user.displayName()), comment);
+            comments.add(
+                    user.partnershipId(),
+                    actionId,
+                    new ProgressService.Author(user.userId(), user.displayName()),
+                    comment);
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", UpdateForm.blank(action));
@@ -138,8 +197,16 @@ class ActionPageController {
     }
 
     /** What the update form holds, as typed. */
-    record UpdateForm(Integer version, String narrative, String status, String statusReason, String dueDay,
-            String dueMonth, String dueYear, String revisionReason, String evidenceUrl) {
+    record UpdateForm(
+            Integer version,
+            String narrative,
+            String status,
+            String statusReason,
+            String dueDay,
+            String dueMonth,
+            String dueYear,
+            String revisionReason,
+            String evidenceUrl) {
 
         static UpdateForm blank(ActionPage action) {
             return new UpdateForm(action.version(), "", action.status().name(), "", "", "", "", "", "");
@@ -147,7 +214,10 @@ class ActionPageController {
     }
 
     @GetMapping("/plans/{planId}/actions/{actionId}")
-    String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+    String show(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @PathVariable String actionId,
             Model model) {
         ActionPage action = find(user, planId, actionId);
         if (!model.containsAttribute("form")) {
@@ -157,27 +227,44 @@ class ActionPageController {
     }
 
     @PostMapping("/plans/{planId}/actions/{actionId}/updates")
-    String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId,
+    String update(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @PathVariable String actionId,
             @ModelAttribute UpdateForm form,
             @org.springframework.web.bind.annotation.RequestParam(name = "evidenceFile", required = false)
-            org.springframework.web.multipart.MultipartFile upload, Model model, RedirectAttributes redirect,
+                    org.springframework.web.multipart.MultipartFile upload,
+            Model model,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         ActionPage action = find(user, planId, actionId);
         access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
         List<FormError> errors = new ArrayList<>();
         ActionStatus status = parseStatus(form.status());
         DueDate revised = revisedDue(form, errors);
-        ProgressEntry entry = new ProgressEntry(form.narrative(), status,
-                status == action.status() ? action.statusWord() : null, blankToNull(form.statusReason()), revised,
-                blankToNull(form.revisionReason()), null, null, blankToNull(form.evidenceUrl()));
+        ProgressEntry entry = new ProgressEntry(
+                form.narrative(),
+                status,
+                status == action.status() ? action.statusWord() : null,
+                blankToNull(form.statusReason()),
+                revised,
+                blankToNull(form.revisionReason()),
+                null,
+                null,
+                blankToNull(form.evidenceUrl()));
         uk.assure.plan.EvidenceFile file = evidenceFile(upload, errors);
         if (form.version() == null) {
             errors.add(new FormError("narrative", "The form was incomplete. Start your update again"));
         }
         if (errors.isEmpty()) {
             try {
-                progress.record(user.partnershipId(), actionId, form.version(), entry,
-                        new ProgressService.Author(user.userId(), user.displayName()), file);
+                progress.record(
+                        user.partnershipId(),
+                        actionId,
+                        form.version(),
+                        entry,
+                        new ProgressService.Author(user.userId(), user.displayName()),
+                        file);
                 redirect.addFlashAttribute("recorded", true);
                 return "redirect:/plans/" + planId + "/actions/" + actionId;
             } catch (InvalidProgressException e) {
@@ -186,12 +273,21 @@ class ActionPageController {
                 model.addAttribute("stale", e);
                 response.setStatus(HttpStatus.CONFLICT.value());
                 // The form now carries the version just read, so that saving again is a deliberate choice.
-                form = new UpdateForm(action.version(), form.narrative(), form.status(), form.statusReason(),
-                        form.dueDay(), form.dueMonth(), form.dueYear(), form.revisionReason(), form.evidenceUrl());
+                form = new UpdateForm(
+                        action.version(),
+                        form.narrative(),
+                        form.status(),
+                        form.statusReason(),
+                        form.dueDay(),
+                        form.dueMonth(),
+                        form.dueYear(),
+                        form.revisionReason(),
+                        form.evidenceUrl());
             }
         } else {
             // Every problem at once: the entry's own rules too, not only the date's.
-            ProgressService.problems(action.status(), entry).forEach(err -> errors.add(new FormError(err.field(), err.message())));
+            ProgressService.problems(action.status(), entry)
+                    .forEach(err -> errors.add(new FormError(err.field(), err.message())));
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -202,13 +298,17 @@ class ActionPageController {
     }
 
     /** The evidence file, if one was chosen: within the upload limit and of a type people can open. */
-    private uk.assure.plan.EvidenceFile evidenceFile(org.springframework.web.multipart.MultipartFile upload,
-            List<FormError> errors) {
-        if (upload == null || upload.isEmpty() && (upload.getOriginalFilename() == null || upload.getOriginalFilename().isBlank())) {
+    private uk.assure.plan.EvidenceFile evidenceFile(
+            org.springframework.web.multipart.MultipartFile upload, List<FormError> errors) {
+        if (upload == null
+                || upload.isEmpty()
+                        && (upload.getOriginalFilename() == null
+                                || upload.getOriginalFilename().isBlank())) {
             return null;
         }
         if (upload.getSize() > maxBytes) {
-            errors.add(new FormError("evidenceFile", "The selected file must be " + maxBytes / (1024 * 1024) + " MB or smaller"));
+            errors.add(new FormError(
+                    "evidenceFile", "The selected file must be " + maxBytes / (1024 * 1024) + " MB or smaller"));
             return null;
         }
         try {
@@ -223,11 +323,14 @@ class ActionPageController {
 
     /** A file given as evidence: always a download, never shown inline; only within the user's partnership. */
     @GetMapping("/evidence/{fileId}")
-    org.springframework.http.ResponseEntity<byte[]> evidence(@AuthenticationPrincipal SignedInUser user,
-            @PathVariable String fileId) {
-        String plan = progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
+    org.springframework.http.ResponseEntity<byte[]> evidence(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String fileId) {
+        String plan =
+                progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
         access.requirePlan(user, plan);
-        return progress.evidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File")).asDownload();
+        return progress.evidence(user.partnershipId(), fileId)
+                .orElseThrow(() -> new NotFoundException("File"))
+                .asDownload();
     }
 
     private String page(SignedInUser user, ActionPage action, Model model) {

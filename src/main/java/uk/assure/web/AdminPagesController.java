@@ -41,7 +41,12 @@ class AdminPagesController {
 
     private final uk.assure.api.ApiTokens apiTokens;
 
-    AdminPagesController(Access access, DirectoryAdmin directory, UserAdmin users, AuditLog audit, PlanQueries plans,
+    AdminPagesController(
+            Access access,
+            DirectoryAdmin directory,
+            UserAdmin users,
+            AuditLog audit,
+            PlanQueries plans,
             uk.assure.api.ApiTokens apiTokens) {
         this.apiTokens = apiTokens;
         this.access = access;
@@ -60,7 +65,8 @@ class AdminPagesController {
     // --- agencies and bodies: the same page twice ---
 
     @GetMapping({"/admin/agencies", "/admin/bodies"})
-    String named(@AuthenticationPrincipal SignedInUser user, jakarta.servlet.http.HttpServletRequest request, Model model) {
+    String named(
+            @AuthenticationPrincipal SignedInUser user, jakarta.servlet.http.HttpServletRequest request, Model model) {
         admin(user);
         Kind kind = kind(request);
         model.addAttribute("kind", kind.name().toLowerCase());
@@ -69,14 +75,24 @@ class AdminPagesController {
     }
 
     @PostMapping({"/admin/agencies", "/admin/bodies"})
-    String addNamed(@AuthenticationPrincipal SignedInUser user, jakarta.servlet.http.HttpServletRequest request,
-            @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+    String addNamed(
+            @AuthenticationPrincipal SignedInUser user,
+            jakarta.servlet.http.HttpServletRequest request,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         admin(user);
         Kind kind = kind(request);
         try {
-            directory.save(user.partnershipId(), kind, null, form.get("name"), form.get("shortName"),
-                    DirectoryAdmin.lines(form.get("aliases")), actor(user));
+            directory.save(
+                    user.partnershipId(),
+                    kind,
+                    null,
+                    form.get("name"),
+                    form.get("shortName"),
+                    DirectoryAdmin.lines(form.get("aliases")),
+                    actor(user));
         } catch (Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", form);
@@ -88,30 +104,52 @@ class AdminPagesController {
     }
 
     @GetMapping({"/admin/agencies/{id}", "/admin/bodies/{id}"})
-    String editNamed(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
-            jakarta.servlet.http.HttpServletRequest request, Model model) {
+    String editNamed(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
         admin(user);
         Kind kind = kind(request);
-        DirectoryAdmin.Named item = directory.find(user.partnershipId(), kind, id).orElseThrow(() -> new NotFoundException("Item"));
+        DirectoryAdmin.Named item =
+                directory.find(user.partnershipId(), kind, id).orElseThrow(() -> new NotFoundException("Item"));
         model.addAttribute("kind", kind.name().toLowerCase());
         model.addAttribute("item", item);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of("name", item.name(), "shortName", item.shortName() == null ? "" : item.shortName(),
-                    "aliases", String.join("\n", item.aliases())));
+            model.addAttribute(
+                    "form",
+                    Map.of(
+                            "name",
+                            item.name(),
+                            "shortName",
+                            item.shortName() == null ? "" : item.shortName(),
+                            "aliases",
+                            String.join("\n", item.aliases())));
         }
         return "admin/named-edit";
     }
 
     @PostMapping({"/admin/agencies/{id}", "/admin/bodies/{id}"})
-    String saveNamed(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
-            jakarta.servlet.http.HttpServletRequest request, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+    String saveNamed(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            jakarta.servlet.http.HttpServletRequest request,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         admin(user);
         Kind kind = kind(request);
         directory.find(user.partnershipId(), kind, id).orElseThrow(() -> new NotFoundException("Item"));
         try {
-            directory.save(user.partnershipId(), kind, id, form.get("name"), form.get("shortName"),
-                    DirectoryAdmin.lines(form.get("aliases")), actor(user));
+            directory.save(
+                    user.partnershipId(),
+                    kind,
+                    id,
+                    form.get("name"),
+                    form.get("shortName"),
+                    DirectoryAdmin.lines(form.get("aliases")),
+                    actor(user));
         } catch (Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", form);
@@ -133,12 +171,22 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/people")
-    String addPerson(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+    String addPerson(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         admin(user);
         try {
-            directory.savePerson(user.partnershipId(), null, form.get("name"), form.get("jobTitle"), form.get("email"),
-                    form.get("agency"), actor(user));
+            directory.savePerson(
+                    user.partnershipId(),
+                    null,
+                    form.get("name"),
+                    form.get("jobTitle"),
+                    form.get("email"),
+                    form.get("agency"),
+                    actor(user));
         } catch (Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", form);
@@ -152,25 +200,45 @@ class AdminPagesController {
     @GetMapping("/admin/people/{personId}")
     String person(@AuthenticationPrincipal SignedInUser user, @PathVariable String personId, Model model) {
         admin(user);
-        DirectoryAdmin.Person person = directory.person(user.partnershipId(), personId).orElseThrow(() -> new NotFoundException("Person"));
+        DirectoryAdmin.Person person =
+                directory.person(user.partnershipId(), personId).orElseThrow(() -> new NotFoundException("Person"));
         model.addAttribute("person", person);
         model.addAttribute("agencies", directory.list(user.partnershipId(), Kind.AGENCY));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of("name", person.name(), "jobTitle", nonNull(person.jobTitle()),
-                    "email", nonNull(person.email()), "agency", nonNull(person.agencyExternalId())));
+            model.addAttribute(
+                    "form",
+                    Map.of(
+                            "name",
+                            person.name(),
+                            "jobTitle",
+                            nonNull(person.jobTitle()),
+                            "email",
+                            nonNull(person.email()),
+                            "agency",
+                            nonNull(person.agencyExternalId())));
         }
         return "admin/person";
     }
 
     @PostMapping("/admin/people/{personId}")
-    String savePerson(@AuthenticationPrincipal SignedInUser user, @PathVariable String personId,
-            @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+    String savePerson(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String personId,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         admin(user);
         directory.person(user.partnershipId(), personId).orElseThrow(() -> new NotFoundException("Person"));
         try {
-            directory.savePerson(user.partnershipId(), personId, form.get("name"), form.get("jobTitle"), form.get("email"),
-                    form.get("agency"), actor(user));
+            directory.savePerson(
+                    user.partnershipId(),
+                    personId,
+                    form.get("name"),
+                    form.get("jobTitle"),
+                    form.get("email"),
+                    form.get("agency"),
+                    actor(user));
         } catch (Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", form);
@@ -193,7 +261,8 @@ class AdminPagesController {
     @GetMapping("/admin/users/{userId}")
     String account(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId, Model model) {
         admin(user);
-        UserAdmin.Account account = users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
+        UserAdmin.Account account =
+                users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
         model.addAttribute("account", account);
         model.addAttribute("self", account.externalId().equals(user.externalId()));
         model.addAttribute("roles", Role.values());
@@ -202,8 +271,15 @@ class AdminPagesController {
         model.addAttribute("apiTokens", apiTokens.of(user.partnershipId(), userId));
         model.addAttribute("plans", plans.listPlans(user.partnershipId()));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of("role", account.role().name(), "agency", nonNull(account.agencyExternalId()),
-                    "enabled", String.valueOf(account.enabled())));
+            model.addAttribute(
+                    "form",
+                    Map.of(
+                            "role",
+                            account.role().name(),
+                            "agency",
+                            nonNull(account.agencyExternalId()),
+                            "enabled",
+                            String.valueOf(account.enabled())));
         }
         if (!model.containsAttribute("grantForm")) {
             model.addAttribute("grantForm", Map.of());
@@ -212,30 +288,61 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/users/{userId}")
-    String saveAccount(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId,
-            @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+    String saveAccount(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String userId,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         return changeAccount(user, userId, model, response, redirect, "saved", "form", form, () -> {
             Role role = parseRole(form.get("role"));
             String agency = form.get("agency");
-            users.change(user, userId, role,
+            users.change(
+                    user,
+                    userId,
+                    role,
                     directory.agencyId(user.partnershipId(), agency == null || agency.isBlank() ? null : agency),
                     !"false".equals(form.get("enabled")));
         });
     }
 
     @PostMapping("/admin/users/{userId}/two-step/reset")
-    String resetTwoStep(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId, Model model,
-            RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-        return changeAccount(user, userId, model, response, redirect, "twoStepReset", null, null,
+    String resetTwoStep(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String userId,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        return changeAccount(
+                user,
+                userId,
+                model,
+                response,
+                redirect,
+                "twoStepReset",
+                null,
+                null,
                 () -> users.resetTwoStep(user, userId));
     }
 
     @PostMapping("/admin/users/{userId}/grants")
-    String grant(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId,
-            @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+    String grant(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String userId,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        return changeAccount(user, userId, model, response, redirect, "granted", "grantForm", form,
+        return changeAccount(
+                user,
+                userId,
+                model,
+                response,
+                redirect,
+                "granted",
+                "grantForm",
+                form,
                 () -> users.grant(user, userId, form.get("plan"), date(form)));
     }
 
@@ -243,9 +350,16 @@ class AdminPagesController {
      * A change to one account: made, and back to the account's page with its banner; or refused on its field, the
      * page shown again (400) with what was typed kept under {@code formName}.
      */
-    private String changeAccount(SignedInUser user, String userId, Model model,
-            jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect, String banner,
-            String formName, Map<String, String> form, Runnable change) {
+    private String changeAccount(
+            SignedInUser user,
+            String userId,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response,
+            RedirectAttributes redirect,
+            String banner,
+            String formName,
+            Map<String, String> form,
+            Runnable change) {
         admin(user);
         users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
         try {
@@ -264,8 +378,11 @@ class AdminPagesController {
 
     /** Ends a person's API token (someone leaving, a token seen where it should not be); audited with the admin. */
     @PostMapping("/admin/users/{userId}/api-tokens/{tokenId}/revoke")
-    String revokeToken(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId,
-            @PathVariable String tokenId, RedirectAttributes redirect) {
+    String revokeToken(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String userId,
+            @PathVariable String tokenId,
+            RedirectAttributes redirect) {
         admin(user);
         users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
         if (!apiTokens.revoke(user, userId, tokenId)) {
@@ -276,7 +393,8 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/users/{userId}/grants/{planId}/revoke")
-    String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable String userId, @PathVariable String planId) {
+    String revoke(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String userId, @PathVariable String planId) {
         admin(user);
         users.account(user.partnershipId(), userId).orElseThrow(() -> new NotFoundException("User"));
         users.revoke(user, userId, planId);
@@ -300,11 +418,15 @@ class AdminPagesController {
         model.addAttribute("filter", filter);
         model.addAttribute("types", audit.types(user.partnershipId()));
         model.addAttribute("events", audit.list(user.partnershipId(), filter, page, AUDIT_PAGE_SIZE));
-        model.addAttribute("query", org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/audit")
-                .queryParamIfPresent("type", java.util.Optional.ofNullable(filter.type()))
-                .queryParamIfPresent("actor", java.util.Optional.ofNullable(filter.actor()))
-                .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-                .queryParamIfPresent("to", java.util.Optional.ofNullable(to)).encode().toUriString());
+        model.addAttribute(
+                "query",
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/audit")
+                        .queryParamIfPresent("type", java.util.Optional.ofNullable(filter.type()))
+                        .queryParamIfPresent("actor", java.util.Optional.ofNullable(filter.actor()))
+                        .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+                        .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+                        .encode()
+                        .toUriString());
         return "admin/audit";
     }
 

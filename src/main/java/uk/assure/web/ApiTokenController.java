@@ -34,8 +34,12 @@ class ApiTokenController {
     }
 
     @PostMapping("/account/api-tokens")
-    String create(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String lifetime, Model model, HttpServletResponse response) {
+    String create(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String lifetime,
+            Model model,
+            HttpServletResponse response) {
         int days = lifetime.matches("\\d{1,3}") ? Integer.parseInt(lifetime) : 0;
         try {
             ApiTokens.Created created = tokens.create(user, name, days);
@@ -52,7 +56,8 @@ class ApiTokenController {
     }
 
     @PostMapping("/account/api-tokens/{tokenId}/revoke")
-    String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable String tokenId, RedirectAttributes redirect) {
+    String revoke(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String tokenId, RedirectAttributes redirect) {
         if (!tokens.revoke(user, tokenId)) {
             throw new NotFoundException("Token");
         }

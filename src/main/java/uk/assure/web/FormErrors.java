@@ -16,8 +16,13 @@ public class FormErrors {
     }
 
     public String firstWithPrefix(List<FormError> errors, String prefix) {
-        return errors == null ? null
-                : errors.stream().filter(e -> e.field().startsWith(prefix)).map(FormError::message).findFirst().orElse(null);
+        return errors == null
+                ? null
+                : errors.stream()
+                        .filter(e -> e.field().startsWith(prefix))
+                        .map(FormError::message)
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** "narrative-hint narrative-error", or just the hint, or null when there is neither. */

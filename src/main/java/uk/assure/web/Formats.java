@@ -28,7 +28,11 @@ public class Formats {
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DAY_TIME.format(instant.atZone(clock.getZone())).replace("AM", "am").replace("PM", "pm");
+        return instant == null
+                ? ""
+                : DAY_TIME.format(instant.atZone(clock.getZone()))
+                        .replace("AM", "am")
+                        .replace("PM", "pm");
     }
 
     public String day(Instant instant) {
@@ -43,8 +47,10 @@ public class Formats {
         if (due.date() == null) {
             return due.raw();
         }
-        String meaning = due.precision() == DuePrecision.MONTH ? "end of " + MONTH.format(due.date()) : DAY.format(due.date());
-        return due.raw() == null || due.raw().equals(DAY.format(due.date())) ? DAY.format(due.date())
+        String meaning =
+                due.precision() == DuePrecision.MONTH ? "end of " + MONTH.format(due.date()) : DAY.format(due.date());
+        return due.raw() == null || due.raw().equals(DAY.format(due.date()))
+                ? DAY.format(due.date())
                 : due.raw() + " (" + meaning + ")";
     }
 
@@ -58,17 +64,22 @@ public class Formats {
             return escaped;
         }
         java.util.Map<String, String> meanings = new java.util.HashMap<>();
-        glossary.forEach(g -> meanings.putIfAbsent(org.springframework.web.util.HtmlUtils.htmlEscape(g.term()), g.meaning()));
+        glossary.forEach(
+                g -> meanings.putIfAbsent(org.springframework.web.util.HtmlUtils.htmlEscape(g.term()), g.meaning()));
         String alternatives = meanings.keySet().stream()
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed())
-                .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("(?<![\\p{L}\\p{N}&#])(" + alternatives + ")(?![\\p{L}\\p{N}])").matcher(escaped);
+                .map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?<![\\p{L}\\p{N}&#])(" + alternatives + ")(?![\\p{L}\\p{N}])")
+                .matcher(escaped);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String meaning = org.springframework.web.util.HtmlUtils.htmlEscape(meanings.get(m.group(1)));
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-                    "<abbr title=\"" + meaning + "\">" + m.group(1) + "</abbr>"));
+            m.appendReplacement(
+                    out,
+                    java.util.regex.Matcher.quoteReplacement(
+                            "<abbr title=\"" + meaning + "\">" + m.group(1) + "</abbr>"));
         }
         m.appendTail(out);
         return out.toString();

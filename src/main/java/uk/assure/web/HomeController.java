@@ -24,9 +24,13 @@ class HomeController {
     }
 
     @GetMapping("/sign-in")
-    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-            @RequestParam(required = false) Integer wait, @RequestParam(required = false) String expired,
-            @RequestParam(required = false) String ssoFailed, Model model) {
+    String signIn(
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) Integer wait,
+            @RequestParam(required = false) String expired,
+            @RequestParam(required = false) String ssoFailed,
+            Model model) {
         model.addAttribute("expired", expired != null);
         model.addAttribute("failed", error != null || wait != null);
         model.addAttribute("waitSeconds", wait);

@@ -33,7 +33,11 @@ class ImportPagesController {
     private final PlanImporter importer;
     private final long maxBytes;
 
-    ImportPagesController(PendingImports pending, PlanImporter importer, AssureProperties properties, uk.assure.account.Access access) {
+    ImportPagesController(
+            PendingImports pending,
+            PlanImporter importer,
+            AssureProperties properties,
+            uk.assure.account.Access access) {
         this.access = access;
         this.pending = pending;
         this.importer = importer;
@@ -47,11 +51,17 @@ class ImportPagesController {
     }
 
     @PostMapping("/imports")
-    String upload(@AuthenticationPrincipal SignedInUser user, @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "sheet", required = false) String sheet, Model model) {
+    String upload(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "sheet", required = false) String sheet,
+            Model model) {
         requireAdmin(user);
         model.addAttribute("sheet", sheet);
-        if (file == null || file.isEmpty() || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+        if (file == null
+                || file.isEmpty()
+                || file.getOriginalFilename() == null
+                || file.getOriginalFilename().isBlank()) {
             return refuse(model, "Select a plan to upload");
         }
         String name = file.getOriginalFilename().replaceAll(".*[/\\\\]", "");
@@ -61,7 +71,8 @@ class ImportPagesController {
         try {
             byte[] content = file.getBytes();
             FormatDetector.detect(name, content, maxBytes, sheet);
-            ParsedPlan plan = PlanParsers.standard().parse(name, content, sheet == null || sheet.isBlank() ? null : sheet.strip());
+            ParsedPlan plan = PlanParsers.standard()
+                    .parse(name, content, sheet == null || sheet.isBlank() ? null : sheet.strip());
             return "redirect:/imports/" + pending.hold(user.partnershipId(), user.userId(), name, plan);
         } catch (ImportException e) {
             return refuse(model, e.getMessage());
@@ -73,22 +84,27 @@ class ImportPagesController {
     @GetMapping("/imports/{id}")
     String preview(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
         requireAdmin(user);
-        PendingImports.Pending held = pending.find(user.partnershipId(), id).orElseThrow(() -> new NotFoundException("Import"));
+        PendingImports.Pending held =
+                pending.find(user.partnershipId(), id).orElseThrow(() -> new NotFoundException("Import"));
         model.addAttribute("pendingId", held.externalId());
         model.addAttribute("preview", importer.preview(user.partnershipId(), held.plan()));
         return "imports/preview";
     }
 
     @PostMapping("/imports/{id}/confirm")
-    String confirm(@AuthenticationPrincipal SignedInUser user, @PathVariable String id,
+    String confirm(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
             @RequestParam(name = "createAgency", required = false) List<String> createAgency,
             @RequestParam(name = "mode", required = false) String mode,
-            @RequestParam(name = "closeMissing", required = false) List<String> closeMissing, RedirectAttributes redirect) {
+            @RequestParam(name = "closeMissing", required = false) List<String> closeMissing,
+            RedirectAttributes redirect) {
         requireAdmin(user);
         Set<String> create = createAgency == null ? Set.of() : new HashSet<>(createAgency);
         Set<String> close = closeMissing == null ? Set.of() : new HashSet<>(closeMissing);
         var choice = new uk.assure.importer.PlanImporter.Choice("new".equals(mode), create, close);
-        var created = pending.confirm(user.partnershipId(), id, choice, user.userId(), user.getUsername()).orElseThrow(() -> new NotFoundException("Import"));
+        var created = pending.confirm(user.partnershipId(), id, choice, user.userId(), user.getUsername())
+                .orElseThrow(() -> new NotFoundException("Import"));
         redirect.addFlashAttribute(created.updated() ? "updated" : "imported", true);
         if (created.updated()) {
             redirect.addFlashAttribute("updateCounts", List.of(created.matched(), created.added(), created.closed()));

@@ -17,8 +17,8 @@ import uk.assure.account.Invitations;
 import uk.assure.account.PasswordRules;
 import uk.assure.account.SessionSignIn;
 import uk.assure.account.SignedInUser;
-import uk.assure.system.Scope;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.Scope;
 
 /**
  * The link in an invitation email, for a person not signed in: who invited them to which partnership, then a
@@ -50,8 +50,12 @@ class InvitationAcceptanceController {
     }
 
     @PostMapping("/invitations/{token}")
-    String accept(@PathVariable String token, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirm, Model model, HttpServletRequest request,
+    String accept(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirm,
+            Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         // the link names the partnership; until it is read, the request is about none in particular
         Optional<Invitation> invitation = Scope.everyPartnership(() -> invitations.open(token));
@@ -59,7 +63,8 @@ class InvitationAcceptanceController {
             return unusable(response);
         }
         List<FormError> errors = new ArrayList<>();
-        PasswordRules.problem(password, invitation.get().email()).ifPresent(p -> errors.add(new FormError("password", p)));
+        PasswordRules.problem(password, invitation.get().email())
+                .ifPresent(p -> errors.add(new FormError("password", p)));
         if (errors.isEmpty() && !password.equals(confirm)) {
             errors.add(new FormError("confirm", "The passwords do not match"));
         }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.MailException;
@@ -44,7 +43,10 @@ class InvitationController {
 
     private final uk.assure.account.Access access;
 
-    InvitationController(Invitations invitations, InvitationMail mail, AssureProperties properties,
+    InvitationController(
+            Invitations invitations,
+            InvitationMail mail,
+            AssureProperties properties,
             uk.assure.account.Access access) {
         this.access = access;
         this.invitations = invitations;
@@ -69,17 +71,24 @@ class InvitationController {
     }
 
     @PostMapping
-    String invite(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role,
-            @RequestParam(defaultValue = "") String agency, Model model, HttpServletRequest request,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String invite(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String agency,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         requireAdmin(user);
         InvitationForm form = new InvitationForm(email.strip(), name.strip(), role, agency);
         List<FormError> errors = check(form);
         if (errors.isEmpty()) {
             try {
-                Invitations.Issued issued = invitations.invite(user, new Invitations.Request(form.email(), form.name(),
-                        Role.valueOf(form.role()), form.agency()));
+                Invitations.Issued issued = invitations.invite(
+                        user,
+                        new Invitations.Request(form.email(), form.name(), Role.valueOf(form.role()), form.agency()));
                 return deliver(issued, request, redirect);
             } catch (Invitations.Refused refused) {
                 errors.add(new FormError(refused.field(), refused.getMessage()));
@@ -92,19 +101,26 @@ class InvitationController {
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
         requireAdmin(user);
-        model.addAttribute("invitation", invitations.find(user, id).orElseThrow(() -> new NotFoundException("Invitation")));
+        model.addAttribute(
+                "invitation", invitations.find(user, id).orElseThrow(() -> new NotFoundException("Invitation")));
         return "admin/invitations/show";
     }
 
     @PostMapping("/{id}/resend")
-    String resend(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HttpServletRequest request,
+    String resend(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         requireAdmin(user);
         invitations.find(user, id).orElseThrow(() -> new uk.assure.plan.NotFoundException("Invitation"));
-        return invitations.resend(user, id).map(issued -> deliver(issued, request, redirect)).orElseGet(() -> {
-            redirect.addFlashAttribute("notChanged", true);
-            return "redirect:/admin/invitations";
-        });
+        return invitations
+                .resend(user, id)
+                .map(issued -> deliver(issued, request, redirect))
+                .orElseGet(() -> {
+                    redirect.addFlashAttribute("notChanged", true);
+                    return "redirect:/admin/invitations";
+                });
     }
 
     @PostMapping("/{id}/revoke")

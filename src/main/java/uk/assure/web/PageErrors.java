@@ -38,7 +38,12 @@ class PageErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge() {
         String limit = properties.uploadMaxSize().toMegabytes() + " MB";
-        return new ModelAndView("imports/new", Map.of("fileError", true,
-                "errors", List.of(new FormError("file", "The file must be " + limit + " or smaller"))));
+        return new ModelAndView(
+                "imports/new",
+                Map.of(
+                        "fileError",
+                        true,
+                        "errors",
+                        List.of(new FormError("file", "The file must be " + limit + " or smaller"))));
     }
 }

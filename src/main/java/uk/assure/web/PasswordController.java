@@ -37,7 +37,12 @@ class PasswordController {
 
     private final uk.assure.api.ApiTokens tokens;
 
-    PasswordController(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock, TwoStep twoStep,
+    PasswordController(
+            UserRepository users,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            Clock clock,
+            TwoStep twoStep,
             uk.assure.api.ApiTokens tokens) {
         this.tokens = tokens;
         this.twoStep = twoStep;
@@ -56,7 +61,11 @@ class PasswordController {
     /** API tokens outlive a password change: the page says how many still work, so that a stranger's can be ended. */
     @ModelAttribute("activeTokens")
     long activeTokens(@AuthenticationPrincipal SignedInUser user) {
-        return user == null ? 0 : tokens.of(user).stream().filter(uk.assure.api.ApiTokens.Token::active).count();
+        return user == null
+                ? 0
+                : tokens.of(user).stream()
+                        .filter(uk.assure.api.ApiTokens.Token::active)
+                        .count();
     }
 
     @GetMapping("/account/password")
@@ -65,9 +74,15 @@ class PasswordController {
     }
 
     @PostMapping("/account/password")
-    String change(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String current,
-            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm,
-            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    String change(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirm,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         List<FormError> errors = new ArrayList<>();
         if (!passwords.matches(current, users.passwordHash(user.userId()))) {
             errors.add(new FormError("current", "Your current password is not right"));
@@ -85,8 +100,16 @@ class PasswordController {
         users.setPasswordHash(user.userId(), passwords.encode(password));
         users.endSessions(user.userId(), now);
         request.getSession().setAttribute("assure.signedInAt", now); // this session carries on; the others end
-        audit.record(new AuditLog.Event(user.partnershipId(), user.userId(), user.getUsername(), "PASSWORD_CHANGED",
-                "user", user.externalId(), null, null, "from " + request.getRemoteAddr()));
+        audit.record(new AuditLog.Event(
+                user.partnershipId(),
+                user.userId(),
+                user.getUsername(),
+                "PASSWORD_CHANGED",
+                "user",
+                user.externalId(),
+                null,
+                null,
+                "from " + request.getRemoteAddr()));
         redirect.addFlashAttribute("passwordChanged", true);
         return "redirect:/account/password";
     }

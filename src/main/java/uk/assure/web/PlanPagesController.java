@@ -12,12 +12,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.assure.partnership.PartnershipDirectory;
-import uk.assure.plan.Worklists;
 import uk.assure.account.Access;
 import uk.assure.account.SignedInUser;
+import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.plan.NotFoundException;
 import uk.assure.plan.PlanQueries;
+import uk.assure.plan.Worklists;
 
 /** The plans list and a plan: read-only pages, each scoped to the signed-in user's partnership. */
 @Controller
@@ -31,8 +31,13 @@ class PlanPagesController {
     private final Clock clock;
     private final uk.assure.plan.RagSettings settings;
 
-    PlanPagesController(PlanQueries plans, Worklists worklists, PartnershipDirectory directory, Clock clock,
-            uk.assure.plan.RagSettings settings, uk.assure.account.Access access) {
+    PlanPagesController(
+            PlanQueries plans,
+            Worklists worklists,
+            PartnershipDirectory directory,
+            Clock clock,
+            uk.assure.plan.RagSettings settings,
+            uk.assure.account.Access access) {
         this.access = access;
         this.plans = plans;
         this.worklists = worklists;
@@ -47,19 +52,27 @@ class PlanPagesController {
             model.addAttribute("plans", plans.listPlans(user.partnershipId()));
         } else {
             java.util.Set<String> viewable = access.viewablePlans(user);
-            model.addAttribute("plans", plans.listPlans(user.partnershipId()).stream()
-                    .filter(p -> viewable.contains(p.externalId())).toList());
-            model.addAttribute("endedGrants", access.grants(user).stream().filter(Access.Grant::expired).toList());
+            model.addAttribute(
+                    "plans",
+                    plans.listPlans(user.partnershipId()).stream()
+                            .filter(p -> viewable.contains(p.externalId()))
+                            .toList());
+            model.addAttribute(
+                    "endedGrants",
+                    access.grants(user).stream().filter(Access.Grant::expired).toList());
         }
         return "plans/list";
     }
 
     @GetMapping("/plans/{planId}")
-    String plan(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId,
-            @RequestParam Map<String, String> params, Model model) {
+    String plan(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String planId,
+            @RequestParam Map<String, String> params,
+            Model model) {
         access.requirePlan(user, planId);
-        model.addAttribute("plan", plans.findPlan(user.partnershipId(), planId)
-                .orElseThrow(() -> new NotFoundException("Plan")));
+        model.addAttribute(
+                "plan", plans.findPlan(user.partnershipId(), planId).orElseThrow(() -> new NotFoundException("Plan")));
         Map<String, String> withPlan = new HashMap<>(params);
         withPlan.put("plan", planId);
         ActionFilter filter = ActionFilter.of(withPlan);

@@ -41,7 +41,8 @@ public record RagChart(int width, int height, List<Bar> bars) {
                     continue;
                 }
                 int w = Math.max(2, (int) Math.round((double) n * width / Math.max(1, max)));
-                segments.add(new Segment(rag, n, x, w, href.apply(count, rag), n + " " + rag.label() + " – " + count.label()));
+                segments.add(new Segment(
+                        rag, n, x, w, href.apply(count, rag), n + " " + rag.label() + " – " + count.label()));
                 x += w;
             }
             bars.add(new Bar(count.label(), y + 18, count.total(), segments));

@@ -24,7 +24,9 @@ class SearchController {
     }
 
     @GetMapping("/search")
-    String search(@AuthenticationPrincipal SignedInUser user, @RequestParam(name = "q", required = false) String q,
+    String search(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(name = "q", required = false) String q,
             Model model) {
         access.require(user, uk.assure.account.Access.Capability.SEE_EVERY_PLAN);
         model.addAttribute("q", q == null ? "" : q);

@@ -33,9 +33,13 @@ class SignInCodeController {
     }
 
     @PostMapping("/sign-in/code")
-    String check(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String code,
-            @RequestParam(defaultValue = "") String recoveryCode, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+    String check(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String recoveryCode,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!recoveryCode.isBlank()) {
             return recover(user, recoveryCode, model, request, response);
         }
@@ -54,7 +58,11 @@ class SignInCodeController {
     }
 
     /** Signing in with a recovery code instead of the app's code, for someone without their phone. */
-    private String recover(SignedInUser user, String recoveryCode, Model model, HttpServletRequest request,
+    private String recover(
+            SignedInUser user,
+            String recoveryCode,
+            Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         String problem;
         if (!TwoStep.looksLikeRecoveryCode(recoveryCode)) {
@@ -64,7 +72,9 @@ class SignInCodeController {
             if (outcome.taken()) {
                 return "redirect:" + signIn.complete(request, response, user);
             }
-            problem = outcome.mustWait().isZero() ? "The recovery code is not right, or it has been used" : refusal(outcome);
+            problem = outcome.mustWait().isZero()
+                    ? "The recovery code is not right, or it has been used"
+                    : refusal(outcome);
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("errors", List.of(new FormError("recoveryCode", problem)));

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.assure.account.SignedInUser;
 import uk.assure.account.Totp;
 import uk.assure.account.TwoStep;
 import uk.assure.account.TwoStepSignIn;
-import uk.assure.account.SignedInUser;
 import uk.assure.account.UserRepository;
 
 /**
@@ -41,7 +41,10 @@ class TwoStepController {
     }
 
     @GetMapping("/account/two-step")
-    String page(@AuthenticationPrincipal SignedInUser user, Authentication authentication, HttpSession session,
+    String page(
+            @AuthenticationPrincipal SignedInUser user,
+            Authentication authentication,
+            HttpSession session,
             Model model) {
         UserRepository.TwoStepRecord state = twoStep.state(user);
         model.addAttribute("on", state.on());
@@ -65,10 +68,17 @@ class TwoStepController {
     }
 
     @PostMapping("/account/two-step")
-    String turnOn(@AuthenticationPrincipal SignedInUser user, Authentication authentication,
-            @RequestParam(defaultValue = "") String code, HttpSession session, Model model,
-            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (!(session.getAttribute(NEW_SECRET) instanceof String secret) || twoStep.state(user).on()) {
+    String turnOn(
+            @AuthenticationPrincipal SignedInUser user,
+            Authentication authentication,
+            @RequestParam(defaultValue = "") String code,
+            HttpSession session,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!(session.getAttribute(NEW_SECRET) instanceof String secret)
+                || twoStep.state(user).on()) {
             return "redirect:/account/two-step";
         }
         String given = SignInCodeController.digits(code);
@@ -93,8 +103,12 @@ class TwoStepController {
 
     /** Ten new recovery codes, shown on this answer only; any earlier ones stop working. */
     @PostMapping("/account/two-step/recovery-codes")
-    String recoveryCodes(@AuthenticationPrincipal SignedInUser user, Authentication authentication, HttpSession session,
-            Model model, HttpServletRequest request) {
+    String recoveryCodes(
+            @AuthenticationPrincipal SignedInUser user,
+            Authentication authentication,
+            HttpSession session,
+            Model model,
+            HttpServletRequest request) {
         if (!twoStep.state(user).on()) {
             return "redirect:/account/two-step";
         }
@@ -103,9 +117,15 @@ class TwoStepController {
     }
 
     @PostMapping("/account/two-step/off")
-    String turnOff(@AuthenticationPrincipal SignedInUser user, Authentication authentication,
-            @RequestParam(defaultValue = "") String code, HttpSession session, Model model,
-            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    String turnOff(
+            @AuthenticationPrincipal SignedInUser user,
+            Authentication authentication,
+            @RequestParam(defaultValue = "") String code,
+            HttpSession session,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (TwoStep.requiredFor(user.role()) || !twoStep.state(user).on()) {
             return "redirect:/account/two-step";
         }

@@ -35,7 +35,8 @@ class WebConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public void saveOutputFlashMap(FlashMap flashMap, HttpServletRequest request, HttpServletResponse response) {
+            public void saveOutputFlashMap(
+                    FlashMap flashMap, HttpServletRequest request, HttpServletResponse response) {
                 inSession.saveOutputFlashMap(flashMap, request, response);
             }
         };
@@ -47,9 +48,13 @@ class WebConfiguration implements WebMvcConfigurer {
         private StaticFiles() {}
 
         static boolean asked(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            return path.startsWith("/webjars/") || path.startsWith("/assets/") || path.startsWith("/css/")
-                    || path.startsWith("/js/") || path.equals("/favicon.ico");
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith("/webjars/")
+                    || path.startsWith("/assets/")
+                    || path.startsWith("/css/")
+                    || path.startsWith("/js/")
+                    || path.equals("/favicon.ico");
         }
     }
 }

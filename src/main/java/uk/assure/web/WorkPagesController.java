@@ -29,16 +29,27 @@ class WorkPagesController {
 
     public record Cell(int count, String href) {}
 
-    private static List<CountRow> rows(List<Worklists.Count> counts,
-            java.util.function.Function<Worklists.Count, UriComponentsBuilder> base) {
+    private static List<CountRow> rows(
+            List<Worklists.Count> counts, java.util.function.Function<Worklists.Count, UriComponentsBuilder> base) {
         List<CountRow> rows = new java.util.ArrayList<>();
         for (Worklists.Count count : counts) {
             List<Cell> cells = new java.util.ArrayList<>();
             for (uk.assure.plan.Rag rag : uk.assure.plan.Rag.values()) {
                 int n = count.of(rag);
-                cells.add(new Cell(n, n == 0 ? null : base.apply(count).queryParam("rag", rag.name()).encode().build().toUriString()));
+                cells.add(new Cell(
+                        n,
+                        n == 0
+                                ? null
+                                : base.apply(count)
+                                        .queryParam("rag", rag.name())
+                                        .encode()
+                                        .build()
+                                        .toUriString()));
             }
-            rows.add(new CountRow(count.label() == null ? "–" : count.label(), cells, count.total(),
+            rows.add(new CountRow(
+                    count.label() == null ? "–" : count.label(),
+                    cells,
+                    count.total(),
                     base.apply(count).encode().build().toUriString()));
         }
         return rows;
@@ -64,7 +75,12 @@ class WorkPagesController {
     private final Clock clock;
     private final uk.assure.plan.RagSettings settings;
 
-    WorkPagesController(Worklists worklists, PartnershipDirectory directory, Clock clock, uk.assure.plan.RagSettings settings, uk.assure.account.Access access) {
+    WorkPagesController(
+            Worklists worklists,
+            PartnershipDirectory directory,
+            Clock clock,
+            uk.assure.plan.RagSettings settings,
+            uk.assure.account.Access access) {
         this.access = access;
         this.worklists = worklists;
         this.directory = directory;
@@ -84,11 +100,22 @@ class WorkPagesController {
         model.addAttribute("completedTop", top(dashboard.completedRecently()));
         model.addAttribute("listLimit", LIST_LIMIT);
         model.addAttribute("planRows", rows(dashboard.plans(), c -> base("plan", c.planExternalId(), null, null)));
-        model.addAttribute("sectionRows", rows(dashboard.sections(), c -> base("plan", c.planExternalId(), "section", c.label())));
-        model.addAttribute("agencyRows", rows(dashboard.agencies(),
-                c -> c.key().isEmpty() ? base(null, null, null, null) : base("agency", c.key(), null, null)));
-        model.addAttribute("chart", RagChart.of(dashboard.plans(), CHART_WIDTH, (count, rag) -> UriComponentsBuilder
-                .fromPath("/actions").queryParam("plan", count.planExternalId()).queryParam("rag", rag.name()).toUriString()));
+        model.addAttribute(
+                "sectionRows", rows(dashboard.sections(), c -> base("plan", c.planExternalId(), "section", c.label())));
+        model.addAttribute(
+                "agencyRows",
+                rows(
+                        dashboard.agencies(),
+                        c -> c.key().isEmpty() ? base(null, null, null, null) : base("agency", c.key(), null, null)));
+        model.addAttribute(
+                "chart",
+                RagChart.of(
+                        dashboard.plans(),
+                        CHART_WIDTH,
+                        (count, rag) -> UriComponentsBuilder.fromPath("/actions")
+                                .queryParam("plan", count.planExternalId())
+                                .queryParam("rag", rag.name())
+                                .toUriString()));
         return "work/dashboard";
     }
 
@@ -104,7 +131,8 @@ class WorkPagesController {
             model.addAttribute("laterAll", "/actions?agency=" + user.agencyId() + "&due=later&sort=due");
             model.addAttribute("completedAll", "/actions?agency=" + user.agencyId() + "&status=COMPLETED");
             model.addAttribute("listLimit", LIST_LIMIT);
-            model.addAttribute("agencyName", directory.agencyLabels(user.partnershipId()).get(user.agencyId()));
+            model.addAttribute(
+                    "agencyName", directory.agencyLabels(user.partnershipId()).get(user.agencyId()));
         }
         model.addAttribute("today", LocalDate.now(clock));
         return "work/my-actions";
@@ -119,12 +147,20 @@ class WorkPagesController {
         List<Item> shown = filter.apply(all, today, settings);
         model.addAttribute("filter", filter);
         model.addAttribute("items", shown);
-        model.addAttribute("total", filter.plan() == null ? all.size()
-                : (int) all.stream().filter(i -> i.planExternalId().equals(filter.plan())).count());
+        model.addAttribute(
+                "total",
+                filter.plan() == null
+                        ? all.size()
+                        : (int) all.stream()
+                                .filter(i -> i.planExternalId().equals(filter.plan()))
+                                .count());
         model.addAttribute("summary", ActionFilter.summary(shown, today));
         model.addAttribute("agencies", new java.util.TreeMap<>(directory.agencyLabels(user.partnershipId())));
-        model.addAttribute("plans", all.stream().collect(java.util.stream.Collectors.toMap(Item::planExternalId,
-                Item::planTitle, (a, b) -> a, java.util.LinkedHashMap::new)));
+        model.addAttribute(
+                "plans",
+                all.stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                Item::planExternalId, Item::planTitle, (a, b) -> a, java.util.LinkedHashMap::new)));
         model.addAttribute("today", today);
         return "work/actions";
     }

@@ -22,8 +22,14 @@ class InvitationStatusTest {
             -,                     2026-11-22T12:00:00Z,  2026-11-30T12:00:00Z,  REVOKED,  false, false, false
             -,                     2026-11-22T12:00:00Z,  2026-11-20T12:00:00Z,  REVOKED,  false, false, false
             """)
-    void statusAndWhatItAllows(Instant accepted, Instant revoked, Instant expires, InvitationStatus status,
-            boolean accept, boolean resend, boolean revoke) {
+    void statusAndWhatItAllows(
+            Instant accepted,
+            Instant revoked,
+            Instant expires,
+            InvitationStatus status,
+            boolean accept,
+            boolean resend,
+            boolean revoke) {
         InvitationStatus derived = InvitationStatus.of(accepted, revoked, expires, NOW);
         assertThat(derived).isEqualTo(status);
         assertThat(derived.mayAccept()).as("accept").isEqualTo(accept);

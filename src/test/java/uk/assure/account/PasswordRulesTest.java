@@ -10,26 +10,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PasswordRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"correct horse battery staple", "8chars!!", "ünïcödé pässwörd", "a sentence I will remember"})
+    @ValueSource(
+            strings = {"correct horse battery staple", "8chars!!", "ünïcödé pässwörd", "a sentence I will remember"})
     void longEnoughUncommonPasswordsAreAcceptedWhateverTheirCharacters(String password) {
         assertThat(PasswordRules.problem(password, "jo@example.local")).isEmpty();
     }
 
     @Test
     void sixtyFourAndMoreCharactersAreAccepted() {
-        assertThat(PasswordRules.problem("x1".repeat(32) + " plus a little more", "jo@example.local")).isEmpty();
-        assertThat(PasswordRules.problem("y".repeat(129), "jo@example.local")).hasValue("Your password must be 128 characters or fewer");
+        assertThat(PasswordRules.problem("x1".repeat(32) + " plus a little more", "jo@example.local"))
+                .isEmpty();
+        assertThat(PasswordRules.problem("y".repeat(129), "jo@example.local"))
+                .hasValue("Your password must be 128 characters or fewer");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Password123", "12345678", "qwertyuiop", "Safeguarding1", "aaaaaaaaaaaa", "abababab"})
     void commonOrTrivialPasswordsAreRefused(String password) {
-        assertThat(PasswordRules.problem(password, "jo@example.local")).hasValueSatisfying(m -> assertThat(m).contains("harder to guess"));
+        assertThat(PasswordRules.problem(password, "jo@example.local"))
+                .hasValueSatisfying(m -> assertThat(m).contains("harder to guess"));
     }
 
     @Test
     void shortPasswordsAndTheEmailItselfAreRefused() {
-        assertThat(PasswordRules.problem("short", "jo@example.local")).hasValue("Your password must be at least 8 characters");
-        assertThat(PasswordRules.problem("JO@example.local", "jo@example.local")).hasValue("Your password must not be your email address");
+        assertThat(PasswordRules.problem("short", "jo@example.local"))
+                .hasValue("Your password must be at least 8 characters");
+        assertThat(PasswordRules.problem("JO@example.local", "jo@example.local"))
+                .hasValue("Your password must not be your email address");
     }
 }

@@ -14,7 +14,8 @@ class SignInThrottleIT {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-    @Autowired SignInThrottle throttle;
+    @Autowired
+    SignInThrottle throttle;
 
     @Test
     void threeFailuresAreFreeThenEachWaitDoublesAndTheWindowForgets() {
@@ -22,7 +23,9 @@ class SignInThrottleIT {
         for (int i = 0; i < 3; i++) {
             throttle.failed(email, "10.0.0.1", T0.plusSeconds(i));
         }
-        assertThat(throttle.waitFor("lead@example.local", "10.0.0.9", T0.plusSeconds(3))).as("case ignored").isZero();
+        assertThat(throttle.waitFor("lead@example.local", "10.0.0.9", T0.plusSeconds(3)))
+                .as("case ignored")
+                .isZero();
 
         throttle.failed(email, "10.0.0.1", T0.plusSeconds(10));
         assertThat(throttle.waitFor(email, "10.0.0.9", T0.plusSeconds(10))).isEqualTo(Duration.ofSeconds(1));
@@ -31,7 +34,9 @@ class SignInThrottleIT {
         throttle.failed(email, "10.0.0.1", T0.plusSeconds(13));
         assertThat(throttle.waitFor(email, "10.0.0.9", T0.plusSeconds(14))).isEqualTo(Duration.ofSeconds(3));
 
-        assertThat(throttle.waitFor(email, "10.0.0.9", T0.plus(Duration.ofMinutes(16)))).as("not a lock-out").isZero();
+        assertThat(throttle.waitFor(email, "10.0.0.9", T0.plus(Duration.ofMinutes(16))))
+                .as("not a lock-out")
+                .isZero();
     }
 
     @Test
@@ -40,8 +45,10 @@ class SignInThrottleIT {
             throttle.failed("person" + i + "@example.local", "192.0.2.7", T0.plusSeconds(i));
         }
 
-        assertThat(throttle.waitFor("someone-new@example.local", "192.0.2.7", T0.plusSeconds(5))).isPositive();
-        assertThat(throttle.waitFor("someone-new@example.local", "192.0.2.8", T0.plusSeconds(5))).isZero();
+        assertThat(throttle.waitFor("someone-new@example.local", "192.0.2.7", T0.plusSeconds(5)))
+                .isPositive();
+        assertThat(throttle.waitFor("someone-new@example.local", "192.0.2.8", T0.plusSeconds(5)))
+                .isZero();
     }
 
     @Test
@@ -51,6 +58,7 @@ class SignInThrottleIT {
         }
         throttle.succeeded("cleared@example.local");
 
-        assertThat(throttle.waitFor("cleared@example.local", "203.0.113.1", T0.plusSeconds(5))).isZero();
+        assertThat(throttle.waitFor("cleared@example.local", "203.0.113.1", T0.plusSeconds(5)))
+                .isZero();
     }
 }

@@ -22,12 +22,13 @@ class TotpTest {
         /** The RFC's SHA-1 vectors, 8 digits there, cut to the last 6 as our codes have. */
         @ParameterizedTest
         @CsvSource({
-                "59, 94287082",
-                "1111111109, 07081804",
-                "1111111111, 14050471",
-                "1234567890, 89005924",
-                "2000000000, 69279037",
-                "20000000000, 65353130"})
+            "59, 94287082",
+            "1111111109, 07081804",
+            "1111111111, 14050471",
+            "1234567890, 89005924",
+            "2000000000, 69279037",
+            "20000000000, 65353130"
+        })
         void matchTheRfc6238Sha1Vectors(long seconds, String eightDigits) {
             long step = Totp.step(Instant.ofEpochSecond(seconds));
 
@@ -52,21 +53,27 @@ class TotpTest {
         @Test
         void takesTheStepBeforeNowAndTheStepAfter() {
             for (long s = current - 1; s <= current + 1; s++) {
-                assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, s), now, null)).hasValue(s);
+                assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, s), now, null))
+                        .hasValue(s);
             }
         }
 
         @Test
         void refusesCodesFurtherAway() {
-            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current - 2), now, null)).isEmpty();
-            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current + 2), now, null)).isEmpty();
+            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current - 2), now, null))
+                    .isEmpty();
+            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current + 2), now, null))
+                    .isEmpty();
         }
 
         @Test
         void refusesACodeWhoseStepIsNotAfterTheLastAcceptedOneEvenInsideTheWindow() {
-            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current), now, current)).isEmpty();
-            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current - 1), now, current)).isEmpty();
-            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current + 1), now, current)).hasValue(current + 1);
+            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current), now, current))
+                    .isEmpty();
+            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current - 1), now, current))
+                    .isEmpty();
+            assertThat(Totp.matchingStep(secret, Totp.code(RFC_SECRET, current + 1), now, current))
+                    .hasValue(current + 1);
         }
 
         @Test
@@ -90,8 +97,15 @@ class TotpTest {
 
         /** RFC 4648 section 10, without the padding we leave off. */
         @ParameterizedTest
-        @CsvSource({"'', ''", "f, MY", "fo, MZXQ", "foo, MZXW6", "foob, MZXW6YQ", "fooba, MZXW6YTB",
-                "foobar, MZXW6YTBOI"})
+        @CsvSource({
+            "'', ''",
+            "f, MY",
+            "fo, MZXQ",
+            "foo, MZXW6",
+            "foob, MZXW6YQ",
+            "fooba, MZXW6YTB",
+            "foobar, MZXW6YTBOI"
+        })
         void encodesTheRfc4648Vectors(String plain, String encoded) {
             assertThat(Base32.encode(plain.getBytes(StandardCharsets.US_ASCII))).isEqualTo(encoded);
             assertThat(Base32.decode(encoded)).isEqualTo(plain.getBytes(StandardCharsets.US_ASCII));
@@ -103,7 +117,9 @@ class TotpTest {
             for (int length = 0; length <= 41; length++) {
                 byte[] bytes = new byte[length];
                 random.nextBytes(bytes);
-                assertThat(Base32.decode(Base32.encode(bytes))).as("%d bytes", length).isEqualTo(bytes);
+                assertThat(Base32.decode(Base32.encode(bytes)))
+                        .as("%d bytes", length)
+                        .isEqualTo(bytes);
             }
         }
 

@@ -28,7 +28,6 @@ import uk.assure.account.UserRepository;
 import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
-import uk.assure.support.FreshDatabase;
 import uk.assure.support.TestClock;
 import uk.assure.system.SecretTokens;
 
@@ -44,13 +43,26 @@ class ApiIT {
 
     private static final String PASSWORD = "a long enough test password";
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwords;
-    @Autowired ObjectMapper json;
-    @Autowired uk.assure.plan.ProgressService progress;
-    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    uk.assure.plan.ProgressService progress;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     String planId;
     String actionId;
@@ -65,11 +77,14 @@ class ApiIT {
                 JOIN plan p ON p.id = a.plan_id JOIN action_lead l ON l.action_id = a.id
                 WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND l.agency_id IS NOT NULL
                 ORDER BY a.id LIMIT 1""")
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)}).single();
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)})
+                .single();
         planId = (String) row[0];
         actionId = (String) row[1];
         email = "lead-" + System.nanoTime() + "@api.test";
-        users.create((Long) row[3], new UserRepository.NewUser(email, "API Lead", Role.LEAD, (Long) row[2]),
+        users.create(
+                (Long) row[3],
+                new UserRepository.NewUser(email, "API Lead", Role.LEAD, (Long) row[2]),
                 passwords.encode(PASSWORD));
         lead = new Browserless(port);
         lead.signIn(email, PASSWORD);
@@ -81,26 +96,45 @@ class ApiIT {
         assertThat(made.statusCode()).isEqualTo(201);
         String token = Jsoup.parse(made.body()).getElementById("token").text();
         assertThat(token).startsWith("assure_").hasSize(7 + 43);
-        assertThat(lead.get("/account/api-tokens").body()).as("shown once").doesNotContain(token)
+        assertThat(lead.get("/account/api-tokens").body())
+                .as("shown once")
+                .doesNotContain(token)
                 .contains("Performance dashboard");
-        assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = ?").param(SecretTokens.hash(token))
-                .query(Long.class).single()).as("only its hash is kept").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = ?")
+                        .param(SecretTokens.hash(token))
+                        .query(Long.class)
+                        .single())
+                .as("only its hash is kept")
+                .isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'API_TOKEN_CREATED' AND actor = ?")
-                .param(email).query(Long.class).single()).isEqualTo(1);
+                        .param(email)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         ApiClient api = new ApiClient(port, token);
         HttpResponse<String> list = api.get("/api/v1/plans");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(list.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-        assertThat(list.headers().firstValue("Set-Cookie")).as("no session is made").isEmpty();
+        assertThat(list.headers().firstValue("Set-Cookie"))
+                .as("no session is made")
+                .isEmpty();
         JsonNode plans = json.readTree(list.body());
-        long partnership = jdbc.sql("SELECT partnership_id FROM plan WHERE external_id = ?").param(planId).query(Long.class).single();
-        assertThat(plans).hasSize(jdbc.sql("SELECT count(*) FROM plan WHERE partnership_id = ?").param(partnership)
-                .query(Integer.class).single());
+        long partnership = jdbc.sql("SELECT partnership_id FROM plan WHERE external_id = ?")
+                .param(planId)
+                .query(Long.class)
+                .single();
+        assertThat(plans)
+                .hasSize(jdbc.sql("SELECT count(*) FROM plan WHERE partnership_id = ?")
+                        .param(partnership)
+                        .query(Integer.class)
+                        .single());
         JsonNode summary = find(plans, planId);
         int actions = jdbc.sql("SELECT count(*) FROM action a JOIN plan p ON p.id = a.plan_id WHERE p.external_id = ?")
-                .param(planId).query(Integer.class).single();
+                .param(planId)
+                .query(Integer.class)
+                .single();
         assertThat(summary.get("actions").asInt()).isEqualTo(actions);
         int rated = 0;
         for (JsonNode count : summary.get("rag")) {
@@ -110,10 +144,14 @@ class ApiIT {
 
         JsonNode plan = json.readTree(api.get("/api/v1/plans/" + planId).body());
         List<String> actionIds = new ArrayList<>();
-        plan.get("sections").forEach(s -> s.get("actions").forEach(a -> actionIds.add(a.get("id").asText())));
+        plan.get("sections")
+                .forEach(s ->
+                        s.get("actions").forEach(a -> actionIds.add(a.get("id").asText())));
         assertThat(actionIds).hasSize(actions).contains(actionId);
 
-        assertThat(lead.get("/account/api-tokens").body()).as("its last use is shown").doesNotContain(">Never<");
+        assertThat(lead.get("/account/api-tokens").body())
+                .as("its last use is shown")
+                .doesNotContain(">Never<");
     }
 
     @Test
@@ -151,7 +189,8 @@ class ApiIT {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(fields(empty)).contains("narrative");
 
-        HttpResponse<String> badDate = api.post(path + "/updates",
+        HttpResponse<String> badDate = api.post(
+                path + "/updates",
                 "{\"version\": %d,\n \"narrative\": \"x\",\n \"revisedDue\": \"31/06/2027\"}".formatted(version + 1));
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(fields(badDate)).containsExactly("revisedDue");
@@ -161,29 +200,47 @@ class ApiIT {
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(json.readTree(notJson.body()).get("detail").asText()).contains("not valid JSON", "line 2");
 
-        HttpResponse<String> badStatus = api.post(path + "/updates",
+        HttpResponse<String> badStatus = api.post(
+                path + "/updates",
                 "{\"version\": %d, \"narrative\": \"x\", \"status\": \"DONE\"}".formatted(version + 1));
         assertThat(badStatus.statusCode()).isEqualTo(400);
         assertThat(fields(badStatus)).contains("status");
-        assertThat(json.readTree(api.get(path).body()).get("version").asInt()).as("nothing refused was written")
+        assertThat(json.readTree(api.get(path).body()).get("version").asInt())
+                .as("nothing refused was written")
                 .isEqualTo(version + 1);
     }
 
     @Test
     void anEvidenceFileInTheHistoryDownloadsWithTheSameToken() throws Exception {
-        long partnership = jdbc.sql("SELECT partnership_id FROM action WHERE external_id = ?").param(actionId).query(Long.class).single();
-        int version = jdbc.sql("SELECT version FROM action WHERE external_id = ?").param(actionId).query(Integer.class).single();
-        progress.record(partnership, actionId, version, uk.assure.plan.ProgressEntry.note("Audit report attached",
-                        uk.assure.plan.ActionStatus.IN_PROGRESS), new uk.assure.plan.ProgressService.Author(null, "Auditor"),
-                uk.assure.plan.EvidenceFile.of("audit report.txt", "Twelve cases audited".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        long partnership = jdbc.sql("SELECT partnership_id FROM action WHERE external_id = ?")
+                .param(actionId)
+                .query(Long.class)
+                .single();
+        int version = jdbc.sql("SELECT version FROM action WHERE external_id = ?")
+                .param(actionId)
+                .query(Integer.class)
+                .single();
+        progress.record(
+                partnership,
+                actionId,
+                version,
+                uk.assure.plan.ProgressEntry.note("Audit report attached", uk.assure.plan.ActionStatus.IN_PROGRESS),
+                new uk.assure.plan.ProgressService.Author(null, "Auditor"),
+                uk.assure.plan.EvidenceFile.of(
+                        "audit report.txt", "Twelve cases audited".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         ApiClient api = new ApiClient(port, token(lead));
-        JsonNode file = json.readTree(api.get("/api/v1/plans/" + planId + "/actions/" + actionId).body())
-                .get("history").get(0).get("files").get(0);
+        JsonNode file = json.readTree(api.get("/api/v1/plans/" + planId + "/actions/" + actionId)
+                        .body())
+                .get("history")
+                .get(0)
+                .get("files")
+                .get(0);
         assertThat(file.get("name").asText()).isEqualTo("audit report.txt");
         HttpResponse<String> download = api.get(file.get("url").asText());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo("Twelve cases audited");
-        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment");
     }
 
     @Test
@@ -194,30 +251,41 @@ class ApiIT {
         String huge = "{\"version\": %d, \"narrative\": \"%s\"}".formatted(version, "a".repeat(1_100_000));
 
         HttpResponse<String> said = api.post(path + "/updates", huge);
-        HttpResponse<String> streamed = api.postStreamed(path + "/updates", huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> streamed =
+                api.postStreamed(path + "/updates", huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(said.statusCode()).as("length given").isEqualTo(413);
         assertThat(streamed.statusCode()).as("length not given").isEqualTo(413);
         assertThat(json.readTree(streamed.body()).get("detail").asText()).contains("1 MB or smaller");
 
-        HttpResponse<String> overlong = api.post(path + "/updates",
-                "{\"version\": %d, \"narrative\": \"%s\"}".formatted(version, "a".repeat(20_001)));
+        HttpResponse<String> overlong = api.post(
+                path + "/updates", "{\"version\": %d, \"narrative\": \"%s\"}".formatted(version, "a".repeat(20_001)));
         assertThat(overlong.statusCode()).isEqualTo(400);
         assertThat(fields(overlong)).containsExactly("narrative");
-        assertThat(json.readTree(overlong.body()).get("detail").asText()).contains("20,000 characters or fewer", "20,001");
-        assertThat(json.readTree(api.get(path).body()).get("version").asInt()).as("nothing written").isEqualTo(version);
+        assertThat(json.readTree(overlong.body()).get("detail").asText())
+                .contains("20,000 characters or fewer", "20,001");
+        assertThat(json.readTree(api.get(path).body()).get("version").asInt())
+                .as("nothing written")
+                .isEqualTo(version);
     }
 
     @Test
     void aPageSessionOpensNoApiRouteAndNoRefusalLeaksWhatExists() throws Exception {
         HttpResponse<String> withCookie = lead.firstAnswer("GET", "/api/v1/plans", Map.of());
-        assertThat(withCookie.statusCode()).as("a session cookie is not a sign-in for the API").isEqualTo(401);
-        assertThat(withCookie.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+        assertThat(withCookie.statusCode())
+                .as("a session cookie is not a sign-in for the API")
+                .isEqualTo(401);
+        assertThat(withCookie.headers().firstValue("WWW-Authenticate").orElse(""))
+                .startsWith("Bearer");
         String path = "/api/v1/plans/" + planId + "/actions/" + actionId + "/comments";
-        assertThat(lead.firstAnswer("POST", path, Map.of("comment", "Forged")).statusCode()).isEqualTo(401);
+        assertThat(lead.firstAnswer("POST", path, Map.of("comment", "Forged")).statusCode())
+                .isEqualTo(401);
 
-        assertThat(new ApiClient(port, "assure_" + SecretTokens.generate()).get("/api/v1/plans").statusCode())
-                .as("a token nobody made").isEqualTo(401);
+        assertThat(new ApiClient(port, "assure_" + SecretTokens.generate())
+                        .get("/api/v1/plans")
+                        .statusCode())
+                .as("a token nobody made")
+                .isEqualTo(401);
         assertThat(new ApiClient(port, null).get("/api/v1/plans").statusCode()).isEqualTo(401);
 
         ApiClient api = new ApiClient(port, token(lead));
@@ -225,7 +293,8 @@ class ApiIT {
         HttpResponse<String> wrongPlan = api.get("/api/v1/plans/no-such-plan/actions/" + actionId);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(wrongPlan.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(missing.body()).get("detail")).isEqualTo(json.readTree(wrongPlan.body()).get("detail"));
+        assertThat(json.readTree(missing.body()).get("detail"))
+                .isEqualTo(json.readTree(wrongPlan.body()).get("detail"));
 
         HttpResponse<String> comment = api.post(path, "{\"comment\": \"Leads do not comment\"}");
         assertThat(comment.statusCode()).isEqualTo(403);
@@ -235,32 +304,52 @@ class ApiIT {
     @Test
     void aTokenStopsWorkingWhenRevokedWhenItExpiresAndWhenItsAccountIsDisabled() throws Exception {
         String revoked = token(lead);
-        assertThat(new ApiClient(port, revoked).get("/api/v1/plans").statusCode()).isEqualTo(200);
+        assertThat(new ApiClient(port, revoked).get("/api/v1/plans").statusCode())
+                .isEqualTo(200);
         Document page = lead.page("/account/api-tokens");
         String revoke = page.select("form[action$=/revoke]").first().attr("action");
-        assertThat(lead.post(revoke, Map.of("_csrf", Browserless.csrf(page))).body()).contains("Token revoked");
-        assertThat(new ApiClient(port, revoked).get("/api/v1/plans").statusCode()).isEqualTo(401);
+        assertThat(lead.post(revoke, Map.of("_csrf", Browserless.csrf(page))).body())
+                .contains("Token revoked");
+        assertThat(new ApiClient(port, revoked).get("/api/v1/plans").statusCode())
+                .isEqualTo(401);
 
         String shortLived = token(lead); // 30 days
-        assertThat(new ApiClient(port, shortLived).get("/api/v1/plans").statusCode()).isEqualTo(200);
+        assertThat(new ApiClient(port, shortLived).get("/api/v1/plans").statusCode())
+                .isEqualTo(200);
         TestClock.of(port).move(Duration.ofDays(31));
-        assertThat(new ApiClient(port, shortLived).get("/api/v1/plans").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, shortLived).get("/api/v1/plans").statusCode())
+                .isEqualTo(401);
 
         Browserless again = new Browserless(port);
         again.signIn(email, PASSWORD);
         String longLived = token(again);
-        assertThat(new ApiClient(port, longLived).get("/api/v1/plans").statusCode()).isEqualTo(200);
-        jdbc.sql("UPDATE app_user SET enabled = false WHERE email = ?").param(email).update();
-        assertThat(new ApiClient(port, longLived).get("/api/v1/plans").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, longLived).get("/api/v1/plans").statusCode())
+                .isEqualTo(200);
+        jdbc.sql("UPDATE app_user SET enabled = false WHERE email = ?")
+                .param(email)
+                .update();
+        assertThat(new ApiClient(port, longLived).get("/api/v1/plans").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenOutlivesAPasswordChangeAndThePageSaysSo() {
         ApiClient api = new ApiClient(port, token(lead));
         Document form = lead.page("/account/password");
-        HttpResponse<String> changed = lead.post("/account/password", Map.of("_csrf", Browserless.csrf(form),
-                "current", PASSWORD, "password", "another long enough password", "confirm", "another long enough password"));
-        assertThat(Jsoup.parse(changed.body()).select(".govuk-notification-banner").text())
+        HttpResponse<String> changed = lead.post(
+                "/account/password",
+                Map.of(
+                        "_csrf",
+                        Browserless.csrf(form),
+                        "current",
+                        PASSWORD,
+                        "password",
+                        "another long enough password",
+                        "confirm",
+                        "another long enough password"));
+        assertThat(Jsoup.parse(changed.body())
+                        .select(".govuk-notification-banner")
+                        .text())
                 .contains("Password changed", "Your API token still works", "Revoke any you did not make");
         assertThat(api.get("/api/v1/plans").statusCode()).isEqualTo(200);
     }
@@ -270,8 +359,12 @@ class ApiIT {
         ApiClient api = new ApiClient(port, token(lead));
         String path = "/api/v1/plans/" + planId + "/actions/" + actionId + "/comments";
         assertThat(api.post(path, "{\"comment\": \"A question\"}").statusCode()).isEqualTo(403);
-        jdbc.sql("UPDATE app_user SET role = 'BOARD', agency_id = NULL WHERE email = ?").param(email).update();
-        assertThat(api.post(path, "{\"comment\": \"A question for the March board\"}").statusCode()).isEqualTo(201);
+        jdbc.sql("UPDATE app_user SET role = 'BOARD', agency_id = NULL WHERE email = ?")
+                .param(email)
+                .update();
+        assertThat(api.post(path, "{\"comment\": \"A question for the March board\"}")
+                        .statusCode())
+                .isEqualTo(201);
         assertThat(api.get("/api/v1/my-actions").statusCode()).isEqualTo(200);
     }
 
@@ -281,10 +374,14 @@ class ApiIT {
         assertThat(document.statusCode()).isEqualTo(200);
         JsonNode openApi = json.readTree(document.body());
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
-        assertThat(openApi.at("/components/securitySchemes/token/scheme").asText()).isEqualTo("bearer");
+        assertThat(openApi.at("/components/securitySchemes/token/scheme").asText())
+                .isEqualTo("bearer");
         Set<String> documented = new TreeSet<>();
-        openApi.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
-                .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + p.getKey())));
+        openApi.get("paths")
+                .fields()
+                .forEachRemaining(p -> p.getValue()
+                        .fieldNames()
+                        .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + p.getKey())));
         Set<String> served = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
@@ -296,12 +393,14 @@ class ApiIT {
         assertThat(served).hasSizeGreaterThanOrEqualTo(6);
         assertThat(documented).isEqualTo(served);
         assertThat(openApi.at("/paths/~1api~1v1~1plans/get/parameters").toString())
-                .as("the signed-in person is not a parameter").doesNotContain("user");
+                .as("the signed-in person is not a parameter")
+                .doesNotContain("user");
     }
 
     private HttpResponse<String> makeToken(Browserless browser, String name, String lifetime) {
         Document page = browser.page("/account/api-tokens");
-        return browser.post("/account/api-tokens", Map.of("name", name, "lifetime", lifetime, "_csrf", Browserless.csrf(page)));
+        return browser.post(
+                "/account/api-tokens", Map.of("name", name, "lifetime", lifetime, "_csrf", Browserless.csrf(page)));
     }
 
     private String token(Browserless browser) {
@@ -312,7 +411,9 @@ class ApiIT {
 
     private List<String> fields(HttpResponse<String> response) throws Exception {
         List<String> fields = new ArrayList<>();
-        json.readTree(response.body()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        json.readTree(response.body())
+                .get("errors")
+                .forEach(e -> fields.add(e.get("field").asText()));
         return fields;
     }
 

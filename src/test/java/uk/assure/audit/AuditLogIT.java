@@ -14,9 +14,15 @@ import uk.assure.support.DatabaseTest;
 @DatabaseTest
 class AuditLogIT {
 
-    @Autowired AuditLog audit;
-    @Autowired JdbcClient jdbc;
-    @org.springframework.beans.factory.annotation.Value("${assure.database.url}") String url;
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Value("${assure.database.url}")
+    String url;
+
     JdbcClient owner;
 
     /** Each test starts its own chain (TRUNCATE, as the database owner may; the app's role may not). */
@@ -55,32 +61,59 @@ class AuditLogIT {
     void theAppCannotChangeOrDeleteAnEventAndTheOwnerOnlyByTurningTheTriggerOff() {
         long id = write(1).get(0);
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'x' WHERE id = ?").param(id).update())
-                .rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE id = ?").param(id).update())
-                .rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> owner.sql("UPDATE audit_event SET actor = 'x' WHERE id = ?").param(id).update())
-                .rootCause().hasMessageContaining("append only");
-        assertThatThrownBy(() -> owner.sql("DELETE FROM audit_event WHERE id = ?").param(id).update())
-                .rootCause().hasMessageContaining("append only");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'x' WHERE id = ?")
+                        .param(id)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE id = ?")
+                        .param(id)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> owner.sql("UPDATE audit_event SET actor = 'x' WHERE id = ?")
+                        .param(id)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append only");
+        assertThatThrownBy(() -> owner.sql("DELETE FROM audit_event WHERE id = ?")
+                        .param(id)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append only");
     }
 
     private List<Long> write(int n) {
-        long before = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+        long before = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event")
+                .query(Long.class)
+                .single();
         for (int i = 0; i < n; i++) {
-            audit.record(new AuditLog.Event(null, null, "Tester", "TEST_EVENT", "thing", "t" + i,
-                    Map.of("n", i), Map.of("n", i + 1, "note", "child's \"name\" <b>"), "detail " + i));
+            audit.record(new AuditLog.Event(
+                    null,
+                    null,
+                    "Tester",
+                    "TEST_EVENT",
+                    "thing",
+                    "t" + i,
+                    Map.of("n", i),
+                    Map.of("n", i + 1, "note", "child's \"name\" <b>"),
+                    "detail " + i));
         }
-        return jdbc.sql("SELECT id FROM audit_event WHERE id > ? ORDER BY id").param(before).query(Long.class).list();
+        return jdbc.sql("SELECT id FROM audit_event WHERE id > ? ORDER BY id")
+                .param(before)
+                .query(Long.class)
+                .list();
     }
 
     /** Tampering as someone with the database owner's rights would: the app's own statements are refused. */
     private void asOwner(String statement) {
-        owner.sql("ALTER TABLE audit_event DISABLE TRIGGER trg_audit_event_append_only").update();
+        owner.sql("ALTER TABLE audit_event DISABLE TRIGGER trg_audit_event_append_only")
+                .update();
         try {
             owner.sql(statement).update();
         } finally {
-            owner.sql("ALTER TABLE audit_event ENABLE TRIGGER trg_audit_event_append_only").update();
+            owner.sql("ALTER TABLE audit_event ENABLE TRIGGER trg_audit_event_append_only")
+                    .update();
         }
     }
 }

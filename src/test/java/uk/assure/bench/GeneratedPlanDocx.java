@@ -15,31 +15,44 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  */
 public final class GeneratedPlanDocx {
 
-    private static final String[] LEADS = {"Children's Services", "Police", "CDDFT", "Primary Care", "YOS", "NPS & CRC",
-            "Education", "LSCB Business Unit"};
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct",
-            "Nov", "Dec"};
+    private static final String[] LEADS = {
+        "Children's Services", "Police", "CDDFT", "Primary Care", "YOS", "NPS & CRC", "Education", "LSCB Business Unit"
+    };
+    private static final String[] MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"
+    };
     private static final String[] STATUSES = {"Completed", "Work underway", "Outstanding", "On track"};
     private static final String[] WORDS = ("review audit multi agency practice children families referral threshold "
-            + "strategy meeting supervision training briefing quality assurance safeguarding partners board evidence "
-            + "assessment plan timely information sharing front door voice child neglect domestic abuse managers staff")
+                    + "strategy meeting supervision training briefing quality assurance safeguarding partners board evidence "
+                    + "assessment plan timely information sharing front door voice child neglect domestic abuse managers staff")
             .split(" ");
 
     private GeneratedPlanDocx() {}
 
     public static byte[] generate(int actions, long seed) {
         Random random = new Random(seed);
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("Generated Partnership");
             doc.createParagraph().createRun().setText("Improvement action plan (generated, seed " + seed + ")");
             doc.createParagraph().createRun().setText("Version 1");
             int sections = Math.max(1, actions / 200);
             int written = 0;
             for (int s = 1; s <= sections; s++) {
-                doc.createParagraph().createRun().setText(s + ". SECTION " + s + " " + words(random, 3).toUpperCase());
+                doc.createParagraph()
+                        .createRun()
+                        .setText(s + ". SECTION " + s + " " + words(random, 3).toUpperCase());
                 XWPFTable table = doc.createTable(1, 8);
-                String[] headings = {"Ref", "Area for improvement", "Action", "Lead", "Timescale",
-                        "Oversight & Monitoring", "Expected impact", "Progress"};
+                String[] headings = {
+                    "Ref",
+                    "Area for improvement",
+                    "Action",
+                    "Lead",
+                    "Timescale",
+                    "Oversight & Monitoring",
+                    "Expected impact",
+                    "Progress"
+                };
                 for (int c = 0; c < headings.length; c++) {
                     table.getRow(0).getCell(c).setText(headings[c]);
                 }

@@ -68,7 +68,9 @@ public final class ImportBenchmark {
     private static int parseAll(PlanParser parser, List<Path> files, List<byte[]> contents) {
         int actions = 0;
         for (int f = 0; f < files.size(); f++) {
-            actions += parser.parse(files.get(f).getFileName().toString(), contents.get(f)).actions().size();
+            actions += parser.parse(files.get(f).getFileName().toString(), contents.get(f))
+                    .actions()
+                    .size();
         }
         return actions;
     }
@@ -77,9 +79,13 @@ public final class ImportBenchmark {
         byte[] docx = GeneratedPlanDocx.generate(2000, 20261123L);
         System.out.printf("generated .docx: 2,000 actions, %,d bytes%n", docx.length);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class)
-                .web(WebApplicationType.NONE).run("--assure.database.url=" + TestDatabase.newDatabase(),
-                        "--assure.demo-data=false", "--assure.admin.email=bench@assure.local",
-                        "--assure.admin.password=benchmark-password-1", "--logging.level.root=warn");
+                        .web(WebApplicationType.NONE)
+                        .run(
+                                "--assure.database.url=" + TestDatabase.newDatabase(),
+                                "--assure.demo-data=false",
+                                "--assure.admin.email=bench@assure.local",
+                                "--assure.admin.password=benchmark-password-1",
+                                "--logging.level.root=warn");
                 var scope = uk.assure.system.Scope.everyPartnership()) {
             PartnershipDirectory directory = app.getBean(PartnershipDirectory.class);
             PlanImporter importer = app.getBean(PlanImporter.class);
@@ -107,8 +113,13 @@ public final class ImportBenchmark {
     private static void report(String what, double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        System.out.printf("%s: n=%d min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, sorted.length,
-                sorted[0], sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.95) - 1],
+        System.out.printf(
+                "%s: n=%d min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                what,
+                sorted.length,
+                sorted[0],
+                sorted[sorted.length / 2],
+                sorted[(int) Math.ceil(sorted.length * 0.95) - 1],
                 sorted[sorted.length - 1]);
     }
 }

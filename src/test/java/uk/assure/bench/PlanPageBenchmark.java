@@ -36,12 +36,17 @@ public final class PlanPageBenchmark {
     private static final int MEASURED = 1000;
 
     public static void main(String[] args) {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class).run(
-                "--assure.database.url=" + TestDatabase.newDatabase(), "--assure.demo-data=false",
-                "--assure.admin.email=bench@assure.local", "--assure.admin.password=benchmark-password-1",
-                "--server.port=0", "--logging.level.root=warn")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class)
+                .run(
+                        "--assure.database.url=" + TestDatabase.newDatabase(),
+                        "--assure.demo-data=false",
+                        "--assure.admin.email=bench@assure.local",
+                        "--assure.admin.password=benchmark-password-1",
+                        "--server.port=0",
+                        "--logging.level.root=warn")) {
             String planId = writePlan(app);
-            Browserless browser = new Browserless(((WebServerApplicationContext) app).getWebServer().getPort());
+            Browserless browser = new Browserless(
+                    ((WebServerApplicationContext) app).getWebServer().getPort());
             browser.signIn("bench@assure.local", "benchmark-password-1");
             String path = "/plans/" + planId;
             for (int i = 0; i < WARM_UP; i++) {
@@ -64,30 +69,62 @@ public final class PlanPageBenchmark {
     }
 
     private static String writePlanOfFirstPartnership(ConfigurableApplicationContext app) {
-        long partnership = app.getBean(PartnershipDirectory.class).firstPartnership().orElseThrow().id();
+        long partnership = app.getBean(PartnershipDirectory.class)
+                .firstPartnership()
+                .orElseThrow()
+                .id();
         Random random = new Random(20261123L);
         String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"};
         List<NewPlan.Section> sections = new ArrayList<>();
         for (int s = 1; s <= 10; s++) {
             List<NewPlan.Finding> findings = List.of(
-                    new NewPlan.Finding(s + ".1", FindingKind.AREA_FOR_IMPROVEMENT, "Finding " + s + ".1 " + words(random, 40)),
-                    new NewPlan.Finding(s + ".2", FindingKind.AREA_FOR_IMPROVEMENT, "Finding " + s + ".2 " + words(random, 40)));
+                    new NewPlan.Finding(
+                            s + ".1", FindingKind.AREA_FOR_IMPROVEMENT, "Finding " + s + ".1 " + words(random, 40)),
+                    new NewPlan.Finding(
+                            s + ".2", FindingKind.AREA_FOR_IMPROVEMENT, "Finding " + s + ".2 " + words(random, 40)));
             List<NewPlan.Action> actions = new ArrayList<>();
             for (int a = 1; a <= ACTIONS / 10; a++) {
                 String due = months[random.nextInt(12)] + "." + (24 + random.nextInt(4));
-                actions.add(new NewPlan.Action(s + "." + (1 + a % 2) + "." + a, words(random, 30),
-                        List.of(s + "." + (1 + a % 2)), List.of(), "Lead agency " + random.nextInt(8), DueDate.parse(due),
-                        "Partnership Executive", null, words(random, 20), words(random, 20), ActionStatus.NOT_STARTED, null));
+                actions.add(new NewPlan.Action(
+                        s + "." + (1 + a % 2) + "." + a,
+                        words(random, 30),
+                        List.of(s + "." + (1 + a % 2)),
+                        List.of(),
+                        "Lead agency " + random.nextInt(8),
+                        DueDate.parse(due),
+                        "Partnership Executive",
+                        null,
+                        words(random, 20),
+                        words(random, 20),
+                        ActionStatus.NOT_STARTED,
+                        null));
             }
             sections.add(new NewPlan.Section(String.valueOf(s), "Section " + s, null, findings, actions));
         }
-        NewPlan plan = new NewPlan("Benchmark plan", PlanKind.INSPECTION, null, null, null, null, null, null, null, null,
-                List.of(), List.of(), List.of(), sections);
+        NewPlan plan = new NewPlan(
+                "Benchmark plan",
+                PlanKind.INSPECTION,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                sections);
         PlanWriter.Created created = app.getBean(PlanWriter.class).create(partnership, plan, Instant.now());
         ProgressService progress = app.getBean(ProgressService.class);
         for (String action : created.actionIdsByExternalId().keySet()) {
             for (int u = 0; u < UPDATES_PER_ACTION; u++) {
-                progress.record(partnership, action, u, ProgressEntry.note(words(random, 25), ActionStatus.IN_PROGRESS),
+                progress.record(
+                        partnership,
+                        action,
+                        u,
+                        ProgressEntry.note(words(random, 25), ActionStatus.IN_PROGRESS),
                         new ProgressService.Author(null, "Benchmark"));
             }
         }
@@ -106,13 +143,34 @@ public final class PlanPageBenchmark {
     private static void report(String what, double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        System.out.printf("%s over %d requests: median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, sorted.length,
-                sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[sorted.length - 1]);
+        System.out.printf(
+                "%s over %d requests: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                what,
+                sorted.length,
+                sorted[sorted.length / 2],
+                sorted[(int) (sorted.length * 0.95)],
+                sorted[sorted.length - 1]);
     }
 
     private static String words(Random random, int count) {
-        String[] vocabulary = {"review", "multi-agency", "audit", "training", "safeguarding", "practice", "board",
-            "information", "sharing", "strategy", "meeting", "children", "risk", "assessment", "referral", "supervision"};
+        String[] vocabulary = {
+            "review",
+            "multi-agency",
+            "audit",
+            "training",
+            "safeguarding",
+            "practice",
+            "board",
+            "information",
+            "sharing",
+            "strategy",
+            "meeting",
+            "children",
+            "risk",
+            "assessment",
+            "referral",
+            "supervision"
+        };
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < count; i++) {
             out.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);

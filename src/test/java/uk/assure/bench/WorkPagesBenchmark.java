@@ -37,21 +37,33 @@ public final class WorkPagesBenchmark {
     private static final int ROUNDS = Integer.getInteger("rounds", 30);
     /** Each user reads a page before asking for the next: 0.5 to 1.5 × this, at random (seeded). 0 for no pause. */
     private static final int THINK_MS = Integer.getInteger("thinkMs", 1000);
+
     private static final String PASSWORD = "benchmark-password-1";
-    private static final String[] SEARCHES = {"audit", "referrals", "\"strategy meeting\"", "training -police", "neglect"};
+    private static final String[] SEARCHES = {
+        "audit", "referrals", "\"strategy meeting\"", "training -police", "neglect"
+    };
 
     public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class).run(
-                "--assure.database.url=" + TestDatabase.newDatabase(), "--assure.demo-data=false",
-                "--assure.admin.email=bench@assure.local", "--assure.admin.password=" + PASSWORD,
-                "--server.port=0", "--logging.level.root=warn", "--assure.database.pool-size=24")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AssureApplication.class)
+                .run(
+                        "--assure.database.url=" + TestDatabase.newDatabase(),
+                        "--assure.demo-data=false",
+                        "--assure.admin.email=bench@assure.local",
+                        "--assure.admin.password=" + PASSWORD,
+                        "--server.port=0",
+                        "--logging.level.root=warn",
+                        "--assure.database.pool-size=24")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long start = System.nanoTime();
             // generating 200 partnerships' rows is about no one partnership
             var scope = uk.assure.system.Scope.everyPartnership();
             generate(jdbc, app.getBean(PasswordEncoder.class).encode(PASSWORD));
-            System.out.printf("generated %d partnerships, %,d actions, %,d updates in %.0f s%n", PARTNERSHIPS,
-                    count(jdbc, "action"), count(jdbc, "progress_update"), (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    "generated %d partnerships, %,d actions, %,d updates in %.0f s%n",
+                    PARTNERSHIPS,
+                    count(jdbc, "action"),
+                    count(jdbc, "progress_update"),
+                    (System.nanoTime() - start) / 1e9);
             scope.close();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             load(port);
@@ -158,7 +170,11 @@ public final class WorkPagesBenchmark {
                         record(times, "my-actions", b.get("/my-actions"));
                         Thread.sleep(THINK_MS / 2 + think.nextInt(THINK_MS));
                         String q = SEARCHES[(user + round) % SEARCHES.length];
-                        record(times, "search", b.get("/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
+                        record(
+                                times,
+                                "search",
+                                b.get("/search?q="
+                                        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
                         Thread.sleep(THINK_MS / 2 + think.nextInt(THINK_MS));
                     }
                 } catch (InterruptedException e) {
@@ -183,9 +199,16 @@ public final class WorkPagesBenchmark {
     }
 
     private static void report(String page, List<Double> list) {
-        double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("%s (%d requests, %d users, think %d ms): median %.1f ms, p95 %.1f ms, max %.1f ms%n", page,
-                sorted.length, USERS, THINK_MS, sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.95) - 1],
+        double[] sorted =
+                list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(
+                "%s (%d requests, %d users, think %d ms): median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                page,
+                sorted.length,
+                USERS,
+                THINK_MS,
+                sorted[sorted.length / 2],
+                sorted[(int) Math.ceil(sorted.length * 0.95) - 1],
                 sorted[sorted.length - 1]);
     }
 

@@ -23,7 +23,8 @@ class ImportCommandIT {
             "assure.admin.password", "a-password-for-the-cli-test",
             "logging.level.root", "warn");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void aFreshDatabase() {
@@ -39,11 +40,14 @@ class ImportCommandIT {
 
     @Test
     void importsThenUpdatesTheSamePlan() throws Exception {
-        String v1 = new String(getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv").readAllBytes());
+        String v1 = new String(getClass()
+                .getResourceAsStream("/importer/fixtures/small-plan.tsv")
+                .readAllBytes());
         Path first = Files.writeString(dir.resolve("plan-v1.tsv"), v1);
-        Path second = Files.writeString(dir.resolve("plan-v2.tsv"), v1
-                .replace("Version 2: updated June 2024", "Version 3: updated September 2024")
-                .replaceAll("(?m)^1\\.2\t.*\n", ""));
+        Path second = Files.writeString(
+                dir.resolve("plan-v2.tsv"),
+                v1.replace("Version 2: updated June 2024", "Version 3: updated September 2024")
+                        .replaceAll("(?m)^1\\.2\t.*\n", ""));
 
         Result imported = Result.run("import", first.toString());
         Result updated = Result.run("import", "--close-missing", second.toString());

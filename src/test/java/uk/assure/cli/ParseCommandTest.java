@@ -13,12 +13,17 @@ import uk.assure.importer.PlanJson;
 /** `assure parse FILE`: JSON on standard output, or one line naming the file and the reason, and a non-zero exit. */
 class ParseCommandTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void printsThePlanAsJson() throws Exception {
         Path file = dir.resolve("small-plan.tsv");
-        Files.write(file, getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv").readAllBytes());
+        Files.write(
+                file,
+                getClass()
+                        .getResourceAsStream("/importer/fixtures/small-plan.tsv")
+                        .readAllBytes());
 
         Result result = Result.run("parse", file.toString());
 
@@ -41,7 +46,8 @@ class ParseCommandTest {
         assertThat(chosen.exit()).isZero();
         assertThat(PlanJson.read(chosen.out()).actions()).hasSize(3);
         assertThat(unknown.exit()).isEqualTo(1);
-        assertThat(unknown.err().strip()).isEqualTo("assure parse: tracker.xlsx: there is no sheet 'Actions'; its sheets are Tracker");
+        assertThat(unknown.err().strip())
+                .isEqualTo("assure parse: tracker.xlsx: there is no sheet 'Actions'; its sheets are Tracker");
     }
 
     @Test
@@ -49,7 +55,10 @@ class ParseCommandTest {
         Result result = Result.run("parse", dir.resolve("nowhere.docx").toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err().strip()).doesNotContain("\n").contains("nowhere.docx").contains("no such file");
+        assertThat(result.err().strip())
+                .doesNotContain("\n")
+                .contains("nowhere.docx")
+                .contains("no such file");
     }
 
     @Test

@@ -48,9 +48,15 @@ class DemoPlansTest {
 
     /** Month ends, a leap day, both clock changes, a new year, and today. */
     static Stream<LocalDate> days() {
-        return Stream.of(LocalDate.of(2024, 2, 29), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 30),
-                LocalDate.of(2025, 10, 26), LocalDate.of(2026, 1, 31), LocalDate.of(2026, 5, 31),
-                LocalDate.of(2027, 12, 31), LocalDate.now(LONDON));
+        return Stream.of(
+                LocalDate.of(2024, 2, 29),
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 3, 30),
+                LocalDate.of(2025, 10, 26),
+                LocalDate.of(2026, 1, 31),
+                LocalDate.of(2026, 5, 31),
+                LocalDate.of(2027, 12, 31),
+                LocalDate.now(LONDON));
     }
 
     @ParameterizedTest
@@ -63,15 +69,15 @@ class DemoPlansTest {
         for (PlannedPlan plan : build(clock)) {
             for (PlannedAction action : plan.actions()) {
                 RagAssessment rag = calculator.assess(replay(plan, action, clock));
-                assertThat(rag.rag()).as("%s %s (%s)", plan.plan().kind(), action.action().ref(), action.scenario())
+                assertThat(rag.rag())
+                        .as("%s %s (%s)", plan.plan().kind(), action.action().ref(), action.scenario())
                         .isEqualTo(action.scenario().rag());
                 byRag.merge(rag.rag(), 1, Integer::sum);
                 explanations.add(rag.explanation());
             }
         }
         assertThat(byRag.keySet()).containsExactlyInAnyOrder(Rag.values());
-        assertThat(explanations).anyMatch(e -> e.endsWith("not started"))
-                .anyMatch(e -> e.startsWith("No update for"));
+        assertThat(explanations).anyMatch(e -> e.endsWith("not started")).anyMatch(e -> e.startsWith("No update for"));
     }
 
     /** Every day of three years, so no calendar corner (short months, leap years, clock changes) breaks a state. */
@@ -83,7 +89,9 @@ class DemoPlansTest {
             for (PlannedPlan plan : build(clock)) {
                 for (PlannedAction action : plan.actions()) {
                     assertThat(calculator.assess(replay(plan, action, clock)).rag())
-                            .as("%s: %s %s", day, plan.plan().kind(), action.action().ref())
+                            .as(
+                                    "%s: %s %s",
+                                    day, plan.plan().kind(), action.action().ref())
                             .isEqualTo(action.scenario().rag());
                 }
             }
@@ -104,7 +112,9 @@ class DemoPlansTest {
                     ActionStatus from = current;
                     assertThatCode(() -> StatusTransitions.check(from, entry.statusAfter(), entry.statusReason()))
                             .doesNotThrowAnyException();
-                    assertThat(update.at()).isAfter(previous).isBefore(clock.instant())
+                    assertThat(update.at())
+                            .isAfter(previous)
+                            .isBefore(clock.instant())
                             .isAfter(day.minusDays(366).atStartOfDay(LONDON).toInstant());
                     assertThat(LocalDate.ofInstant(update.at(), LONDON).getDayOfWeek())
                             .isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
@@ -121,13 +131,16 @@ class DemoPlansTest {
     void threePlansOfDifferentKindsWithAboutSixtyActions() {
         List<PlannedPlan> plans = build(clockOn(LocalDate.of(2026, 5, 31)));
 
-        assertThat(plans).extracting(p -> p.plan().kind())
+        assertThat(plans)
+                .extracting(p -> p.plan().kind())
                 .containsExactly(PlanKind.INSPECTION, PlanKind.REVIEW, PlanKind.BUSINESS_PLAN);
         assertThat(plans).extracting(p -> p.plan().actionCount()).containsExactly(26, 18, 16);
-        assertThat(plans).allSatisfy(p -> assertThat(p.actions()).hasSize(p.plan().actionCount()));
+        assertThat(plans)
+                .allSatisfy(p -> assertThat(p.actions()).hasSize(p.plan().actionCount()));
         NewPlan inspection = plans.get(0).plan();
         assertThat(inspection.source()).isEqualTo("Joint targeted area inspection, 31 March – 4 April 2025");
-        assertThat(InspectionPlan.span(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 14))).isEqualTo("10–14 March 2025");
+        assertThat(InspectionPlan.span(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 14)))
+                .isEqualTo("10–14 March 2025");
         assertThat(inspection.glossary()).hasSizeBetween(6, 10);
         assertThat(inspection.statusVocabulary()).containsExactly("Behind schedule", "On track", "Completed");
         assertThat(plans.get(1).plan().statusVocabulary()).containsExactly("Completed", "Work underway", "Outstanding");
@@ -142,19 +155,25 @@ class DemoPlansTest {
 
         assertThat(review).anyMatch(a -> a.findingRefs().equals(List.of("Finding 2", "Finding 4")));
         assertThat(plans.get(1).plan().successCriteria()).isNotBlank();
-        Set<String> findings = plans.get(1).plan().sections().stream().flatMap(s -> s.findings().stream())
-                .map(NewPlan.Finding::ref).collect(Collectors.toSet());
+        Set<String> findings = plans.get(1).plan().sections().stream()
+                .flatMap(s -> s.findings().stream())
+                .map(NewPlan.Finding::ref)
+                .collect(Collectors.toSet());
         assertThat(review).allSatisfy(a -> assertThat(findings).containsAll(a.findingRefs()));
         assertThat(business).anyMatch(a -> a.ref() == null).anyMatch(a -> a.ref() != null);
-        assertThat(business).filteredOn(a -> a.due().precision() == DuePrecision.ONGOING)
-                .isNotEmpty().allMatch(a -> a.status() == ActionStatus.IN_PROGRESS);
+        assertThat(business)
+                .filteredOn(a -> a.due().precision() == DuePrecision.ONGOING)
+                .isNotEmpty()
+                .allMatch(a -> a.status() == ActionStatus.IN_PROGRESS);
         assertThat(plans.stream().flatMap(p -> actions(p).stream()))
                 .allSatisfy(a -> assertThat(a.due().warning()).isNull())
                 .allSatisfy(a -> assertThat(a.leads()).isNotEmpty())
                 .allSatisfy(a -> assertThat(a.leadRaw()).isNotBlank())
                 .allSatisfy(a -> assertThat(a.oversightBodyId()).isNotNull());
-        assertThat(actions(plans.get(0))).filteredOn(a -> a.due().precision() == DuePrecision.MONTH)
-                .isNotEmpty().allSatisfy(a -> assertThat(a.due().raw()).matches("[A-Z][a-z]{2}\\.\\d{2}"));
+        assertThat(actions(plans.get(0)))
+                .filteredOn(a -> a.due().precision() == DuePrecision.MONTH)
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.due().raw()).matches("[A-Z][a-z]{2}\\.\\d{2}"));
     }
 
     @ParameterizedTest
@@ -162,16 +181,26 @@ class DemoPlansTest {
     void dueDatesComeInEveryWayPeopleWriteThemAndSomeSlip(LocalDate day) {
         Clock clock = clockOn(day);
         List<PlannedPlan> plans = build(clock);
-        Set<DuePrecision> precisions = plans.stream().flatMap(p -> p.actions().stream())
-                .flatMap(a -> Stream.concat(Stream.of(a.action().due()),
+        Set<DuePrecision> precisions = plans.stream()
+                .flatMap(p -> p.actions().stream())
+                .flatMap(a -> Stream.concat(
+                        Stream.of(a.action().due()),
                         a.updates().stream().map(u -> u.entry().revisedDue()).filter(Objects::nonNull)))
-                .map(DueDate::precision).collect(Collectors.toSet());
-        assertThat(precisions).contains(DuePrecision.MONTH, DuePrecision.DAY, DuePrecision.QUARTER, DuePrecision.RANGE,
-                DuePrecision.ONGOING);
+                .map(DueDate::precision)
+                .collect(Collectors.toSet());
+        assertThat(precisions)
+                .contains(
+                        DuePrecision.MONTH,
+                        DuePrecision.DAY,
+                        DuePrecision.QUARTER,
+                        DuePrecision.RANGE,
+                        DuePrecision.ONGOING);
 
-        long slipped = plans.stream().flatMap(p -> p.actions().stream())
-                .filter(a -> a.updates().stream().anyMatch(u -> u.entry().revisedDue() != null
-                        && !u.entry().revisedDue().equals(a.action().due())))
+        long slipped = plans.stream()
+                .flatMap(p -> p.actions().stream())
+                .filter(a -> a.updates().stream()
+                        .anyMatch(u -> u.entry().revisedDue() != null
+                                && !u.entry().revisedDue().equals(a.action().due())))
                 .count();
         assertThat(slipped).isGreaterThanOrEqualTo(3);
         assertThat(plans.stream().flatMap(p -> p.actions().stream()).flatMap(a -> a.updates().stream()))
@@ -209,7 +238,9 @@ class DemoPlansTest {
     }
 
     private static List<NewPlan.Action> actions(PlannedPlan plan) {
-        return plan.plan().sections().stream().flatMap(s -> s.actions().stream()).toList();
+        return plan.plan().sections().stream()
+                .flatMap(s -> s.actions().stream())
+                .toList();
     }
 
     /** What the action row holds after its history: as {@code ProgressService} and {@code PlanQueries} derive it. */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Column headings as plans write them, and the field each feeds; the overlaps settled by the order of the checks. */
 class ColumnsTest {
@@ -62,13 +62,19 @@ class ColumnsTest {
 
     @Test
     void aRowOfHeadingsIsAHeaderButARowOfContentIsNot() {
-        assertThat(Columns.header(row("Ref", "Area for improvement", "Action", "Lead", "Timescale"))).isNotNull();
-        assertThat(Columns.header(row("Recommendation", "Lead", "By when", "Progress")).fields())
+        assertThat(Columns.header(row("Ref", "Area for improvement", "Action", "Lead", "Timescale")))
+                .isNotNull();
+        assertThat(Columns.header(row("Recommendation", "Lead", "By when", "Progress"))
+                        .fields())
                 .as("with no action column, the recommendation is what is to be done")
                 .startsWith(Columns.Field.ACTION);
-        assertThat(Columns.header(row("Review the referral form and publish a new version", "Police", "Mar.19"))).isNull();
-        assertThat(Columns.header(row("Success Criteria", "How This Will Be Measured"))).as("plan-level, not a table").isNull();
-        assertThat(Columns.header(row("CRC", "Community Rehabilitation Company"))).isNull();
+        assertThat(Columns.header(row("Review the referral form and publish a new version", "Police", "Mar.19")))
+                .isNull();
+        assertThat(Columns.header(row("Success Criteria", "How This Will Be Measured")))
+                .as("plan-level, not a table")
+                .isNull();
+        assertThat(Columns.header(row("CRC", "Community Rehabilitation Company")))
+                .isNull();
     }
 
     private static Block.TableRow row(String... cells) {

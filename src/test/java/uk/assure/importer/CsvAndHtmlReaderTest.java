@@ -12,7 +12,8 @@ class CsvAndHtmlReaderTest {
 
     @Test
     void csvFieldsMayHoldCommasQuotesAndLineBreaks() {
-        String csv = "\ufeffRef,Action,Lead\r\n1,\"Publish a guide, then \"\"test\"\" it\",Police\r\n2,\"Two\nlines\",Council\r\n";
+        String csv =
+                "\ufeffRef,Action,Lead\r\n1,\"Publish a guide, then \"\"test\"\" it\",Police\r\n2,\"Two\nlines\",Council\r\n";
 
         List<Block> blocks = new CsvReader().read("plan.csv", csv);
 
@@ -53,13 +54,16 @@ class CsvAndHtmlReaderTest {
 
         List<Block> blocks = new HtmlReader().read("plan.html", html.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(blocks.subList(0, 2)).extracting(b -> ((Block.Paragraph) b).text())
+        assertThat(blocks.subList(0, 2))
+                .extracting(b -> ((Block.Paragraph) b).text())
                 .containsExactly("Westmoor plan", "Intro & purpose");
         assertThat(texts(blocks.get(3))).containsExactly("Referrals lack detail.", "Publish a checklist.", "Police");
-        assertThat(texts(blocks.get(4))).as("rowspan: empty below; escaped tags stay text")
+        assertThat(texts(blocks.get(4)))
+                .as("rowspan: empty below; escaped tags stay text")
                 .containsExactly("", "Audit <b>twenty</b> referrals.", "Council");
         assertThat(texts(blocks.get(5))).containsExactly("Theme 2", "", "");
-        assertThat(blocks).noneMatch(b -> b.toString().contains("alert") || b.toString().contains("document.write"));
+        assertThat(blocks)
+                .noneMatch(b -> b.toString().contains("alert") || b.toString().contains("document.write"));
     }
 
     @Test

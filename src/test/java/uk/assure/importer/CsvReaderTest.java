@@ -15,7 +15,8 @@ class CsvReaderTest {
 
     @Test
     void quotedFieldsMayHoldSeparatorsQuotesAndLineBreaks() {
-        String csv = "Ref,Action,Lead\r\n1,\"Publish a guide, then \"\"test\"\" it\",Police\r\n2,\"Two\nlines\",Council\r\n";
+        String csv =
+                "Ref,Action,Lead\r\n1,\"Publish a guide, then \"\"test\"\" it\",Police\r\n2,\"Two\nlines\",Council\r\n";
 
         List<Block> blocks = reader.read("plan.csv", csv.getBytes(StandardCharsets.UTF_8));
 
@@ -24,7 +25,8 @@ class CsvReaderTest {
         assertThat(texts(blocks.get(1))).containsExactly("1", "Publish a guide, then \"test\" it", "Police");
         assertThat(texts(blocks.get(2))).containsExactly("2", "Two\nlines", "Council");
         assertThat(blocks.get(2).at().describe()).isEqualTo("plan.csv, line 3");
-        assertThat(((Block.TableRow) blocks.get(2)).cells().get(2).at().describe()).isEqualTo("plan.csv, line 3, column 3");
+        assertThat(((Block.TableRow) blocks.get(2)).cells().get(2).at().describe())
+                .isEqualTo("plan.csv, line 3, column 3");
     }
 
     @Test
@@ -36,9 +38,11 @@ class CsvReaderTest {
 
     @Test
     void semicolonsWhenTheFileUsesThemAndATitleLineIsAParagraph() {
-        List<Block> blocks = reader.read("plan.csv", "Westmoor plan, 2025\nRef;Action;Lead\n1;Do it, soon;Police\n2;More;Council\n");
+        List<Block> blocks =
+                reader.read("plan.csv", "Westmoor plan, 2025\nRef;Action;Lead\n1;Do it, soon;Police\n2;More;Council\n");
 
-        assertThat(blocks.get(0)).isEqualTo(new Block.Paragraph("Westmoor plan, 2025", SourceLocation.line("plan.csv", 1)));
+        assertThat(blocks.get(0))
+                .isEqualTo(new Block.Paragraph("Westmoor plan, 2025", SourceLocation.line("plan.csv", 1)));
         assertThat(texts(blocks.get(2))).containsExactly("1", "Do it, soon", "Police");
     }
 

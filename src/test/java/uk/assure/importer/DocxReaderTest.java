@@ -63,11 +63,17 @@ class DocxReaderTest {
         assertThat(blocks.get(0)).isInstanceOf(Block.Paragraph.class);
         assertThat(((Block.Paragraph) blocks.get(0)).text()).isEqualTo("Westmoor improvement plan");
         assertThat(texts(blocks.get(1))).containsExactly("Area for improvement", "Action", "Lead", "By when");
-        assertThat(texts(blocks.get(2))).containsExactly("Referrals lack detail.",
-                "Publish a checklist.\nTrain the front door team.", "Police", "Mar.25");
-        assertThat(texts(blocks.get(3))).as("merged down: empty below its first row")
+        assertThat(texts(blocks.get(2)))
+                .containsExactly(
+                        "Referrals lack detail.",
+                        "Publish a checklist.\nTrain the front door team.",
+                        "Police",
+                        "Mar.25");
+        assertThat(texts(blocks.get(3)))
+                .as("merged down: empty below its first row")
                 .containsExactly("", "Audit twenty referrals.", "", "");
-        assertThat(texts(blocks.get(4))).as("merged across: once, then empty for the columns it covers")
+        assertThat(texts(blocks.get(4)))
+                .as("merged across: once, then empty for the columns it covers")
                 .containsExactly("Theme 2: Voice of the child", "", "", "");
         assertThat(blocks.get(2).at().describe()).isEqualTo("plan.docx, table 1, row 2");
     }
@@ -76,7 +82,8 @@ class DocxReaderTest {
     void numberedListsKeepTheNumbersWordShows() {
         List<Block> blocks = new DocxReader().read("plan.docx", plan);
 
-        assertThat(blocks.subList(5, 7)).extracting(b -> ((Block.Paragraph) b).text())
+        assertThat(blocks.subList(5, 7))
+                .extracting(b -> ((Block.Paragraph) b).text())
                 .containsExactly("1. Agree the plan.", "2. Report to the board.");
     }
 
@@ -85,9 +92,11 @@ class DocxReaderTest {
         ParsedPlan parsed = PlanParsers.standard().parse("plan.docx", plan);
 
         assertThat(parsed.format()).isEqualTo("docx");
-        assertThat(parsed.actions()).extracting(ParsedPlan.Action::text).containsExactly(
-                "Publish a checklist.\nTrain the front door team.", "Audit twenty referrals.");
-        assertThat(parsed.actions().get(1).findingRefs()).isEqualTo(parsed.actions().get(0).findingRefs());
+        assertThat(parsed.actions())
+                .extracting(ParsedPlan.Action::text)
+                .containsExactly("Publish a checklist.\nTrain the front door team.", "Audit twenty referrals.");
+        assertThat(parsed.actions().get(1).findingRefs())
+                .isEqualTo(parsed.actions().get(0).findingRefs());
         assertThat(parsed.findings()).extracting(ParsedPlan.Finding::text).containsExactly("Referrals lack detail.");
     }
 
@@ -95,12 +104,12 @@ class DocxReaderTest {
     void cellsKeepTheirParagraphsAndListsAsLinesAndNestedTablesAreFlattened() {
         byte[] doc = OfficeFiles.docx(d -> {
             XWPFNumbering numbering = d.createNumbering();
-            java.math.BigInteger bullets = numbering.addNum(numbering.addAbstractNum(
-                    list(0, STNumberFormat.BULLET, "\u2022", 1)));
-            java.math.BigInteger letters = numbering.addNum(numbering.addAbstractNum(
-                    list(1, STNumberFormat.LOWER_LETTER, "%1)", 1)));
-            java.math.BigInteger fromFive = numbering.addNum(numbering.addAbstractNum(
-                    list(2, STNumberFormat.DECIMAL, "%1.", 5)));
+            java.math.BigInteger bullets =
+                    numbering.addNum(numbering.addAbstractNum(list(0, STNumberFormat.BULLET, "\u2022", 1)));
+            java.math.BigInteger letters =
+                    numbering.addNum(numbering.addAbstractNum(list(1, STNumberFormat.LOWER_LETTER, "%1)", 1)));
+            java.math.BigInteger fromFive =
+                    numbering.addNum(numbering.addAbstractNum(list(2, STNumberFormat.DECIMAL, "%1.", 5)));
             XWPFTable table = d.createTable(2, 3);
             table.getRow(0).getCell(0).setText("Ref");
             table.getRow(0).getCell(1).setText("Action");
@@ -132,10 +141,15 @@ class DocxReaderTest {
 
         List<Block> blocks = new DocxReader().read("lists.docx", doc);
 
-        assertThat(texts(blocks.get(1))).containsExactly("1.1", "Two steps:\nbrief the team\ncheck in May",
-                "Both of:\nPolice\nHealth");
-        assertThat(blocks.subList(2, blocks.size())).extracting(b -> ((Block.Paragraph) b).text()).containsExactly(
-                "a) First lettered.", "b) Second lettered.", "5. Starts at five.", "Plain <b> text left as typed: 25 th May");
+        assertThat(texts(blocks.get(1)))
+                .containsExactly("1.1", "Two steps:\nbrief the team\ncheck in May", "Both of:\nPolice\nHealth");
+        assertThat(blocks.subList(2, blocks.size()))
+                .extracting(b -> ((Block.Paragraph) b).text())
+                .containsExactly(
+                        "a) First lettered.",
+                        "b) Second lettered.",
+                        "5. Starts at five.",
+                        "Plain <b> text left as typed: 25 th May");
     }
 
     @Test
@@ -155,16 +169,20 @@ class DocxReaderTest {
         List<Block> blocks = new DocxReader().read("grid.docx", doc);
 
         assertThat(texts(blocks.get(1))).containsExactly("", "Carried on from the row above.", "Council");
-        assertThat(((Block.TableRow) blocks.get(1)).cells().get(2).at().describe()).isEqualTo("grid.docx, table 1, row 2, column 3");
+        assertThat(((Block.TableRow) blocks.get(1)).cells().get(2).at().describe())
+                .isEqualTo("grid.docx, table 1, row 2, column 3");
     }
 
     @Test
     void aDamagedOrFakeWordFileIsRefusedWithTheFileNamed() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocxReader().read("fake.docx", "not a zip".getBytes()))
-                .isInstanceOf(ImportException.class).hasMessageStartingWith("fake.docx: the file is damaged");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new DocxReader().read("fake.docx", "not a zip".getBytes()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("fake.docx: the file is damaged");
         byte[] workbook = OfficeFiles.xlsx(b -> b.createSheet("S"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocxReader().read("book.docx", workbook))
-                .isInstanceOf(ImportException.class).hasMessageStartingWith("book.docx: ");
+                .isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("book.docx: ");
     }
 
     private static XWPFAbstractNum list(long id, STNumberFormat.Enum format, String text, long start) {

@@ -13,12 +13,14 @@ import uk.assure.support.DatabaseTest;
 @TestPropertySource(properties = "assure.first-run-import=src/test/resources/importer/first-run")
 class FirstRunImportIT {
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theFolderPlansAreImportedOnceAndABrokenFileIsSkipped() {
         assertThat(jdbc.sql("SELECT title FROM plan").query(String.class).list())
                 .containsExactly("Multi-agency audit improvement plan");
-        assertThat(jdbc.sql("SELECT count(*) FROM action").query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM action").query(Long.class).single())
+                .isEqualTo(4);
     }
 }

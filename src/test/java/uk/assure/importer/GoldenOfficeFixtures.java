@@ -33,16 +33,39 @@ public final class GoldenOfficeFixtures {
             doc.createParagraph().createRun().setText("Joint targeted area inspection: action plan");
             doc.createParagraph().createRun().setText("Version 2 - updated 12 May 2025");
             String[][] rows = {
-                    {"Ref", "Area for improvement", "Action", "Lead agency", "Timescale", "Oversight", "How will we know?"},
-                    {"A. HELP AT THE FRONT DOOR", "", "", "", "", "", ""},
-                    {"1.1", "Thresholds are not understood by all partners.", "Publish a one-page threshold guide.",
-                            "Children's Services", "Apr.25", "MASH Board", "Fewer referrals that need no action"},
-                    {"", "", "Brief every GP practice on the guide.", "ICB", "Jun.25", "MASH Board", "All practices briefed"},
-                    {"1.2", "Police referrals arrive without the child's views.", "Add the child's views to the police referral form.",
-                            "Police", "Q2 2025", "MASH Board", "Audit shows views in 8 of 10 referrals"},
-                    {"B. CHILDREN IN CARE", "", "", "", "", "", ""},
-                    {"2.1", "Health assessments for children in care are late.", "Weekly list of due assessments to health.",
-                            "Health / Children's Services", "Ongoing", "Corporate Parenting Board", "95% on time"}};
+                {"Ref", "Area for improvement", "Action", "Lead agency", "Timescale", "Oversight", "How will we know?"},
+                {"A. HELP AT THE FRONT DOOR", "", "", "", "", "", ""},
+                {
+                    "1.1",
+                    "Thresholds are not understood by all partners.",
+                    "Publish a one-page threshold guide.",
+                    "Children's Services",
+                    "Apr.25",
+                    "MASH Board",
+                    "Fewer referrals that need no action"
+                },
+                {"", "", "Brief every GP practice on the guide.", "ICB", "Jun.25", "MASH Board", "All practices briefed"
+                },
+                {
+                    "1.2",
+                    "Police referrals arrive without the child's views.",
+                    "Add the child's views to the police referral form.",
+                    "Police",
+                    "Q2 2025",
+                    "MASH Board",
+                    "Audit shows views in 8 of 10 referrals"
+                },
+                {"B. CHILDREN IN CARE", "", "", "", "", "", ""},
+                {
+                    "2.1",
+                    "Health assessments for children in care are late.",
+                    "Weekly list of due assessments to health.",
+                    "Health / Children's Services",
+                    "Ongoing",
+                    "Corporate Parenting Board",
+                    "95% on time"
+                }
+            };
             XWPFTable table = doc.createTable(rows.length, 7);
             for (int r = 0; r < rows.length; r++) {
                 for (int c = 0; c < 7; c++) {
@@ -64,7 +87,9 @@ public final class GoldenOfficeFixtures {
             }
             // A cell of several paragraphs: the action has a lead-in and two steps.
             var cell = table.getRow(6).getCell(2);
-            cell.addParagraph().createRun().setText("Escalate any assessment over 20 days late to the designated nurse.");
+            cell.addParagraph()
+                    .createRun()
+                    .setText("Escalate any assessment over 20 days late to the designated nurse.");
         });
     }
 
@@ -82,12 +107,34 @@ public final class GoldenOfficeFixtures {
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
             Object[][] rows = {
-                    {"1", "Recommendation 1: Check that neglect tools are used.", "Audit the use of the neglect tool in 20 cases.",
-                            "Quality Assurance Team", java.time.LocalDate.of(2025, 6, 30), "G", "Audit done; report in July."},
-                    {"2", "", "Re-launch the neglect tool with a briefing.", "Training Sub-group", java.time.LocalDate.of(2025, 9, 30),
-                            "A", "Briefing booked."},
-                    {"3", "Recommendation 2: Hear fathers.", "Add fathers to the assessment template.", "Children's Services",
-                            "Dec 2025", "R", "Template change delayed by the system supplier."}};
+                {
+                    "1",
+                    "Recommendation 1: Check that neglect tools are used.",
+                    "Audit the use of the neglect tool in 20 cases.",
+                    "Quality Assurance Team",
+                    java.time.LocalDate.of(2025, 6, 30),
+                    "G",
+                    "Audit done; report in July."
+                },
+                {
+                    "2",
+                    "",
+                    "Re-launch the neglect tool with a briefing.",
+                    "Training Sub-group",
+                    java.time.LocalDate.of(2025, 9, 30),
+                    "A",
+                    "Briefing booked."
+                },
+                {
+                    "3",
+                    "Recommendation 2: Hear fathers.",
+                    "Add fathers to the assessment template.",
+                    "Children's Services",
+                    "Dec 2025",
+                    "R",
+                    "Template change delayed by the system supplier."
+                }
+            };
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(4 + r);
                 for (int c = 0; c < rows[r].length; c++) {

@@ -35,24 +35,39 @@ class HtmlReaderTest {
 
     @Test
     void textOutsideTablesIsParagraphsInOrder() {
-        List<String> paragraphs = blocks.stream().filter(b -> b instanceof Block.Paragraph)
-                .map(b -> ((Block.Paragraph) b).text()).toList();
+        List<String> paragraphs = blocks.stream()
+                .filter(b -> b instanceof Block.Paragraph)
+                .map(b -> ((Block.Paragraph) b).text())
+                .toList();
 
-        assertThat(paragraphs).containsExactly("Westmoor plan", "Intro & purpose\nsecond line", "First point",
-                "Second point", "Loose text here", "After the table");
+        assertThat(paragraphs)
+                .containsExactly(
+                        "Westmoor plan",
+                        "Intro & purpose\nsecond line",
+                        "First point",
+                        "Second point",
+                        "Loose text here",
+                        "After the table");
     }
 
     @Test
     void tableRowsKeepMergedCellsInTheirColumns() {
-        List<List<String>> rows = blocks.stream().filter(b -> b instanceof Block.TableRow).map(HtmlReaderTest::texts).toList();
+        List<List<String>> rows = blocks.stream()
+                .filter(b -> b instanceof Block.TableRow)
+                .map(HtmlReaderTest::texts)
+                .toList();
 
-        assertThat(rows).containsExactly(
-                List.of("Area for improvement", "Action", "Lead"),
-                List.of("Referrals lack detail.", "Publish a checklist.", "Police"),
-                List.of("", "Audit <b>twenty</b> referrals.", "Council"),
-                List.of("Theme 2", "", "One\ntwo\nthree"),
-                List.of("Nested", "inner a\ninner b", "x"));
-        Block.TableRow third = (Block.TableRow) blocks.stream().filter(b -> b instanceof Block.TableRow).toList().get(2);
+        assertThat(rows)
+                .containsExactly(
+                        List.of("Area for improvement", "Action", "Lead"),
+                        List.of("Referrals lack detail.", "Publish a checklist.", "Police"),
+                        List.of("", "Audit <b>twenty</b> referrals.", "Council"),
+                        List.of("Theme 2", "", "One\ntwo\nthree"),
+                        List.of("Nested", "inner a\ninner b", "x"));
+        Block.TableRow third = (Block.TableRow) blocks.stream()
+                .filter(b -> b instanceof Block.TableRow)
+                .toList()
+                .get(2);
         assertThat(third.cells().get(1).at().describe()).isEqualTo("plan.html, table 1, row 3, column 2");
     }
 
@@ -63,8 +78,11 @@ class HtmlReaderTest {
 
     @Test
     void aFragmentWithoutHtmlOrBodyIsRead() {
-        List<Block> read = new HtmlReader().read("x.html",
-                "<table><tr><td>a</td><td rowspan=3>b</td></tr><tr><td>c</td></tr></table>".getBytes(StandardCharsets.UTF_8));
+        List<Block> read = new HtmlReader()
+                .read(
+                        "x.html",
+                        "<table><tr><td>a</td><td rowspan=3>b</td></tr><tr><td>c</td></tr></table>"
+                                .getBytes(StandardCharsets.UTF_8));
 
         assertThat(read).extracting(b -> texts(b)).containsExactly(List.of("a", "b"), List.of("c", ""));
     }

@@ -20,7 +20,8 @@ final class OfficeFiles {
     private OfficeFiles() {}
 
     static byte[] docx(Consumer<XWPFDocument> build) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             build.accept(doc);
             doc.write(out);
             return out.toByteArray();
@@ -30,7 +31,8 @@ final class OfficeFiles {
     }
 
     static byte[] xlsx(Consumer<XSSFWorkbook> build) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             build.accept(book);
             book.write(out);
             return out.toByteArray();
@@ -48,7 +50,8 @@ final class OfficeFiles {
             while ((e = in.getNextEntry()) != null) {
                 byte[] content = in.readAllBytes();
                 if (e.getName().equals(entry)) {
-                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    content = change.apply(new String(content, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new ZipEntry(e.getName()));
                 out.write(content);

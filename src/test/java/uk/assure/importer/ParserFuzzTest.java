@@ -32,15 +32,23 @@ class ParserFuzzTest {
     @Property(tries = 200)
     void arbitraryCsvAndHtmlParseOrFailWithTheDeclaredError(@ForAll("planLikeText") String text) {
         parse("fuzz.csv", text.replace('\t', ',').getBytes(StandardCharsets.UTF_8));
-        parse("fuzz.html", ("<table><tr><td>" + text.replace("\t", "</td><td>").replace("\n", "</td></tr><tr><td>")
-                + "</td></tr></table>").getBytes(StandardCharsets.UTF_8));
+        parse(
+                "fuzz.html",
+                ("<table><tr><td>" + text.replace("\t", "</td><td>").replace("\n", "</td></tr><tr><td>")
+                                + "</td></tr></table>")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The readers alone, through a parser with no assemblers: reading succeeds or fails with ImportException. */
     private static final PlanParser READING_ONLY = new PlanParser(java.util.List.of());
 
-    private static final java.util.List<DocumentReader> READERS = java.util.List.of(new TextReader(), new CsvReader(),
-            new HtmlReader(), new DocxReader(), new XlsxReader(null), new XlsxReader("Sheet 2"));
+    private static final java.util.List<DocumentReader> READERS = java.util.List.of(
+            new TextReader(),
+            new CsvReader(),
+            new HtmlReader(),
+            new DocxReader(),
+            new XlsxReader(null),
+            new XlsxReader("Sheet 2"));
 
     @Property(tries = 300)
     void anyTextThroughEveryReaderReadsOrFailsWithTheDeclaredError(@ForAll("markupText") String text) {
@@ -93,8 +101,12 @@ class ParserFuzzTest {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("\t\n\r<>&\";,'/= abcdpltr1").ofMaxLength(200),
                 Arbitraries.strings().all().ofMaxLength(100),
-                Arbitraries.of("<table><tr><td rowspan=9999999>a<td colspan=-1>b</table>", "<html><p>x</p>",
-                        "\"unclosed,quote\n", "a;b;c\n1;2;3\n4;5;6\n", "<script>x</script><table><tr><th>h"));
+                Arbitraries.of(
+                        "<table><tr><td rowspan=9999999>a<td colspan=-1>b</table>",
+                        "<html><p>x</p>",
+                        "\"unclosed,quote\n",
+                        "a;b;c\n1;2;3\n4;5;6\n",
+                        "<script>x</script><table><tr><th>h"));
     }
 
     private static void parse(String name, byte[] bytes) {
@@ -109,10 +121,44 @@ class ParserFuzzTest {
     @Provide
     Arbitrary<String> planLikeText() {
         Arbitrary<String> pieces = Arbitraries.oneOf(
-                Arbitraries.of("Action", "Lead", "Timescale", "Ref", "Area for improvement", "Progress", "RAG", "Status",
-                        "How will we know?", "On track", "Completed", "R", "A", "G", "Mar.19", "29 January 2010",
-                        "Ongoing", "1.2.3", "(1a)", "Recommendation 1:", "Finding 2:", "Acronyms:", "MASH", "V2: Updated",
-                        "<p>", "</p>", "<ol><li>", "</li></ol>", "&amp;", "&#0;", "&", "<", ">", "\"", "•", "▪", "-----"),
+                Arbitraries.of(
+                        "Action",
+                        "Lead",
+                        "Timescale",
+                        "Ref",
+                        "Area for improvement",
+                        "Progress",
+                        "RAG",
+                        "Status",
+                        "How will we know?",
+                        "On track",
+                        "Completed",
+                        "R",
+                        "A",
+                        "G",
+                        "Mar.19",
+                        "29 January 2010",
+                        "Ongoing",
+                        "1.2.3",
+                        "(1a)",
+                        "Recommendation 1:",
+                        "Finding 2:",
+                        "Acronyms:",
+                        "MASH",
+                        "V2: Updated",
+                        "<p>",
+                        "</p>",
+                        "<ol><li>",
+                        "</li></ol>",
+                        "&amp;",
+                        "&#0;",
+                        "&",
+                        "<",
+                        ">",
+                        "\"",
+                        "•",
+                        "▪",
+                        "-----"),
                 Arbitraries.strings().ofMaxLength(30),
                 Arbitraries.of("\t", "\t", "\t", "\n", "\n", "\r\n", " ", ""));
         return pieces.list().ofMaxSize(120).map(list -> String.join("", list));

@@ -23,10 +23,17 @@ import uk.assure.support.DatabaseTest;
 @DatabaseTest
 class PlanImportIT {
 
-    @Autowired PartnershipDirectory directory;
-    @Autowired PlanImporter importer;
-    @Autowired PlanQueries queries;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    PartnershipDirectory directory;
+
+    @Autowired
+    PlanImporter importer;
+
+    @Autowired
+    PlanQueries queries;
+
+    @Autowired
+    JdbcClient jdbc;
 
     long partnership;
     long council;
@@ -36,7 +43,8 @@ class PlanImportIT {
     @BeforeEach
     void aPartnershipWithAgenciesAndAParsedPlan() throws IOException {
         partnership = directory.createPartnership("Testshire").id();
-        council = directory.createAgency(partnership, "Testshire County Council", "TCC", List.of("Children's Services"));
+        council =
+                directory.createAgency(partnership, "Testshire County Council", "TCC", List.of("Children's Services"));
         police = directory.createAgency(partnership, "Testshire Police", null, List.of("D. Supt. PVP"));
         directory.createBody(partnership, "MASH Board", List.of());
         try (InputStream in = getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv")) {
@@ -48,11 +56,14 @@ class PlanImportIT {
     void thePreviewMatchesLeadsThroughAliasesAndOffersTheRestForCreation() {
         PlanImporter.Preview preview = importer.preview(partnership, parsed);
 
-        assertThat(preview.leads()).filteredOn(PlanImporter.LeadMatch::known)
+        assertThat(preview.leads())
+                .filteredOn(PlanImporter.LeadMatch::known)
                 .extracting(PlanImporter.LeadMatch::written, PlanImporter.LeadMatch::agencyName)
-                .contains(org.assertj.core.groups.Tuple.tuple("TCC", "Testshire County Council"),
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("TCC", "Testshire County Council"),
                         org.assertj.core.groups.Tuple.tuple("D. Supt. PVP", "Testshire Police"));
-        assertThat(preview.unknownLeads()).extracting(PlanImporter.LeadMatch::written)
+        assertThat(preview.unknownLeads())
+                .extracting(PlanImporter.LeadMatch::written)
                 .contains("ICB Safeguarding", "Testshire Clinic");
         assertThat(preview.oversight()).containsKey("MASH Board");
         assertThat(preview.oversight().get("MASH Board")).isNotNull();
@@ -63,14 +74,20 @@ class PlanImportIT {
     void confirmingWritesThePlanWithLinkedLeadsGlossaryAndImportedProgress() {
         PlanWriter.Created created = importer.commit(partnership, parsed, Set.of("Testshire Clinic"));
 
-        PlanViews.PlanPage plan = queries.findPlan(partnership, created.externalId()).orElseThrow();
+        PlanViews.PlanPage plan =
+                queries.findPlan(partnership, created.externalId()).orElseThrow();
         assertThat(plan.actionCount()).isEqualTo(parsed.actions().size());
         assertThat(plan.glossary()).extracting(g -> g.term()).contains("MASH", "ICB");
-        assertThat(directory.findAgency(partnership, "Testshire Clinic")).as("created on request").isPresent();
-        assertThat(directory.findAgency(partnership, "ICB Safeguarding")).as("not asked for").isEmpty();
+        assertThat(directory.findAgency(partnership, "Testshire Clinic"))
+                .as("created on request")
+                .isPresent();
+        assertThat(directory.findAgency(partnership, "ICB Safeguarding"))
+                .as("not asked for")
+                .isEmpty();
 
         List<PlanViews.ActionPage> actions = new ArrayList<>();
-        created.actionExternalIds().forEach(id -> actions.add(queries.findAction(partnership, id).orElseThrow()));
+        created.actionExternalIds()
+                .forEach(id -> actions.add(queries.findAction(partnership, id).orElseThrow()));
         PlanViews.ActionPage first = actions.get(0);
         assertThat(first.leadNames()).containsExactly("Testshire County Council");
         assertThat(first.status()).isEqualTo(ActionStatus.COMPLETED);
@@ -82,7 +99,9 @@ class PlanImportIT {
         });
         assertThat(actions.get(1).leadNames()).containsExactly("Testshire Police");
         assertThat(actions.get(3).currentDue().raw()).isEqualTo("When the new system arrives");
-        assertThat(actions.get(3).history()).as("no progress written, no history").isEmpty();
+        assertThat(actions.get(3).history())
+                .as("no progress written, no history")
+                .isEmpty();
     }
 
     @Test
@@ -100,20 +119,53 @@ class PlanImportIT {
     }
 
     private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE partnership_id = ?").param(partnership)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE partnership_id = ?")
+                .param(partnership)
+                .query(Long.class)
+                .single();
     }
 
     private static ParsedPlan withActionText(ParsedPlan plan, int index, String text) {
         List<ParsedPlan.Action> actions = new ArrayList<>(plan.actions());
         ParsedPlan.Action a = actions.get(index);
-        actions.set(index, new ParsedPlan.Action(a.ref(), a.section(), a.findingRefs(), text, a.lead(), a.leads(),
-                a.dueRaw(), a.due(), a.duePrecision(), a.statusRaw(), a.status(), a.successCriteria(), a.oversight(),
-                a.evidence(), a.progress(), a.location()));
-        return new ParsedPlan(plan.file(), plan.format(), plan.title(), plan.organisation(), plan.inspectionDate(),
-                plan.documentDate(), plan.versionLabel(), plan.leadOfficer(), plan.successCriteria(), plan.measures(),
-                plan.links(), plan.statusVocabulary(), plan.sections(), plan.findings(), actions, plan.glossary(),
-                plan.columns(), plan.warnings());
+        actions.set(
+                index,
+                new ParsedPlan.Action(
+                        a.ref(),
+                        a.section(),
+                        a.findingRefs(),
+                        text,
+                        a.lead(),
+                        a.leads(),
+                        a.dueRaw(),
+                        a.due(),
+                        a.duePrecision(),
+                        a.statusRaw(),
+                        a.status(),
+                        a.successCriteria(),
+                        a.oversight(),
+                        a.evidence(),
+                        a.progress(),
+                        a.location()));
+        return new ParsedPlan(
+                plan.file(),
+                plan.format(),
+                plan.title(),
+                plan.organisation(),
+                plan.inspectionDate(),
+                plan.documentDate(),
+                plan.versionLabel(),
+                plan.leadOfficer(),
+                plan.successCriteria(),
+                plan.measures(),
+                plan.links(),
+                plan.statusVocabulary(),
+                plan.sections(),
+                plan.findings(),
+                actions,
+                plan.glossary(),
+                plan.columns(),
+                plan.warnings());
     }
 
     @Test
@@ -122,16 +174,23 @@ class PlanImportIT {
         String text;
         try (InputStream in = getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv")) {
             text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("Train social workers to record children's words.\tTCC", "Train social workers to record children's words.\tHead of Performance");
+                    .replace(
+                            "Train social workers to record children's words.\tTCC",
+                            "Train social workers to record children's words.\tHead of Performance");
         }
-        ParsedPlan withPerson = PlanParsers.standard().parse("people.tsv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedPlan withPerson =
+                PlanParsers.standard().parse("people.tsv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         PlanImporter.Preview preview = importer.preview(partnership, withPerson);
         PlanWriter.Created created = importer.commit(partnership, withPerson, Set.of());
 
-        assertThat(preview.leads()).filteredOn(l -> l.written().equals("Head of Performance")).singleElement()
-                .satisfies(l -> assertThat(l.agencyName()).isEqualTo("Jo Marsh, Head of Performance (Testshire County Council)"));
-        String last = created.actionExternalIds().get(created.actionExternalIds().size() - 1);
+        assertThat(preview.leads())
+                .filteredOn(l -> l.written().equals("Head of Performance"))
+                .singleElement()
+                .satisfies(l -> assertThat(l.agencyName())
+                        .isEqualTo("Jo Marsh, Head of Performance (Testshire County Council)"));
+        String last =
+                created.actionExternalIds().get(created.actionExternalIds().size() - 1);
         assertThat(queries.findAction(partnership, last).orElseThrow().leadNames())
                 .containsExactly("Jo Marsh, Testshire County Council");
     }

@@ -25,10 +25,17 @@ import uk.assure.support.DatabaseTest;
 @DatabaseTest
 class PlanUpdateIT {
 
-    @Autowired PartnershipDirectory directory;
-    @Autowired PlanImporter importer;
-    @Autowired PlanQueries queries;
-    @Autowired ProgressService progress;
+    @Autowired
+    PartnershipDirectory directory;
+
+    @Autowired
+    PlanImporter importer;
+
+    @Autowired
+    PlanQueries queries;
+
+    @Autowired
+    ProgressService progress;
 
     long partnership;
     String planId;
@@ -41,19 +48,22 @@ class PlanUpdateIT {
         try (InputStream in = getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv")) {
             version1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        planId = importer.commit(partnership, parse("v1.tsv", version1), Set.of()).externalId();
+        planId = importer.commit(partnership, parse("v1.tsv", version1), Set.of())
+                .externalId();
         PlanViews.ActionPage audit = action("Audit twenty referrals");
-        progress.record(partnership, audit.externalId(), audit.version(),
+        progress.record(
+                partnership,
+                audit.externalId(),
+                audit.version(),
                 ProgressEntry.note("Ten of twenty referrals audited.", ActionStatus.IN_PROGRESS),
                 new ProgressService.Author(null, "Agency lead"));
     }
 
     /** Version 2: one due date moved, one action dropped, one new action. */
     private String version2() {
-        return version1
-                .replace("Version 2: updated June 2024", "Version 3: updated September 2024")
-                .replace("D. Supt. PVP\tJun.24", "D. Supt. PVP\tSep.24")
-                .replaceAll("(?m)^1\\.2\t.*\n", "")
+        return version1.replace("Version 2: updated June 2024", "Version 3: updated September 2024")
+                        .replace("D. Supt. PVP\tJun.24", "D. Supt. PVP\tSep.24")
+                        .replaceAll("(?m)^1\\.2\t.*\n", "")
                 + "\t\tAsk ten children how the new form works for them.\tTCC\tDec.24\tPartnership Executive\tChildren say they were heard\t\n";
     }
 
@@ -64,31 +74,37 @@ class PlanUpdateIT {
         assertThat(preview.update()).isNotNull();
         assertThat(preview.update().heldExternalId()).isEqualTo(planId);
         assertThat(preview.update().match().matched()).hasSize(3);
-        assertThat(preview.update().match().added()).extracting(ParsedPlan.Action::text)
+        assertThat(preview.update().match().added())
+                .extracting(ParsedPlan.Action::text)
                 .containsExactly("Ask ten children how the new form works for them.");
-        assertThat(preview.update().match().missing()).extracting(VersionMatch.Held::text)
+        assertThat(preview.update().match().missing())
+                .extracting(VersionMatch.Held::text)
                 .containsExactly("Give the ICB safeguarding team access to the MASH records.");
     }
 
     @Test
     void updatingKeepsHistoryRevisesDatesAddsNewActionsAndKeepsMissingOnesUntilAPersonDecides() {
-        PlanImporter.Committed committed = importer.commit(partnership, parse("v2.tsv", version2()),
-                new PlanImporter.Choice(false, Set.of(), Set.of()));
+        PlanImporter.Committed committed = importer.commit(
+                partnership, parse("v2.tsv", version2()), new PlanImporter.Choice(false, Set.of(), Set.of()));
 
         assertThat(committed.updated()).isTrue();
         assertThat(committed.externalId()).isEqualTo(planId);
-        assertThat(committed).extracting(PlanImporter.Committed::matched, PlanImporter.Committed::added,
-                PlanImporter.Committed::closed).containsExactly(3, 1, 0);
+        assertThat(committed)
+                .extracting(
+                        PlanImporter.Committed::matched, PlanImporter.Committed::added, PlanImporter.Committed::closed)
+                .containsExactly(3, 1, 0);
         PlanViews.PlanPage plan = queries.findPlan(partnership, planId).orElseThrow();
         assertThat(plan.versionLabel()).isEqualTo("Version 3: updated September 2024");
         assertThat(plan.actionCount()).as("nothing deleted: 4 held + 1 new").isEqualTo(5);
 
         PlanViews.ActionPage audit = action("Audit twenty referrals");
-        assertThat(audit.history()).extracting(PlanViews.UpdateView::narrative)
+        assertThat(audit.history())
+                .extracting(PlanViews.UpdateView::narrative)
                 .contains("Ten of twenty referrals audited.");
         assertThat(audit.originalDue().raw()).isEqualTo("Jun.24");
         assertThat(audit.currentDue().raw()).isEqualTo("Sep.24");
-        assertThat(audit.history()).anySatisfy(u -> assertThat(u.revisionReason()).contains("Version 3"));
+        assertThat(audit.history())
+                .anySatisfy(u -> assertThat(u.revisionReason()).contains("Version 3"));
 
         PlanViews.ActionPage missing = action("Give the ICB safeguarding team");
         assertThat(missing.status()).isNotEqualTo(ActionStatus.SUPERSEDED);
@@ -98,20 +114,27 @@ class PlanUpdateIT {
     @Test
     void aMissingActionChosenForClosingIsSupersededWithTheReason() {
         ParsedPlan v2 = parse("v2.tsv", version2());
-        String missing = importer.preview(partnership, v2).update().match().missing().get(0).externalId();
+        String missing = importer.preview(partnership, v2)
+                .update()
+                .match()
+                .missing()
+                .get(0)
+                .externalId();
 
         importer.commit(partnership, v2, new PlanImporter.Choice(false, Set.of(), Set.of(missing)));
 
         PlanViews.ActionPage closed = queries.findAction(partnership, missing).orElseThrow();
         assertThat(closed.status()).isEqualTo(ActionStatus.SUPERSEDED);
-        assertThat(closed.history()).filteredOn(u -> u.statusAfter() == ActionStatus.SUPERSEDED).singleElement()
+        assertThat(closed.history())
+                .filteredOn(u -> u.statusAfter() == ActionStatus.SUPERSEDED)
+                .singleElement()
                 .satisfies(u -> assertThat(u.statusReason()).contains("Not in Version 3"));
     }
 
     @Test
     void importingAsNewLeavesTheHeldPlanAlone() {
-        PlanImporter.Committed committed = importer.commit(partnership, parse("v2.tsv", version2()),
-                new PlanImporter.Choice(true, Set.of(), Set.of()));
+        PlanImporter.Committed committed = importer.commit(
+                partnership, parse("v2.tsv", version2()), new PlanImporter.Choice(true, Set.of(), Set.of()));
 
         assertThat(committed.updated()).isFalse();
         assertThat(committed.externalId()).isNotEqualTo(planId);
@@ -121,8 +144,12 @@ class PlanUpdateIT {
 
     private PlanViews.ActionPage action(String textStart) {
         PlanViews.PlanPage plan = queries.findPlan(partnership, planId).orElseThrow();
-        String id = plan.sections().stream().flatMap(s -> s.actions().stream())
-                .filter(a -> a.text().startsWith(textStart)).findFirst().orElseThrow().externalId();
+        String id = plan.sections().stream()
+                .flatMap(s -> s.actions().stream())
+                .filter(a -> a.text().startsWith(textStart))
+                .findFirst()
+                .orElseThrow()
+                .externalId();
         return queries.findAction(partnership, id).orElseThrow();
     }
 

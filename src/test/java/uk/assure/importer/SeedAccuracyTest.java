@@ -37,16 +37,20 @@ class SeedAccuracyTest {
         }
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(truths)) {
-            for (Path truth : files.filter(f -> f.toString().endsWith(".truth.json")).sorted().toList()) {
+            for (Path truth : files.filter(f -> f.toString().endsWith(".truth.json"))
+                    .sorted()
+                    .toList()) {
                 String stem = truth.getFileName().toString().replace(".truth.json", "");
-                for (Path source : List.of(SHARED.resolve("seeds/" + stem + ".txt"),
-                        SHARED.resolve("seeds/docx/" + stem + ".docx"), SHARED.resolve("seeds/xlsx/" + stem + ".xlsx"))) {
+                for (Path source : List.of(
+                        SHARED.resolve("seeds/" + stem + ".txt"),
+                        SHARED.resolve("seeds/docx/" + stem + ".docx"),
+                        SHARED.resolve("seeds/xlsx/" + stem + ".xlsx"))) {
                     if (Files.exists(source)) {
                         boolean pdfText = stem.startsWith("002");
                         // 002 is text from a PDF whose columns came out as separate lines: its bar is recall 85%, and
                         // its fields are rebuilt from print order (see the truth's notes), held here at what we reach.
-                        out.add(Arguments.of(source.getFileName().toString(), source, pdfText ? 0.85 : 0.97,
-                                pdfText ? 0.90 : 0.95));
+                        out.add(Arguments.of(
+                                source.getFileName().toString(), source, pdfText ? 0.85 : 0.97, pdfText ? 0.90 : 0.95));
                     }
                 }
             }
@@ -59,7 +63,8 @@ class SeedAccuracyTest {
     void meetsTheAccuracyBar(String name, Path source, double minimumRecall, double minimumFields) throws IOException {
         Assumptions.assumeTrue(source != null, "../shared is not beside the repo");
         String stem = name.substring(0, name.lastIndexOf('.'));
-        JsonNode truth = JSON.readTree(SHARED.resolve("fixtures/truth/" + stem + ".truth.json").toFile());
+        JsonNode truth = JSON.readTree(
+                SHARED.resolve("fixtures/truth/" + stem + ".truth.json").toFile());
         ParsedPlan parsed = PlanParsers.standard().parse(name, Files.readAllBytes(source));
 
         Score score = score(truth, parsed);
@@ -67,8 +72,9 @@ class SeedAccuracyTest {
         System.out.printf("%s: %s%n", name, score);
         assertThat(score.recall()).as("action recall " + score).isGreaterThanOrEqualTo(minimumRecall);
         assertThat(score.precision()).as("action precision " + score).isGreaterThanOrEqualTo(0.95);
-        score.fields().forEach((field, right) ->
-                assertThat((double) right / score.matched()).as(field + " right on matched actions " + score)
+        score.fields()
+                .forEach((field, right) -> assertThat((double) right / score.matched())
+                        .as(field + " right on matched actions " + score)
                         .isGreaterThanOrEqualTo(minimumFields));
     }
 
@@ -82,10 +88,13 @@ class SeedAccuracyTest {
         int matched = 0;
         Map<String, Integer> fields = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(truths)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".truth.json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".truth.json"))
+                    .sorted()
+                    .toList()) {
                 String stem = file.getFileName().toString().replace(".truth.json", "");
                 Path source = SHARED.resolve("seeds/" + stem + ".txt");
-                Score score = score(JSON.readTree(file.toFile()),
+                Score score = score(
+                        JSON.readTree(file.toFile()),
                         PlanParsers.standard().parse(source.getFileName().toString(), Files.readAllBytes(source)));
                 truth += score.truth();
                 parsed += score.parsed();
@@ -98,7 +107,8 @@ class SeedAccuracyTest {
         assertThat(total.recall()).as(total.toString()).isGreaterThanOrEqualTo(0.97);
         assertThat(total.precision()).as(total.toString()).isGreaterThanOrEqualTo(0.95);
         int m = matched;
-        fields.forEach((field, right) -> assertThat((double) right / m).as(field + " " + total).isGreaterThanOrEqualTo(0.95));
+        fields.forEach((field, right) ->
+                assertThat((double) right / m).as(field + " " + total).isGreaterThanOrEqualTo(0.95));
     }
 
     record Score(int truth, int parsed, int matched, Map<String, Integer> fields) {
@@ -112,9 +122,16 @@ class SeedAccuracyTest {
 
         @Override
         public String toString() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "truth=%d parsed=%d matched=%d recall=%.1f%% precision=%.1f%%",
-                    truth, parsed, matched, 100 * recall(), 100 * precision()));
-            fields.forEach((k, v) -> out.append(String.format(Locale.ROOT, " %s=%.1f%%", k, matched == 0 ? 0 : 100.0 * v / matched)));
+            StringBuilder out = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "truth=%d parsed=%d matched=%d recall=%.1f%% precision=%.1f%%",
+                    truth,
+                    parsed,
+                    matched,
+                    100 * recall(),
+                    100 * precision()));
+            fields.forEach((k, v) ->
+                    out.append(String.format(Locale.ROOT, " %s=%.1f%%", k, matched == 0 ? 0 : 100.0 * v / matched)));
             return out.toString();
         }
     }
@@ -133,7 +150,9 @@ class SeedAccuracyTest {
             int found = -1;
             for (int pass = 0; pass < 2 && found < 0; pass++) {
                 for (int i = pass == 0 ? last + 1 : 0; i < got.size(); i++) {
-                    if (!used[i] && !key.isEmpty() && stripNumbering(norm(got.get(i).text())).startsWith(key)) {
+                    if (!used[i]
+                            && !key.isEmpty()
+                            && stripNumbering(norm(got.get(i).text())).startsWith(key)) {
                         found = i;
                         break;
                     }
@@ -149,8 +168,12 @@ class SeedAccuracyTest {
             fields.merge("lead", same(text(t, "lead"), g.lead(), false) ? 1 : 0, Integer::sum);
             fields.merge("due", same(text(t, "due_raw"), g.dueRaw(), false) ? 1 : 0, Integer::sum);
             fields.merge("status", same(text(t, "status_raw"), g.statusRaw(), false) ? 1 : 0, Integer::sum);
-            fields.merge("success", !t.has("success_raw_start")
-                    || same(text(t, "success_raw_start"), g.successCriteria(), true) ? 1 : 0, Integer::sum);
+            fields.merge(
+                    "success",
+                    !t.has("success_raw_start") || same(text(t, "success_raw_start"), g.successCriteria(), true)
+                            ? 1
+                            : 0,
+                    Integer::sum);
         }
         return new Score(truth.get("actions").size(), got.size(), matched, fields);
     }
@@ -175,8 +198,14 @@ class SeedAccuracyTest {
             return "";
         }
         String t = Parser.unescapeEntities(s.replaceAll("<[^>]+>", " "), false)
-                .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
-                .replace('\u2013', '-').replace('\u2014', '-').replace('\u00a0', ' ').replace('\u2022', ' ')
+                .replace('\u2018', '\'')
+                .replace('\u2019', '\'')
+                .replace('\u201c', '"')
+                .replace('\u201d', '"')
+                .replace('\u2013', '-')
+                .replace('\u2014', '-')
+                .replace('\u00a0', ' ')
+                .replace('\u2022', ' ')
                 .replace('\u25aa', ' ');
         return t.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }

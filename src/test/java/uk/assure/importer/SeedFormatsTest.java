@@ -31,13 +31,16 @@ class SeedFormatsTest {
                 continue;
             }
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.getFileName().toString().endsWith("." + format)).sorted().forEach(file -> {
-                    String base = file.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
-                    Path text = SEEDS.resolve(base + ".txt");
-                    if (Files.isRegularFile(text)) {
-                        tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> compare(file, text, format)));
-                    }
-                });
+                files.filter(f -> f.getFileName().toString().endsWith("." + format))
+                        .sorted()
+                        .forEach(file -> {
+                            String base = file.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
+                            Path text = SEEDS.resolve(base + ".txt");
+                            if (Files.isRegularFile(text)) {
+                                tests.add(DynamicTest.dynamicTest(
+                                        file.getFileName().toString(), () -> compare(file, text, format)));
+                            }
+                        });
             }
         }
         return tests.stream();
@@ -53,17 +56,20 @@ class SeedFormatsTest {
         // tabs became paragraphs outside the tables, so only table rows are compared.
         boolean paragraphsAreRows = format.equals("xlsx");
         List<String> read = rows(reader.read(name, bytes), paragraphsAreRows);
-        List<String> expected = rows(new TextReader().read(text.getFileName().toString(), Files.readAllBytes(text)),
-                paragraphsAreRows);
+        List<String> expected =
+                rows(new TextReader().read(text.getFileName().toString(), Files.readAllBytes(text)), paragraphsAreRows);
 
         int matched = matched(read, expected);
         double share = (double) matched / Math.max(1, Math.max(read.size(), expected.size()));
         if (matched < Math.max(read.size(), expected.size())) {
-            System.out.printf("%s: %d of %d rows (text has %d) match (%.1f%%)%n", name, matched, read.size(),
-                    expected.size(), share * 100);
+            System.out.printf(
+                    "%s: %d of %d rows (text has %d) match (%.1f%%)%n",
+                    name, matched, read.size(), expected.size(), share * 100);
             printDifferences(name, read, expected);
         }
-        assertThat(share).as("%s: share of table rows read as in the text", name).isGreaterThanOrEqualTo(0.98);
+        assertThat(share)
+                .as("%s: share of table rows read as in the text", name)
+                .isGreaterThanOrEqualTo(0.98);
     }
 
     /**
@@ -77,7 +83,8 @@ class SeedFormatsTest {
             if (block instanceof Block.Paragraph paragraph && paragraphsAreRows) {
                 rows.add(normal(paragraph.text()));
             } else if (block instanceof Block.TableRow row) {
-                List<String> cells = new ArrayList<>(row.cells().stream().map(c -> normal(c.text())).toList());
+                List<String> cells = new ArrayList<>(
+                        row.cells().stream().map(c -> normal(c.text())).toList());
                 while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
                     cells.remove(cells.size() - 1);
                 }
@@ -99,12 +106,15 @@ class SeedFormatsTest {
      * </ul>
      */
     private static String normal(String text) {
-        String clean = text.replaceAll("\\s+", " ").strip()
+        String clean = text.replaceAll("\\s+", " ")
+                .strip()
                 .replaceFirst("^#{1,6} ", "")
                 .replaceAll("\\*\\*", "")
                 .replaceFirst("^\\d{1,3}[.)] (?=\\S)", "");
         if (clean.matches("\\d{1,6}(\\.\\d{1,6})?\\.?")) {
-            clean = new java.math.BigDecimal(clean.replaceFirst("\\.$", "")).stripTrailingZeros().toPlainString();
+            clean = new java.math.BigDecimal(clean.replaceFirst("\\.$", ""))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return clean;
     }

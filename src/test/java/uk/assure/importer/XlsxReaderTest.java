@@ -54,10 +54,12 @@ class XlsxReaderTest {
 
         assertThat(blocks.get(0)).isInstanceOf(Block.Paragraph.class);
         assertThat(((Block.Paragraph) blocks.get(0)).text()).isEqualTo("Westmoor learning tracker");
-        assertThat(texts(blocks.get(2))).containsExactly("1", "Publish the escalation guide.", "Police", "31 March 2025", "G");
+        assertThat(texts(blocks.get(2)))
+                .containsExactly("1", "Publish the escalation guide.", "Police", "31 March 2025", "G");
         assertThat(texts(blocks.get(3))).as("a formula by its value").startsWith("2");
         assertThat(blocks.get(2).at().describe()).isEqualTo("tracker.xlsx, sheet Tracker, row 4");
-        assertThat(blocks.get(4)).as("a merged row with text only in its first cell reads as a line")
+        assertThat(blocks.get(4))
+                .as("a merged row with text only in its first cell reads as a line")
                 .isInstanceOf(Block.Paragraph.class);
     }
 
@@ -75,8 +77,13 @@ class XlsxReaderTest {
         ParsedPlan plan = PlanParsers.standard().parse("tracker.xlsx", tracker);
 
         assertThat(plan.format()).isEqualTo("xlsx");
-        assertThat(plan.actions()).extracting(ParsedPlan.Action::ref, ParsedPlan.Action::text, ParsedPlan.Action::dueRaw,
-                ParsedPlan.Action::statusRaw).containsExactly(
+        assertThat(plan.actions())
+                .extracting(
+                        ParsedPlan.Action::ref,
+                        ParsedPlan.Action::text,
+                        ParsedPlan.Action::dueRaw,
+                        ParsedPlan.Action::statusRaw)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("1", "Publish the escalation guide.", "31 March 2025", "G"),
                         org.assertj.core.groups.Tuple.tuple("2", "Audit ten cases.", "Ongoing", "A"));
         assertThat(plan.actions().get(0).due()).isEqualTo(LocalDate.of(2025, 3, 31));
@@ -110,16 +117,22 @@ class XlsxReaderTest {
 
         List<Block> blocks = new XlsxReader("1").read("book.xlsx", book);
 
-        assertThat(texts(blocks.get(1))).containsExactly("2.5", "Line one\nline two", "29 January 2010", "TRUE", "50%",
-                "6", "Publish <b> guide");
+        assertThat(texts(blocks.get(1)))
+                .containsExactly(
+                        "2.5", "Line one\nline two", "29 January 2010", "TRUE", "50%", "6", "Publish <b> guide");
     }
 
     @Test
     void mergedCellsHoldTheirTextInTheFirstCellAcrossAndDown() {
         byte[] book = OfficeFiles.xlsx(b -> {
             Sheet sheet = b.createSheet("Plan");
-            String[][] rows = {{"Area", "Action", "Lead", "Due"}, {"Referrals", "Checklist", "Police", "May"},
-                    {"", "Audit", "Council", "June"}, {"Theme 2", "", "", ""}, {"Voice", "Ask children", "All", "July"}};
+            String[][] rows = {
+                {"Area", "Action", "Lead", "Due"},
+                {"Referrals", "Checklist", "Police", "May"},
+                {"", "Audit", "Council", "June"},
+                {"Theme 2", "", "", ""},
+                {"Voice", "Ask children", "All", "July"}
+            };
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < rows[r].length; c++) {
@@ -137,21 +150,25 @@ class XlsxReaderTest {
         assertThat(blocks).allMatch(b -> b instanceof Block.TableRow);
         assertThat(texts(blocks.get(2))).containsExactly("", "Audit", "Council", "June");
         assertThat(texts(blocks.get(3))).containsExactly("", "Theme 2", "", "");
-        assertThat(((Block.TableRow) blocks.get(3)).cells().get(1).at().describe()).isEqualTo("plan.xlsx, sheet Plan, row 4, column 2");
+        assertThat(((Block.TableRow) blocks.get(3)).cells().get(1).at().describe())
+                .isEqualTo("plan.xlsx, sheet Plan, row 4, column 2");
     }
 
     @Test
     void aSheetOfAHundredThousandRowsIsRefused() {
-        byte[] book = OfficeFiles.xlsx(b -> b.createSheet("Huge").createRow(200_000).createCell(0).setCellValue("x"));
+        byte[] book = OfficeFiles.xlsx(
+                b -> b.createSheet("Huge").createRow(200_000).createCell(0).setCellValue("x"));
 
-        assertThatThrownBy(() -> new XlsxReader(null).read("huge.xlsx", book)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> new XlsxReader(null).read("huge.xlsx", book))
+                .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("huge.xlsx, sheet Huge: the sheet has more than 100000 rows");
     }
 
     @Test
     void aFakeWorkbookIsRefusedWithTheFileNamed() {
         assertThatThrownBy(() -> new XlsxReader(null).read("fake.xlsx", "a,b\n".getBytes()))
-                .isInstanceOf(ImportException.class).hasMessageStartingWith("fake.xlsx: the file is damaged");
+                .isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("fake.xlsx: the file is damaged");
     }
 
     private static List<String> texts(Block block) {

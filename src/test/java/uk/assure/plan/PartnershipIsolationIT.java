@@ -19,10 +19,17 @@ import uk.assure.support.DatabaseTest;
 @DatabaseTest
 class PartnershipIsolationIT {
 
-    @Autowired PartnershipDirectory directory;
-    @Autowired PlanWriter writer;
-    @Autowired PlanQueries queries;
-    @Autowired ProgressService progress;
+    @Autowired
+    PartnershipDirectory directory;
+
+    @Autowired
+    PlanWriter writer;
+
+    @Autowired
+    PlanQueries queries;
+
+    @Autowired
+    ProgressService progress;
 
     long a;
     long b;
@@ -34,30 +41,53 @@ class PartnershipIsolationIT {
         a = directory.createPartnership("Partnership A").id();
         b = directory.createPartnership("Partnership B").id();
         directory.createAgency(a, "Police of A", "PA", List.of("SBC"));
-        planOfA = writer.create(a, aPlan().titled("Plan of A").with(aSection("1").withFinding("1.1", "Finding of A")
-                .with(anAction("1.1").answering("1.1"))).build(), Instant.now());
-        writer.create(b, aPlan().titled("Plan of B").with(aSection("1").with(anAction("9.9"))).build(), Instant.now());
+        planOfA = writer.create(
+                a,
+                aPlan().titled("Plan of A")
+                        .with(aSection("1")
+                                .withFinding("1.1", "Finding of A")
+                                .with(anAction("1.1").answering("1.1")))
+                        .build(),
+                Instant.now());
+        writer.create(
+                b,
+                aPlan().titled("Plan of B")
+                        .with(aSection("1").with(anAction("9.9")))
+                        .build(),
+                Instant.now());
         actionOfA = planOfA.actionIdsByExternalId().keySet().iterator().next();
-        progress.record(a, actionOfA, 0, ProgressEntry.note("Secret progress of A", ActionStatus.IN_PROGRESS),
+        progress.record(
+                a,
+                actionOfA,
+                0,
+                ProgressEntry.note("Secret progress of A", ActionStatus.IN_PROGRESS),
                 new Author(null, "Someone in A"));
     }
 
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aQueryThatForgetsItsPartnershipStillSeesOnlyTheScopesRows() {
         // the test's own thread sees every partnership; a request's thread sees only its user's
         try (var closed = uk.assure.system.Scope.partnership(b)) {
-            assertThat(jdbc.sql("SELECT title FROM plan").query(String.class).list()).containsExactly("Plan of B");
-            assertThat(jdbc.sql("SELECT count(*) FROM progress_update").query(Long.class).single()).isZero();
-            assertThat(jdbc.sql("UPDATE action SET text = 'Overwritten'").update()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT title FROM plan").query(String.class).list())
+                    .containsExactly("Plan of B");
+            assertThat(jdbc.sql("SELECT count(*) FROM progress_update")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(jdbc.sql("UPDATE action SET text = 'Overwritten'").update())
+                    .isEqualTo(1);
         }
         assertThat(queries.findAction(a, actionOfA).orElseThrow().text()).isNotEqualTo("Overwritten");
     }
 
     @Test
     void listingPlansForBShowsOnlyB() {
-        assertThat(queries.listPlans(b)).extracting(PlanViews.PlanListItem::title).containsExactly("Plan of B");
+        assertThat(queries.listPlans(b))
+                .extracting(PlanViews.PlanListItem::title)
+                .containsExactly("Plan of B");
     }
 
     @Test
@@ -80,8 +110,12 @@ class PartnershipIsolationIT {
 
     @Test
     void BCannotUpdateAnActionOfA() {
-        assertThatThrownBy(() -> progress.record(b, actionOfA, 1, ProgressEntry.note("Intrusion", ActionStatus.COMPLETED),
-                new Author(null, "Someone in B")))
+        assertThatThrownBy(() -> progress.record(
+                        b,
+                        actionOfA,
+                        1,
+                        ProgressEntry.note("Intrusion", ActionStatus.COMPLETED),
+                        new Author(null, "Someone in B")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(queries.findAction(a, actionOfA).orElseThrow().history()).hasSize(1);
     }

@@ -19,24 +19,36 @@ import uk.assure.support.DatabaseTest;
 @DatabaseTest
 class PlanRoundTripIT {
 
-    @Autowired PartnershipDirectory directory;
-    @Autowired PlanWriter writer;
-    @Autowired PlanQueries queries;
+    @Autowired
+    PartnershipDirectory directory;
+
+    @Autowired
+    PlanWriter writer;
+
+    @Autowired
+    PlanQueries queries;
 
     @Test
     void aPlanWithSectionsFindingsAndActionsComesBackAsWritten() {
         long p = directory.createPartnership("Round trip").id();
         long police = directory.createAgency(p, "Testshire Police", "Police", List.of("D. Supt. PVP"));
         long person = directory.createPerson(p, "Sam Example", "Detective Superintendent", police);
-        NewPlan plan = aPlan().titled("JTAI domestic abuse plan").withTerm("MASH", "Multi-Agency Safeguarding Hub")
-                .with(aSection("1").titled("Strategy meetings")
+        NewPlan plan = aPlan().titled("JTAI domestic abuse plan")
+                .withTerm("MASH", "Multi-Agency Safeguarding Hub")
+                .with(aSection("1")
+                        .titled("Strategy meetings")
                         .withFinding("1.1", "Strategy meetings are not always held.")
                         .withFinding("1.2", "Minutes are not always shared.")
-                        .with(anAction("1.1.1").text("Develop a SPOC process").answering("1.1", "1.2")
-                                .ledBy(police, person).leadRaw("D. Supt. PVP").due("Mar.19")
+                        .with(anAction("1.1.1")
+                                .text("Develop a SPOC process")
+                                .answering("1.1", "1.2")
+                                .ledBy(police, person)
+                                .leadRaw("D. Supt. PVP")
+                                .due("Mar.19")
                                 .status(ActionStatus.IN_PROGRESS, "On track"))
                         .with(anAction("1.1.2").answering("1.1").due("Ongoing")))
-                .with(aSection("2").titled("Front door")
+                .with(aSection("2")
+                        .titled("Front door")
                         .with(anAction(null).text("Unnumbered action").due("29 January 2010")))
                 .build();
 
@@ -48,8 +60,12 @@ class PlanRoundTripIT {
         assertThat(page.statusVocabulary()).containsExactly("Behind schedule", "On track", "Completed");
         assertThat(page.glossary()).containsExactly(new NewPlan.GlossaryTerm("MASH", "Multi-Agency Safeguarding Hub"));
         assertThat(page.links()).containsExactly("Children and Young People's Plan");
-        assertThat(page.sections()).extracting(PlanViews.SectionView::title).containsExactly("Strategy meetings", "Front door");
-        assertThat(page.sections().get(0).findings()).extracting(PlanViews.FindingView::ref).containsExactly("1.1", "1.2");
+        assertThat(page.sections())
+                .extracting(PlanViews.SectionView::title)
+                .containsExactly("Strategy meetings", "Front door");
+        assertThat(page.sections().get(0).findings())
+                .extracting(PlanViews.FindingView::ref)
+                .containsExactly("1.1", "1.2");
         assertThat(page.actionCount()).isEqualTo(3);
 
         ActionRow first = page.sections().get(0).actions().get(0);
@@ -59,12 +75,14 @@ class PlanRoundTripIT {
         assertThat(first.statusLabel()).isEqualTo("On track");
         assertThat(first.currentDue().date()).isEqualTo(LocalDate.of(2019, 3, 31));
         assertThat(first.currentDue().precision()).isEqualTo(DuePrecision.MONTH);
-        assertThat(page.sections().get(0).actions().get(1).currentDue().precision()).isEqualTo(DuePrecision.ONGOING);
+        assertThat(page.sections().get(0).actions().get(1).currentDue().precision())
+                .isEqualTo(DuePrecision.ONGOING);
         assertThat(page.sections().get(1).actions().get(0).ref()).isNull();
 
         ActionPage action = queries.findAction(p, first.externalId()).orElseThrow();
         assertThat(action.planTitle()).isEqualTo("JTAI domestic abuse plan");
-        assertThat(action.findings()).extracting(PlanViews.FindingView::text)
+        assertThat(action.findings())
+                .extracting(PlanViews.FindingView::text)
                 .containsExactly("Strategy meetings are not always held.", "Minutes are not always shared.");
         assertThat(action.leadNames()).containsExactly("Sam Example, Testshire Police");
         assertThat(action.originalDue().raw()).isEqualTo("Mar.19");
@@ -77,10 +95,14 @@ class PlanRoundTripIT {
     @Test
     void aDueDateThatCannotBeReadIsKeptAsWrittenAndNeverBlocksTheSave() {
         long p = directory.createPartnership("Unreadable").id();
-        PlanWriter.Created created = writer.create(p, aPlan().with(aSection("1")
-                .with(anAction("1").due("When the new system arrives"))).build(), Instant.now());
+        PlanWriter.Created created = writer.create(
+                p,
+                aPlan().with(aSection("1").with(anAction("1").due("When the new system arrives")))
+                        .build(),
+                Instant.now());
 
-        ActionPage action = queries.findAction(p, created.actionExternalIds().get(0)).orElseThrow();
+        ActionPage action =
+                queries.findAction(p, created.actionExternalIds().get(0)).orElseThrow();
 
         assertThat(action.currentDue().raw()).isEqualTo("When the new system arrives");
         assertThat(action.currentDue().precision()).isEqualTo(DuePrecision.UNKNOWN);
@@ -92,10 +114,14 @@ class PlanRoundTripIT {
     @Test
     void thePlansListCountsActionsByRag() {
         long p = directory.createPartnership("Counting").id();
-        writer.create(p, aPlan().titled("Counted plan")
-                .with(aSection("1").with(anAction("1").due("Mar.19"))
-                        .with(anAction("2").status(ActionStatus.COMPLETED, "Completed")))
-                .build(), Instant.now());
+        writer.create(
+                p,
+                aPlan().titled("Counted plan")
+                        .with(aSection("1")
+                                .with(anAction("1").due("Mar.19"))
+                                .with(anAction("2").status(ActionStatus.COMPLETED, "Completed")))
+                        .build(),
+                Instant.now());
 
         PlanViews.PlanListItem item = queries.listPlans(p).get(0);
 

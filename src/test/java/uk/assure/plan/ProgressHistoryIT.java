@@ -29,11 +29,20 @@ class ProgressHistoryIT {
     private static final Author ALEX = new Author(null, "Alex Lead");
     private static final Author BO = new Author(null, "Bo Manager");
 
-    @Autowired PartnershipDirectory directory;
-    @Autowired PlanWriter writer;
-    @Autowired PlanQueries queries;
-    @Autowired ProgressService progress;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    PartnershipDirectory directory;
+
+    @Autowired
+    PlanWriter writer;
+
+    @Autowired
+    PlanQueries queries;
+
+    @Autowired
+    ProgressService progress;
+
+    @Autowired
+    JdbcClient jdbc;
 
     long partnership;
     String action;
@@ -41,8 +50,10 @@ class ProgressHistoryIT {
     @BeforeEach
     void aPlanWithOneAction() {
         partnership = directory.createPartnership("History").id();
-        PlanWriter.Created created = writer.create(partnership,
-                aPlan().with(aSection("1").with(anAction("1.1").due("Dec.18"))).build(), Instant.now());
+        PlanWriter.Created created = writer.create(
+                partnership,
+                aPlan().with(aSection("1").with(anAction("1.1").due("Dec.18"))).build(),
+                Instant.now());
         action = created.actionIdsByExternalId().keySet().iterator().next();
     }
 
@@ -51,10 +62,15 @@ class ProgressHistoryIT {
 
         @Test
         void theCurrentStateFollowsTheHistoryAndTheOriginalDateIsKept() {
-            progress.record(partnership, action, 0, ProgressEntry.note("Work has started", ActionStatus.IN_PROGRESS), ALEX);
-            progress.record(partnership, action, 1,
+            progress.record(
+                    partnership, action, 0, ProgressEntry.note("Work has started", ActionStatus.IN_PROGRESS), ALEX);
+            progress.record(
+                    partnership,
+                    action,
+                    1,
                     ProgressEntry.note("Training delayed by the provider", ActionStatus.IN_PROGRESS)
-                            .withRevisedDue(DueDate.parse("Mar.19"), "Provider cancelled the January dates"), BO);
+                            .withRevisedDue(DueDate.parse("Mar.19"), "Provider cancelled the January dates"),
+                    BO);
 
             ActionPage page = queries.findAction(partnership, action).orElseThrow();
 
@@ -64,7 +80,9 @@ class ProgressHistoryIT {
             assertThat(page.currentDue().date()).isEqualTo(LocalDate.of(2019, 3, 31));
             assertThat(page.currentDue().raw()).isEqualTo("Mar.19");
             assertThat(page.dueRevised()).isTrue();
-            assertThat(page.history()).extracting(PlanViews.UpdateView::authorName).containsExactly("Bo Manager", "Alex Lead");
+            assertThat(page.history())
+                    .extracting(PlanViews.UpdateView::authorName)
+                    .containsExactly("Bo Manager", "Alex Lead");
             assertThat(page.history().get(0).revisionReason()).isEqualTo("Provider cancelled the January dates");
             assertThat(page.history().get(1).statusBefore()).isEqualTo(ActionStatus.NOT_STARTED);
         }
@@ -72,9 +90,14 @@ class ProgressHistoryIT {
         @Test
         void replayingTheStoredHistoryGivesTheStateKeptOnTheAction() {
             progress.record(partnership, action, 0, ProgressEntry.note("Started", ActionStatus.IN_PROGRESS), ALEX);
-            progress.record(partnership, action, 1, ProgressEntry.note("Slipped", ActionStatus.IN_PROGRESS)
-                    .withRevisedDue(DueDate.parse("30 June 2019"), "Waiting for the new system")
-                    .withDeclaredRag(Rag.AMBER, "Depends on procurement"), BO);
+            progress.record(
+                    partnership,
+                    action,
+                    1,
+                    ProgressEntry.note("Slipped", ActionStatus.IN_PROGRESS)
+                            .withRevisedDue(DueDate.parse("30 June 2019"), "Waiting for the new system")
+                            .withDeclaredRag(Rag.AMBER, "Depends on procurement"),
+                    BO);
             progress.record(partnership, action, 2, ProgressEntry.note("Done", ActionStatus.COMPLETED), ALEX);
 
             ActionPage page = queries.findAction(partnership, action).orElseThrow();
@@ -82,11 +105,16 @@ class ProgressHistoryIT {
             List<PlanViews.UpdateView> oldestFirst = new ArrayList<>(page.history());
             java.util.Collections.reverse(oldestFirst);
             for (PlanViews.UpdateView u : oldestFirst) {
-                history.add(new ActionState.HistoryEntry(u.recordedAt(), u.statusAfter(), u.statusWord(), u.revisedDue(),
-                        u.declaredRag(), u.declaredRagReason()));
+                history.add(new ActionState.HistoryEntry(
+                        u.recordedAt(),
+                        u.statusAfter(),
+                        u.statusWord(),
+                        u.revisedDue(),
+                        u.declaredRag(),
+                        u.declaredRagReason()));
             }
-            ActionState replayed = ActionState.replay(
-                    ActionState.initial(page.initialStatus(), null, page.originalDue()), history);
+            ActionState replayed =
+                    ActionState.replay(ActionState.initial(page.initialStatus(), null, page.originalDue()), history);
 
             assertThat(replayed.status()).isEqualTo(page.status());
             assertThat(replayed.currentDue().date()).isEqualTo(page.currentDue().date());
@@ -98,7 +126,8 @@ class ProgressHistoryIT {
         void theHistoryCannotBeRewrittenInTheDatabase() {
             progress.record(partnership, action, 0, ProgressEntry.note("Started", ActionStatus.IN_PROGRESS), ALEX);
 
-            assertThatThrownBy(() -> jdbc.sql("UPDATE progress_update SET narrative = 'Never started'").update())
+            assertThatThrownBy(() -> jdbc.sql("UPDATE progress_update SET narrative = 'Never started'")
+                            .update())
                     .hasStackTraceContaining("append only");
         }
     }
@@ -108,33 +137,67 @@ class ProgressHistoryIT {
 
         @Test
         void anEmptyNarrativeAForbiddenStatusAndARevisedDateWithoutAReasonAreEachNamed() {
-            progress.record(partnership, action, 0, ProgressEntry.note("Closed", ActionStatus.CLOSED)
-                    .withStatusReason("Replaced by the new MASH plan"), ALEX);
+            progress.record(
+                    partnership,
+                    action,
+                    0,
+                    ProgressEntry.note("Closed", ActionStatus.CLOSED).withStatusReason("Replaced by the new MASH plan"),
+                    ALEX);
 
-            assertThatThrownBy(() -> progress.record(partnership, action, 1,
-                    ProgressEntry.note("  ", ActionStatus.IN_PROGRESS).withRevisedDue(DueDate.parse("Mar.19"), null), ALEX))
-                    .isInstanceOfSatisfying(InvalidProgressException.class, e -> assertThat(e.errors()).containsExactly(
-                            new FieldError("narrative", "Enter what has happened since the last update"),
-                            new FieldError("status", "An action that is Closed cannot be moved to In progress"),
-                            new FieldError("revisionReason", "Give a reason for the new due date")));
-            assertThat(queries.findAction(partnership, action).orElseThrow().history()).hasSize(1);
+            assertThatThrownBy(() -> progress.record(
+                            partnership,
+                            action,
+                            1,
+                            ProgressEntry.note("  ", ActionStatus.IN_PROGRESS)
+                                    .withRevisedDue(DueDate.parse("Mar.19"), null),
+                            ALEX))
+                    .isInstanceOfSatisfying(
+                            InvalidProgressException.class,
+                            e -> assertThat(e.errors())
+                                    .containsExactly(
+                                            new FieldError(
+                                                    "narrative", "Enter what has happened since the last update"),
+                                            new FieldError(
+                                                    "status",
+                                                    "An action that is Closed cannot be moved to In progress"),
+                                            new FieldError("revisionReason", "Give a reason for the new due date")));
+            assertThat(queries.findAction(partnership, action).orElseThrow().history())
+                    .hasSize(1);
         }
 
         @Test
         void closingWithoutAReasonIsRefused() {
-            assertThatThrownBy(() -> progress.record(partnership, action, 0,
-                    ProgressEntry.note("No longer needed", ActionStatus.SUPERSEDED), ALEX))
-                    .isInstanceOfSatisfying(InvalidProgressException.class,
-                            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("statusReason"));
+            assertThatThrownBy(() -> progress.record(
+                            partnership,
+                            action,
+                            0,
+                            ProgressEntry.note("No longer needed", ActionStatus.SUPERSEDED),
+                            ALEX))
+                    .isInstanceOfSatisfying(
+                            InvalidProgressException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly("statusReason"));
         }
 
         @Test
         void evidenceMustBeAWebAddressNotAScript() {
-            ProgressEntry entry = new ProgressEntry("See the audit", ActionStatus.IN_PROGRESS, null, null, null, null,
-                    null, null, "javascript:alert(1)");
+            ProgressEntry entry = new ProgressEntry(
+                    "See the audit",
+                    ActionStatus.IN_PROGRESS,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "javascript:alert(1)");
             assertThatThrownBy(() -> progress.record(partnership, action, 0, entry, ALEX))
-                    .isInstanceOfSatisfying(InvalidProgressException.class,
-                            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("evidenceUrl"));
+                    .isInstanceOfSatisfying(
+                            InvalidProgressException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly("evidenceUrl"));
         }
     }
 
@@ -143,14 +206,21 @@ class ProgressHistoryIT {
 
         @Test
         void aStaleWriteIsRefusedAndNamesWhoGotThereFirst() {
-            progress.record(partnership, action, 0, ProgressEntry.note("Alex's update", ActionStatus.IN_PROGRESS), ALEX);
+            progress.record(
+                    partnership, action, 0, ProgressEntry.note("Alex's update", ActionStatus.IN_PROGRESS), ALEX);
 
-            assertThatThrownBy(() -> progress.record(partnership, action, 0,
-                    ProgressEntry.note("Bo's update from an old page", ActionStatus.IN_PROGRESS), BO))
+            assertThatThrownBy(() -> progress.record(
+                            partnership,
+                            action,
+                            0,
+                            ProgressEntry.note("Bo's update from an old page", ActionStatus.IN_PROGRESS),
+                            BO))
                     .isInstanceOf(StaleActionException.class)
-                    .hasMessage("This action was updated by Alex Lead after you opened it. Your update has not been saved.");
+                    .hasMessage(
+                            "This action was updated by Alex Lead after you opened it. Your update has not been saved.");
             assertThat(queries.findAction(partnership, action).orElseThrow().history())
-                    .extracting(PlanViews.UpdateView::narrative).containsExactly("Alex's update");
+                    .extracting(PlanViews.UpdateView::narrative)
+                    .containsExactly("Alex's update");
         }
 
         @Test
@@ -163,7 +233,12 @@ class ProgressHistoryIT {
                         start.await();
                         // a thread of its own, as a request would be, in the partnership's scope
                         try (var scope = uk.assure.system.Scope.partnership(partnership)) {
-                            progress.record(partnership, action, 0, ProgressEntry.note("From " + author.name(), ActionStatus.IN_PROGRESS), author);
+                            progress.record(
+                                    partnership,
+                                    action,
+                                    0,
+                                    ProgressEntry.note("From " + author.name(), ActionStatus.IN_PROGRESS),
+                                    author);
                         }
                         return "saved";
                     } catch (StaleActionException e) {
@@ -180,8 +255,10 @@ class ProgressHistoryIT {
             }
 
             assertThat(outcomes).containsOnlyOnce("saved");
-            assertThat(queries.findAction(partnership, action).orElseThrow().history()).hasSize(1);
-            assertThat(queries.findAction(partnership, action).orElseThrow().version()).isEqualTo(1);
+            assertThat(queries.findAction(partnership, action).orElseThrow().history())
+                    .hasSize(1);
+            assertThat(queries.findAction(partnership, action).orElseThrow().version())
+                    .isEqualTo(1);
         }
     }
 }

@@ -12,12 +12,15 @@ class ProgressValidatorTest {
 
     @Test
     void aNarrativeUpToTheCeilingIsTakenAndOneCharacterMoreIsRefusedWithItsLength() {
-        assertThatCode(() -> ProgressValidator.check(ActionStatus.IN_PROGRESS,
-                ProgressEntry.note("a".repeat(ProgressValidator.NARRATIVE_MAX), ActionStatus.IN_PROGRESS)))
+        assertThatCode(() -> ProgressValidator.check(
+                        ActionStatus.IN_PROGRESS,
+                        ProgressEntry.note("a".repeat(ProgressValidator.NARRATIVE_MAX), ActionStatus.IN_PROGRESS)))
                 .doesNotThrowAnyException();
 
-        InvalidProgressException refused = catchThrowableOfType(InvalidProgressException.class, () -> ProgressValidator.check(
-                ActionStatus.IN_PROGRESS, ProgressEntry.note("a".repeat(20_001), ActionStatus.IN_PROGRESS)));
+        InvalidProgressException refused = catchThrowableOfType(
+                InvalidProgressException.class,
+                () -> ProgressValidator.check(
+                        ActionStatus.IN_PROGRESS, ProgressEntry.note("a".repeat(20_001), ActionStatus.IN_PROGRESS)));
 
         assertThat(refused.errors()).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("narrative");
@@ -28,13 +31,22 @@ class ProgressValidatorTest {
     @Test
     void everyOverlongReasonAndAddressIsItsOwnFieldError() {
         String long2001 = "r".repeat(2_001);
-        ProgressEntry entry = new ProgressEntry("Done", ActionStatus.IN_PROGRESS, null, long2001,
-                DueDate.exact(LocalDate.of(2027, 3, 31)), long2001, Rag.AMBER, long2001, "https://example.org/" + long2001);
+        ProgressEntry entry = new ProgressEntry(
+                "Done",
+                ActionStatus.IN_PROGRESS,
+                null,
+                long2001,
+                DueDate.exact(LocalDate.of(2027, 3, 31)),
+                long2001,
+                Rag.AMBER,
+                long2001,
+                "https://example.org/" + long2001);
 
-        InvalidProgressException refused = catchThrowableOfType(InvalidProgressException.class,
-                () -> ProgressValidator.check(ActionStatus.IN_PROGRESS, entry));
+        InvalidProgressException refused = catchThrowableOfType(
+                InvalidProgressException.class, () -> ProgressValidator.check(ActionStatus.IN_PROGRESS, entry));
 
-        assertThat(refused.errors()).extracting(InvalidProgressException.FieldError::field)
+        assertThat(refused.errors())
+                .extracting(InvalidProgressException.FieldError::field)
                 .containsExactlyInAnyOrder("statusReason", "revisionReason", "declaredRagReason", "evidenceUrl");
     }
 }

@@ -23,6 +23,7 @@ class RagCalculatorTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** Monday 15 April 2019, mid-morning in London. */
     private static final LocalDate TODAY = LocalDate.of(2019, 4, 15);
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2019-04-15T09:30:00Z"), LONDON);
 
     private final RagCalculator calculator = new RagCalculator(CLOCK, RagSettings.defaults());
@@ -30,67 +31,170 @@ class RagCalculatorTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 // Overdue: the day after the due date, not the due date itself.
-                row("due yesterday", IN_PROGRESS, on(-1), daysAgo(5),
-                        Rag.RED, "Due 14 April 2019, 1 day ago; not completed"),
-                row("due a fortnight ago", IN_PROGRESS, on(-15), daysAgo(5),
-                        Rag.RED, "Due 31 March 2019, 15 days ago; not completed"),
-                row("not started and overdue", NOT_STARTED, on(-1), daysAgo(0),
-                        Rag.RED, "Due 14 April 2019, 1 day ago; not completed"),
-                row("overdue and stale is just overdue", IN_PROGRESS, on(-12), daysAgo(200),
-                        Rag.RED, "Due 3 April 2019, 12 days ago; not completed"),
-                row("due today", IN_PROGRESS, on(0), daysAgo(5),
-                        Rag.GREEN, "Due today, 15 April 2019; updated 5 days ago"),
-                row("due tomorrow", IN_PROGRESS, on(1), daysAgo(5),
-                        Rag.GREEN, "Due 16 April 2019, in 1 day; updated 5 days ago"),
-                row("due soon but under way", IN_PROGRESS, on(10), daysAgo(5),
-                        Rag.GREEN, "Due 25 April 2019, in 10 days; updated 5 days ago"),
+                row(
+                        "due yesterday",
+                        IN_PROGRESS,
+                        on(-1),
+                        daysAgo(5),
+                        Rag.RED,
+                        "Due 14 April 2019, 1 day ago; not completed"),
+                row(
+                        "due a fortnight ago",
+                        IN_PROGRESS,
+                        on(-15),
+                        daysAgo(5),
+                        Rag.RED,
+                        "Due 31 March 2019, 15 days ago; not completed"),
+                row(
+                        "not started and overdue",
+                        NOT_STARTED,
+                        on(-1),
+                        daysAgo(0),
+                        Rag.RED,
+                        "Due 14 April 2019, 1 day ago; not completed"),
+                row(
+                        "overdue and stale is just overdue",
+                        IN_PROGRESS,
+                        on(-12),
+                        daysAgo(200),
+                        Rag.RED,
+                        "Due 3 April 2019, 12 days ago; not completed"),
+                row(
+                        "due today",
+                        IN_PROGRESS,
+                        on(0),
+                        daysAgo(5),
+                        Rag.GREEN,
+                        "Due today, 15 April 2019; updated 5 days ago"),
+                row(
+                        "due tomorrow",
+                        IN_PROGRESS,
+                        on(1),
+                        daysAgo(5),
+                        Rag.GREEN,
+                        "Due 16 April 2019, in 1 day; updated 5 days ago"),
+                row(
+                        "due soon but under way",
+                        IN_PROGRESS,
+                        on(10),
+                        daysAgo(5),
+                        Rag.GREEN,
+                        "Due 25 April 2019, in 10 days; updated 5 days ago"),
 
                 // Not started with the due date inside the warning window (30 days).
-                row("not started, due today", NOT_STARTED, on(0), daysAgo(5),
-                        Rag.AMBER, "Due today, 15 April 2019; not started"),
-                row("not started, due tomorrow", NOT_STARTED, on(1), daysAgo(5),
-                        Rag.AMBER, "Due 16 April 2019, in 1 day; not started"),
-                row("not started, due in warningDays", NOT_STARTED, on(30), daysAgo(5),
-                        Rag.AMBER, "Due 15 May 2019, in 30 days; not started"),
-                row("not started, due in warningDays + 1", NOT_STARTED, on(31), daysAgo(5),
-                        Rag.GREEN, "Due 16 May 2019, in 31 days; updated 5 days ago"),
+                row(
+                        "not started, due today",
+                        NOT_STARTED,
+                        on(0),
+                        daysAgo(5),
+                        Rag.AMBER,
+                        "Due today, 15 April 2019; not started"),
+                row(
+                        "not started, due tomorrow",
+                        NOT_STARTED,
+                        on(1),
+                        daysAgo(5),
+                        Rag.AMBER,
+                        "Due 16 April 2019, in 1 day; not started"),
+                row(
+                        "not started, due in warningDays",
+                        NOT_STARTED,
+                        on(30),
+                        daysAgo(5),
+                        Rag.AMBER,
+                        "Due 15 May 2019, in 30 days; not started"),
+                row(
+                        "not started, due in warningDays + 1",
+                        NOT_STARTED,
+                        on(31),
+                        daysAgo(5),
+                        Rag.GREEN,
+                        "Due 16 May 2019, in 31 days; updated 5 days ago"),
 
                 // Stale after more than 60 days without an update.
-                row("updated staleDays ago", IN_PROGRESS, on(90), daysAgo(60),
-                        Rag.GREEN, "Due 14 July 2019, in 90 days; updated 60 days ago"),
-                row("updated staleDays + 1 ago", IN_PROGRESS, on(90), daysAgo(61),
-                        Rag.AMBER, "No update for 61 days (last 13 February 2019)"),
-                row("stale with no due date", IN_PROGRESS, null, daysAgo(75),
-                        Rag.AMBER, "No update for 75 days (last 30 January 2019)"),
-                row("both amber reasons", NOT_STARTED, on(12), daysAgo(75),
-                        Rag.AMBER, "Due 27 April 2019, in 12 days; not started; No update for 75 days (last 30 January 2019)"),
+                row(
+                        "updated staleDays ago",
+                        IN_PROGRESS,
+                        on(90),
+                        daysAgo(60),
+                        Rag.GREEN,
+                        "Due 14 July 2019, in 90 days; updated 60 days ago"),
+                row(
+                        "updated staleDays + 1 ago",
+                        IN_PROGRESS,
+                        on(90),
+                        daysAgo(61),
+                        Rag.AMBER,
+                        "No update for 61 days (last 13 February 2019)"),
+                row(
+                        "stale with no due date",
+                        IN_PROGRESS,
+                        null,
+                        daysAgo(75),
+                        Rag.AMBER,
+                        "No update for 75 days (last 30 January 2019)"),
+                row(
+                        "both amber reasons",
+                        NOT_STARTED,
+                        on(12),
+                        daysAgo(75),
+                        Rag.AMBER,
+                        "Due 27 April 2019, in 12 days; not started; No update for 75 days (last 30 January 2019)"),
 
                 // Finished work is never late.
-                row("completed though overdue and stale", COMPLETED, on(-100), daysAgo(300),
-                        Rag.COMPLETED, "Completed"),
+                row(
+                        "completed though overdue and stale",
+                        COMPLETED,
+                        on(-100),
+                        daysAgo(300),
+                        Rag.COMPLETED,
+                        "Completed"),
                 row("closed", CLOSED, on(-100), daysAgo(300), Rag.CLOSED, "Closed"),
                 row("superseded", SUPERSEDED, on(-100), daysAgo(300), Rag.CLOSED, "Superseded"),
 
                 // No date to be late against.
-                row("no due date at all", IN_PROGRESS, null, daysAgo(5),
-                        Rag.GREEN, "No due date; updated 5 days ago"),
-                row("due date not understood", IN_PROGRESS, undated(DuePrecision.UNKNOWN, "When resources allow"),
-                        daysAgo(1), Rag.GREEN, "No due date; updated 1 day ago"),
-                row("immediate with no date", NOT_STARTED, undated(DuePrecision.IMMEDIATE, "Immediate"),
-                        daysAgo(0), Rag.GREEN, "No due date; updated today"),
-                row("ongoing", IN_PROGRESS, undated(DuePrecision.ONGOING, "Ongoing"), daysAgo(5),
-                        Rag.GREEN, "Ongoing; updated 5 days ago"),
-                row("ongoing but stale", IN_PROGRESS, undated(DuePrecision.ONGOING, "Ongoing"), daysAgo(61),
-                        Rag.AMBER, "No update for 61 days (last 13 February 2019)"),
-                row("month precision uses the date it stands for", IN_PROGRESS,
+                row("no due date at all", IN_PROGRESS, null, daysAgo(5), Rag.GREEN, "No due date; updated 5 days ago"),
+                row(
+                        "due date not understood",
+                        IN_PROGRESS,
+                        undated(DuePrecision.UNKNOWN, "When resources allow"),
+                        daysAgo(1),
+                        Rag.GREEN,
+                        "No due date; updated 1 day ago"),
+                row(
+                        "immediate with no date",
+                        NOT_STARTED,
+                        undated(DuePrecision.IMMEDIATE, "Immediate"),
+                        daysAgo(0),
+                        Rag.GREEN,
+                        "No due date; updated today"),
+                row(
+                        "ongoing",
+                        IN_PROGRESS,
+                        undated(DuePrecision.ONGOING, "Ongoing"),
+                        daysAgo(5),
+                        Rag.GREEN,
+                        "Ongoing; updated 5 days ago"),
+                row(
+                        "ongoing but stale",
+                        IN_PROGRESS,
+                        undated(DuePrecision.ONGOING, "Ongoing"),
+                        daysAgo(61),
+                        Rag.AMBER,
+                        "No update for 61 days (last 13 February 2019)"),
+                row(
+                        "month precision uses the date it stands for",
+                        IN_PROGRESS,
                         new DueDate("March 2019", LocalDate.of(2019, 3, 31), DuePrecision.MONTH, null, null, null),
-                        daysAgo(5), Rag.RED, "Due 31 March 2019, 15 days ago; not completed"));
+                        daysAgo(5),
+                        Rag.RED,
+                        "Due 31 March 2019, 15 days ago; not completed"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void assessesOnTheFixedDay(String name, ActionStatus status, DueDate due, LocalDate lastActivity, Rag rag,
-            String explanation) {
+    void assessesOnTheFixedDay(
+            String name, ActionStatus status, DueDate due, LocalDate lastActivity, Rag rag, String explanation) {
         assertThat(calculator.assess(new RagInput(status, due, lastActivity)))
                 .isEqualTo(new RagAssessment(rag, explanation));
     }
@@ -112,7 +216,9 @@ class RagCalculatorTest {
         assertThat(new RagCalculator(justAfterMidnight, RagSettings.defaults()).assess(dueYesterdayInLondon))
                 .isEqualTo(new RagAssessment(Rag.RED, "Due 14 April 2019, 1 day ago; not completed"));
         assertThat(new RagCalculator(justAfterMidnight.withZone(ZoneId.of("UTC")), RagSettings.defaults())
-                .assess(dueYesterdayInLondon).rag()).isEqualTo(Rag.GREEN);
+                        .assess(dueYesterdayInLondon)
+                        .rag())
+                .isEqualTo(Rag.GREEN);
     }
 
     @Test
@@ -130,7 +236,8 @@ class RagCalculatorTest {
         RagInput updated15DaysAgo = new RagInput(IN_PROGRESS, null, daysAgo(15));
         assertThat(strict.assess(updated15DaysAgo))
                 .isEqualTo(new RagAssessment(Rag.AMBER, "No update for 15 days (last 31 March 2019)"));
-        assertThat(strict.assess(new RagInput(IN_PROGRESS, null, daysAgo(14))).rag()).isEqualTo(Rag.GREEN);
+        assertThat(strict.assess(new RagInput(IN_PROGRESS, null, daysAgo(14))).rag())
+                .isEqualTo(Rag.GREEN);
         assertThat(calculator.assess(updated15DaysAgo))
                 .isEqualTo(new RagAssessment(Rag.GREEN, "No due date; updated 15 days ago"));
     }
@@ -148,8 +255,8 @@ class RagCalculatorTest {
                 .containsExactly("Red", "Amber", "Green", "Completed", "Closed");
     }
 
-    private static Arguments row(String name, ActionStatus status, DueDate due, LocalDate lastActivity, Rag rag,
-            String explanation) {
+    private static Arguments row(
+            String name, ActionStatus status, DueDate due, LocalDate lastActivity, Rag rag, String explanation) {
         return Arguments.of(name, status, due, lastActivity, rag, explanation);
     }
 

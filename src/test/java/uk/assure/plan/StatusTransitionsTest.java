@@ -56,7 +56,8 @@ class StatusTransitionsTest {
                         .isInstanceOf(StatusTransitionException.class)
                         .hasMessage("Give a reason for moving this action to " + to.label());
             }
-            assertThatCode(() -> StatusTransitions.check(from, to, "Merged into action 4.2")).doesNotThrowAnyException();
+            assertThatCode(() -> StatusTransitions.check(from, to, "Merged into action 4.2"))
+                    .doesNotThrowAnyException();
         } else {
             assertThatCode(() -> StatusTransitions.check(from, to, null)).doesNotThrowAnyException();
         }
@@ -115,7 +116,8 @@ class StatusTransitionsTest {
                 }
             }
         }
-        assertThat(mermaid.lines().filter(l -> l.contains(" --> ") && !l.contains("[*]"))).hasSize((int) edges);
+        assertThat(mermaid.lines().filter(l -> l.contains(" --> ") && !l.contains("[*]")))
+                .hasSize((int) edges);
         assertThat(mermaid).contains("    CLOSED --> [*]", "    SUPERSEDED --> [*]");
     }
 }

@@ -99,27 +99,29 @@ class StatusVocabularyTest {
 
     @Test
     void toleratesLineBreaksAndNonBreakingSpaces() {
-        assertThat(StatusVocabulary.interpret("\n\tIn\u00A0progress\nTraining booked")).contains(ActionStatus.IN_PROGRESS);
+        assertThat(StatusVocabulary.interpret("\n\tIn\u00A0progress\nTraining booked"))
+                .contains(ActionStatus.IN_PROGRESS);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "   ",
-        "Awaiting sign-off",
-        "See section 4",
-        "X",
-        "D",
-        "Completely rewritten guidance",
-        "Donella to chase",
-        "Greenwich team leading",
-        "Redesigned the referral form",
-        "Starter packs issued",
-        "A review was held in May",
-        "B team to lead",
-        "Training in progress",
-        "2019-03-31"
-    })
+    @ValueSource(
+            strings = {
+                "   ",
+                "Awaiting sign-off",
+                "See section 4",
+                "X",
+                "D",
+                "Completely rewritten guidance",
+                "Donella to chase",
+                "Greenwich team leading",
+                "Redesigned the referral form",
+                "Starter packs issued",
+                "A review was held in May",
+                "B team to lead",
+                "Training in progress",
+                "2019-03-31"
+            })
     void anythingElseIsUnknown(String cell) {
         assertThat(StatusVocabulary.interpret(cell)).isEmpty();
     }

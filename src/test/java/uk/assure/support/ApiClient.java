@@ -9,7 +9,8 @@ import java.net.http.HttpResponse;
 /** A program calling the JSON API over HTTP with a bearer token (or none), as a partner's script would. */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String base;
     private final String token;
@@ -24,13 +25,15 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A JSON body sent in chunks, its length not said beforehand, as a streaming client sends it. */
     public HttpResponse<String> postStreamed(String path, byte[] json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json))));
     }
 
@@ -40,7 +43,8 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json;q=0.9, */*;q=0.1");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json, application/problem+json;q=0.9, */*;q=0.1");
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 

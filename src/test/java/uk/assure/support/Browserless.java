@@ -41,8 +41,14 @@ public final class Browserless {
         this.cookies = cookies;
         this.port = port;
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.firstAnswer = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.firstAnswer = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** The server's own first answer to a request, redirects not followed, in the same session. */
@@ -73,8 +79,11 @@ public final class Browserless {
 
     /** The value of a cookie the app set ({@link #SESSION_COOKIE}: the session id), or null. */
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     public HttpResponse<String> get(String path) {
@@ -97,7 +106,8 @@ public final class Browserless {
         HttpResponse<String> response = signInWithPassword(email, password);
         String path = response.uri().getPath();
         if (path.equals("/account/two-step")) {
-            response = setUpTwoStep(email, Jsoup.parse(response.body(), response.uri().toString()));
+            response = setUpTwoStep(
+                    email, Jsoup.parse(response.body(), response.uri().toString()));
         } else if (path.equals("/sign-in/code")) {
             response = giveCode(TwoStepCodes.next(port, email));
         }
@@ -105,7 +115,9 @@ public final class Browserless {
         if (after.equals("/account/two-step") && !response.body().contains("Two-step sign-in is on")
                 || after.equals("/sign-in/code")) {
             throw new AssertionError("The app refused the second step of signing in as " + email + ": "
-                    + Jsoup.parse(response.body()).select(".govuk-error-summary").text());
+                    + Jsoup.parse(response.body())
+                            .select(".govuk-error-summary")
+                            .text());
         }
         return response;
     }
@@ -134,8 +146,11 @@ public final class Browserless {
 
     /** The session cookie's value now. */
     public String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Browserless.SESSION_COOKIE))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(Browserless.SESSION_COOKIE))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) {
@@ -145,7 +160,8 @@ public final class Browserless {
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** A form with one file, sent as multipart/form-data the way a browser sends an upload. */
@@ -154,22 +170,32 @@ public final class Browserless {
     }
 
     /** A multipart form: the text fields, then one file. */
-    public HttpResponse<String> upload(String path, java.util.Map<String, String> fields, String field, String fileName,
-            byte[] content) {
+    public HttpResponse<String> upload(
+            String path, java.util.Map<String, String> fields, String field, String fileName, byte[] content) {
         String boundary = "----assure" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         StringBuilder head = new StringBuilder();
-        fields.forEach((name, value) -> head.append("--").append(boundary)
-                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
-                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        fields.forEach((name, value) -> head.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        head.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(field)
+                .append("\"; filename=\"")
+                .append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
     }
 
     /** The CSRF token of the first form on a page. */

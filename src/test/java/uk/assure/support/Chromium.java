@@ -21,8 +21,8 @@ public final class Chromium implements AutoCloseable {
     private static final String BROWSER = System.getProperty("assure.chromium", "/usr/bin/chromium");
     private static final String DRIVER = System.getProperty("assure.chromedriver", "/usr/bin/chromedriver");
     /** target/screenshots on every run; docs/screenshots (committed) with -Dassure.screenshots=docs. */
-    private static final Path SCREENSHOTS = Path.of("docs".equals(System.getProperty("assure.screenshots"))
-            ? "docs/screenshots" : "target/screenshots");
+    private static final Path SCREENSHOTS = Path.of(
+            "docs".equals(System.getProperty("assure.screenshots")) ? "docs/screenshots" : "target/screenshots");
 
     private final ChromeDriver driver;
     private final int port;
@@ -35,10 +35,18 @@ public final class Chromium implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1000", "--lang=en-GB", "--force-device-scale-factor=1");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,1000",
+                "--lang=en-GB",
+                "--force-device-scale-factor=1");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -99,7 +107,8 @@ public final class Chromium implements AutoCloseable {
         try {
             Long height = (Long) driver.executeScript(
                     "return Math.ceil(Math.max(document.body.scrollHeight, document.documentElement.scrollHeight))");
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 200, 8000)));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int)
+                    Math.min(height + 200, 8000)));
             byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), png);
@@ -124,8 +133,8 @@ public final class Chromium implements AutoCloseable {
     }
 
     private static String axeVersion() {
-        try (InputStream in = Chromium.class.getResourceAsStream(
-                "/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+        try (InputStream in =
+                Chromium.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
             java.util.Properties p = new java.util.Properties();
             p.load(in);
             return p.getProperty("version");

@@ -12,7 +12,8 @@ import uk.assure.system.Scope;
  */
 public final class EveryPartnershipInTests implements BeforeEachCallback, AfterEachCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EveryPartnershipInTests.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(EveryPartnershipInTests.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {

@@ -46,9 +46,21 @@ public final class TestPlans {
         }
 
         public NewPlan build() {
-            return new NewPlan(title, PlanKind.INSPECTION, "Joint targeted area inspection", "Testshire", "V1",
-                    "A. Lead", null, null, "Children are safer", null, List.of("Behind schedule", "On track", "Completed"),
-                    glossary, List.of("Children and Young People's Plan"), sections);
+            return new NewPlan(
+                    title,
+                    PlanKind.INSPECTION,
+                    "Joint targeted area inspection",
+                    "Testshire",
+                    "V1",
+                    "A. Lead",
+                    null,
+                    null,
+                    "Children are safer",
+                    null,
+                    List.of("Behind schedule", "On track", "Completed"),
+                    glossary,
+                    List.of("Children and Young People's Plan"),
+                    sections);
         }
     }
 
@@ -129,8 +141,19 @@ public final class TestPlans {
         }
 
         NewPlan.Action build() {
-            return new NewPlan.Action(ref, text, findingRefs, leads, leadRaw, due, "MASH Board", null,
-                    "Improved engagement", "Quarterly audit", status, statusWord);
+            return new NewPlan.Action(
+                    ref,
+                    text,
+                    findingRefs,
+                    leads,
+                    leadRaw,
+                    due,
+                    "MASH Board",
+                    null,
+                    "Improved engagement",
+                    "Quarterly audit",
+                    status,
+                    statusWord);
         }
     }
 }

@@ -61,7 +61,8 @@ public final class TwoStepCodes {
         Account account = new Account(port, email.toLowerCase());
         long now = Totp.step(TestClock.of(port).instant());
         Set<String> good = LongStream.rangeClosed(now - 2, now + 2)
-                .mapToObj(s -> Totp.code(Base32.decode(secret(account)), s)).collect(Collectors.toSet());
+                .mapToObj(s -> Totp.code(Base32.decode(secret(account)), s))
+                .collect(Collectors.toSet());
         return good.contains("123456") ? "654321" : "123456";
     }
 

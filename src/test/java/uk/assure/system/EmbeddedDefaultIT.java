@@ -10,37 +10,41 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.assure.system.Scope;
 import uk.assure.AssureApplication;
 import uk.assure.support.Browserless;
 
 /** With no database configured, the app runs its own PostgreSQL under the data folder, and the data stays. */
 class EmbeddedDefaultIT {
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void theEmbeddedDatabaseKeepsItsDataAcrossARestart() {
         long plansBefore;
         try (ConfigurableApplicationContext app = start()) {
             assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
-            assertThat(new Browserless(port(app)).get("/actuator/health").body()).contains("\"status\":\"UP\"");
+            assertThat(new Browserless(port(app)).get("/actuator/health").body())
+                    .contains("\"status\":\"UP\"");
             plansBefore = count(app, "plan");
             assertThat(plansBefore).isEqualTo(3);
             assertThat(count(app, "app_user")).isEqualTo(1);
         }
         try (ConfigurableApplicationContext app = start()) {
             assertThat(count(app, "plan")).isEqualTo(plansBefore);
-            assertThat(count(app, "app_user")).as("the first admin is created once").isEqualTo(1);
+            assertThat(count(app, "app_user"))
+                    .as("the first admin is created once")
+                    .isEqualTo(1);
         }
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(AssureApplication.class).run(
-                "--assure.data-dir=" + dataDir,
-                "--assure.database.url=",
-                "--assure.admin.email=first@assure.local",
-                "--server.port=0");
+        return new SpringApplicationBuilder(AssureApplication.class)
+                .run(
+                        "--assure.data-dir=" + dataDir,
+                        "--assure.database.url=",
+                        "--assure.admin.email=first@assure.local",
+                        "--server.port=0");
     }
 
     private static int port(ConfigurableApplicationContext app) {
@@ -48,7 +52,9 @@ class EmbeddedDefaultIT {
     }
 
     private static long count(ConfigurableApplicationContext app, String table) {
-        return Scope.everyPartnership(() -> app.getBean(JdbcClient.class).sql("SELECT count(*) FROM " + table)
-                .query(Long.class).single());
+        return Scope.everyPartnership(() -> app.getBean(JdbcClient.class)
+                .sql("SELECT count(*) FROM " + table)
+                .query(Long.class)
+                .single());
     }
 }

@@ -24,8 +24,11 @@ class MigrationsIT {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         url = TestDatabase.newDatabase();
         dataSource.setUrl(url);
-        var result = Flyway.configure().dataSource(dataSource).placeholders(java.util.Map.of("appRole", APP_ROLE))
-                .load().migrate();
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .placeholders(java.util.Map.of("appRole", APP_ROLE))
+                .load()
+                .migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isPositive();
         jdbc = JdbcClient.create(dataSource);
@@ -37,22 +40,27 @@ class MigrationsIT {
                 SELECT t.table_name FROM information_schema.tables t
                 WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name <> 'flyway_schema_history'
                   AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
-                                  WHERE c.table_name = t.table_name AND c.column_name = 'partnership_id')""")
-                .query(String.class).list();
+                                  WHERE c.table_name = t.table_name AND c.column_name = 'partnership_id')""").query(String.class).list();
         // sign_in_failure is written before anyone is signed in, so it belongs to no partnership; it holds only an
         // email as typed, an address and a time, and nothing is ever read from it but counts. The two session tables
         // (V16) are read before a request knows whose it is, and are found only by the session's random id.
-        assertThat(unscoped).containsExactlyInAnyOrder("sign_in_failure", "spring_session", "spring_session_attributes");
+        assertThat(unscoped)
+                .containsExactlyInAnyOrder("sign_in_failure", "spring_session", "spring_session_attributes");
     }
 
     @Test
     void aChildCannotPointAtAnotherPartnershipsParent() {
         long a = partnership("A");
         long b = partnership("B");
-        long planOfA = jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
-                .params(a, ExternalIds.next()).query(Long.class).single();
-        assertThatThrownBy(() -> jdbc.sql("INSERT INTO section (partnership_id, plan_id, position, title) VALUES (?, ?, 0, 'S')")
-                .params(b, planOfA).update())
+        long planOfA = jdbc.sql(
+                        "INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
+                .params(a, ExternalIds.next())
+                .query(Long.class)
+                .single();
+        assertThatThrownBy(() -> jdbc.sql(
+                                "INSERT INTO section (partnership_id, plan_id, position, title) VALUES (?, ?, 0, 'S')")
+                        .params(b, planOfA)
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("fk_section_plan");
     }
@@ -60,44 +68,63 @@ class MigrationsIT {
     @Test
     void aRevisedDueDateNeedsAReasonInTheDatabaseToo() {
         long p = partnership("C");
-        long plan = jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
-                .params(p, ExternalIds.next()).query(Long.class).single();
-        long action = jdbc.sql("INSERT INTO action (partnership_id, plan_id, external_id, position, text) VALUES (?, ?, ?, 0, 'Do') RETURNING id")
-                .params(p, plan, ExternalIds.next()).query(Long.class).single();
-        assertThatThrownBy(() -> jdbc.sql("""
+        long plan = jdbc.sql(
+                        "INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
+                .params(p, ExternalIds.next())
+                .query(Long.class)
+                .single();
+        long action = jdbc.sql(
+                        "INSERT INTO action (partnership_id, plan_id, external_id, position, text) VALUES (?, ?, ?, 0, 'Do') RETURNING id")
+                .params(p, plan, ExternalIds.next())
+                .query(Long.class)
+                .single();
+        assertThatThrownBy(() ->
+                        jdbc.sql("""
                 INSERT INTO progress_update (partnership_id, action_id, external_id, author_name, recorded_at, narrative,
                     status_before, status_after, revised_due_precision)
-                VALUES (?, ?, ?, 'X', now(), 'Moved', 'NOT_STARTED', 'IN_PROGRESS', 'DAY')""")
-                .params(p, action, ExternalIds.next()).update())
+                VALUES (?, ?, ?, 'X', now(), 'Moved', 'NOT_STARTED', 'IN_PROGRESS', 'DAY')""").params(p, action, ExternalIds.next()).update())
                 .hasMessageContaining("ck_progress_update_revision_reason");
     }
 
     @Test
     void progressUpdatesAndAuditEventsAreAppendOnly() {
         long p = partnership("D");
-        long plan = jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
-                .params(p, ExternalIds.next()).query(Long.class).single();
-        long action = jdbc.sql("INSERT INTO action (partnership_id, plan_id, external_id, position, text) VALUES (?, ?, ?, 0, 'Do') RETURNING id")
-                .params(p, plan, ExternalIds.next()).query(Long.class).single();
+        long plan = jdbc.sql(
+                        "INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT') RETURNING id")
+                .params(p, ExternalIds.next())
+                .query(Long.class)
+                .single();
+        long action = jdbc.sql(
+                        "INSERT INTO action (partnership_id, plan_id, external_id, position, text) VALUES (?, ?, ?, 0, 'Do') RETURNING id")
+                .params(p, plan, ExternalIds.next())
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO progress_update (partnership_id, action_id, external_id, author_name, recorded_at, narrative,
-                    status_before, status_after) VALUES (?, ?, ?, 'X', now(), 'Started', 'NOT_STARTED', 'IN_PROGRESS')""")
-                .params(p, action, ExternalIds.next()).update();
-        jdbc.sql("INSERT INTO audit_event (partnership_id, occurred_at, actor, event_type) VALUES (?, now(), 'X', 'TEST')")
-                .param(p).update();
+                    status_before, status_after) VALUES (?, ?, ?, 'X', now(), 'Started', 'NOT_STARTED', 'IN_PROGRESS')""").params(p, action, ExternalIds.next()).update();
+        jdbc.sql(
+                        "INSERT INTO audit_event (partnership_id, occurred_at, actor, event_type) VALUES (?, now(), 'X', 'TEST')")
+                .param(p)
+                .update();
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE progress_update SET narrative = 'Rewritten' WHERE action_id = ?").param(action).update())
+        assertThatThrownBy(() -> jdbc.sql("UPDATE progress_update SET narrative = 'Rewritten' WHERE action_id = ?")
+                        .param(action)
+                        .update())
                 .hasStackTraceContaining("append only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM progress_update WHERE action_id = ?").param(action).update())
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM progress_update WHERE action_id = ?")
+                        .param(action)
+                        .update())
                 .hasStackTraceContaining("append only");
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'Y'").update())
                 .hasStackTraceContaining("append only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event").update())
-                .hasStackTraceContaining("append only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event").update()).hasStackTraceContaining("append only");
 
         // Deleting the whole plan still takes its history with it.
         jdbc.sql("DELETE FROM plan WHERE id = ?").param(plan).update();
-        assertThat(jdbc.sql("SELECT count(*) FROM progress_update WHERE action_id = ?").param(action).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM progress_update WHERE action_id = ?")
+                        .param(action)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -110,21 +137,40 @@ class MigrationsIT {
                               AND NOT a.attisdropped)
                   AND (NOT c.relrowsecurity OR NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid))
                 ORDER BY c.relname""").query(String.class).list();
-        assertThat(unprotected).as("tables with partnership_id but no row-level security policy").isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(20);
+        assertThat(unprotected)
+                .as("tables with partnership_id but no row-level security policy")
+                .isEmpty();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(20);
     }
 
     @Test
     void theAppRoleOwnsNothingAndCannotBypassTheLawOrRewriteTheAuditLog() {
-        assertThat(jdbc.sql("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = ?").param(APP_ROLE)
-                .query(Boolean.class).single()).isFalse();
-        assertThat(jdbc.sql("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND pg_get_userbyid(relowner) = ?")
-                .param(APP_ROLE).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT has_table_privilege(?, 'audit_event', 'UPDATE') OR has_table_privilege(?, 'audit_event', 'DELETE')")
-                .params(APP_ROLE, APP_ROLE).query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = ?")
+                        .param(APP_ROLE)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND pg_get_userbyid(relowner) = ?")
+                        .param(APP_ROLE)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql(
+                                "SELECT has_table_privilege(?, 'audit_event', 'UPDATE') OR has_table_privilege(?, 'audit_event', 'DELETE')")
+                        .params(APP_ROLE, APP_ROLE)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
         assertThat(jdbc.sql("SELECT has_table_privilege(?, 'flyway_schema_history', 'SELECT')")
-                .param(APP_ROLE).query(Boolean.class).single()).isFalse();
+                        .param(APP_ROLE)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
     }
 
     @Test
@@ -133,29 +179,42 @@ class MigrationsIT {
         long b = partnership("RLS B");
         for (long p : new long[] {a, b}) {
             jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES (?, ?, 'Plan', 'AUDIT')")
-                    .params(p, ExternalIds.next()).update();
+                    .params(p, ExternalIds.next())
+                    .update();
         }
         PGSimpleDataSource app = new PGSimpleDataSource();
         app.setUrl(url.replaceAll("([?&])user=[^&]*", "$1user=" + APP_ROLE));
-        try (var c = app.getConnection(); var s = c.createStatement()) {
+        try (var c = app.getConnection();
+                var s = c.createStatement()) {
             assertThat(count(s, "SELECT count(*) FROM plan")).as("no scope").isZero();
-            assertThat(count(s, "SELECT count(*) FROM partnership")).as("no scope").isZero();
+            assertThat(count(s, "SELECT count(*) FROM partnership"))
+                    .as("no scope")
+                    .isZero();
 
             s.execute("SELECT set_config('assure.partnership', '" + a + "', false)");
-            assertThat(count(s, "SELECT count(*) FROM plan WHERE partnership_id IN (" + a + ", " + b + ")")).isEqualTo(1);
-            assertThat(count(s, "SELECT count(*) FROM partnership WHERE id = " + b)).isZero();
+            assertThat(count(s, "SELECT count(*) FROM plan WHERE partnership_id IN (" + a + ", " + b + ")"))
+                    .isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM partnership WHERE id = " + b))
+                    .isZero();
             assertThatThrownBy(() -> s.execute("INSERT INTO plan (partnership_id, external_id, title, kind) VALUES ("
-                    + b + ", 'x" + ExternalIds.next() + "', 'Planted', 'AUDIT')"))
+                            + b + ", 'x" + ExternalIds.next() + "', 'Planted', 'AUDIT')"))
                     .hasMessageContaining("row-level security");
-            assertThat(s.executeUpdate("UPDATE plan SET title = 'Changed' WHERE partnership_id = " + b)).isZero();
-            assertThat(s.executeUpdate("DELETE FROM plan WHERE partnership_id = " + b)).isZero();
+            assertThat(s.executeUpdate("UPDATE plan SET title = 'Changed' WHERE partnership_id = " + b))
+                    .isZero();
+            assertThat(s.executeUpdate("DELETE FROM plan WHERE partnership_id = " + b))
+                    .isZero();
             assertThatThrownBy(() -> s.execute("UPDATE audit_event SET actor = 'Y'"))
                     .hasMessageContaining("permission denied");
 
-            s.execute("SELECT set_config('assure.partnership', '', false), set_config('assure.every_partnership', 'on', false)");
-            assertThat(count(s, "SELECT count(*) FROM plan WHERE partnership_id IN (" + a + ", " + b + ")")).isEqualTo(2);
+            s.execute(
+                    "SELECT set_config('assure.partnership', '', false), set_config('assure.every_partnership', 'on', false)");
+            assertThat(count(s, "SELECT count(*) FROM plan WHERE partnership_id IN (" + a + ", " + b + ")"))
+                    .isEqualTo(2);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM plan WHERE title = 'Changed'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM plan WHERE title = 'Changed'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static long count(java.sql.Statement statement, String sql) throws java.sql.SQLException {
@@ -168,17 +227,21 @@ class MigrationsIT {
     @Test
     void twoStepCannotBeOnWithoutASecret() {
         long p = partnership("E");
-        long user = jdbc.sql("""
+        long user =
+                jdbc.sql("""
                 INSERT INTO app_user (partnership_id, external_id, email, display_name, role)
-                VALUES (?, ?, 'two-step@test.local', 'T', 'LEAD') RETURNING id""")
-                .params(p, ExternalIds.next()).query(Long.class).single();
+                VALUES (?, ?, 'two-step@test.local', 'T', 'LEAD') RETURNING id""").params(p, ExternalIds.next()).query(Long.class).single();
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE app_user SET two_step_enabled_at = now() WHERE id = ?").param(user).update())
+        assertThatThrownBy(() -> jdbc.sql("UPDATE app_user SET two_step_enabled_at = now() WHERE id = ?")
+                        .param(user)
+                        .update())
                 .hasMessageContaining("ck_app_user_two_step_secret");
     }
 
     private static long partnership(String name) {
         return jdbc.sql("INSERT INTO partnership (external_id, name) VALUES (?, ?) RETURNING id")
-                .params(ExternalIds.next(), name).query(Long.class).single();
+                .params(ExternalIds.next(), name)
+                .query(Long.class)
+                .single();
     }
 }

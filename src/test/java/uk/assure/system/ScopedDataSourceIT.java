@@ -46,7 +46,8 @@ class ScopedDataSourceIT {
         Scope.partnership(7, () -> settings());
         // written behind the data source's back (nothing in the app does this): lent again in the same scope, the
         // connection keeps it, which shows no statement was sent; lent in another scope, it is written again
-        try (Connection c = one.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = one.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SELECT set_config('assure.partnership', 'untouched', false)");
         }
         assertThat(Scope.partnership(7, () -> settings())).isEqualTo("untouched|off");
@@ -54,7 +55,8 @@ class ScopedDataSourceIT {
     }
 
     private String settings() {
-        try (Connection c = scoped.getConnection(); Statement s = c.createStatement();
+        try (Connection c = scoped.getConnection();
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("""
                         SELECT coalesce(current_setting('assure.partnership', true), ''),
                                coalesce(current_setting('assure.every_partnership', true), '')""")) {

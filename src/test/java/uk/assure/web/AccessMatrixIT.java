@@ -62,15 +62,47 @@ class AccessMatrixIT {
 
     private static final String PASSWORD = "a long enough test password";
 
-    enum Person { ADMIN, LEAD_OWN, LEAD_OTHER, BOARD, VIEWER, ADMIN_OF_B, ANONYMOUS }
+    enum Person {
+        ADMIN,
+        LEAD_OWN,
+        LEAD_OTHER,
+        BOARD,
+        VIEWER,
+        ADMIN_OF_B,
+        ANONYMOUS
+    }
 
-    enum Objects { A1, A2, B }
+    enum Objects {
+        A1,
+        A2,
+        B
+    }
 
     /** What a person may be answered: the page, a refusal that says why, "not found", or the sign-in page. */
-    enum Answer { OK, REDIRECT, FORBIDDEN, NOT_FOUND, SIGN_IN }
+    enum Answer {
+        OK,
+        REDIRECT,
+        FORBIDDEN,
+        NOT_FOUND,
+        SIGN_IN
+    }
 
     /** Who may use a route, in the role model's terms. */
-    enum Rule { PUBLIC, INVITATION_LINK, HOME, SIGNED_IN, SECOND_STEP, SEE_EVERY_PLAN, READ_PLAN, UPDATE, COMMENT, EDIT_WORDING, IMPORT, ADMINISTER, OWN_TOKEN }
+    enum Rule {
+        PUBLIC,
+        INVITATION_LINK,
+        HOME,
+        SIGNED_IN,
+        SECOND_STEP,
+        SEE_EVERY_PLAN,
+        READ_PLAN,
+        UPDATE,
+        COMMENT,
+        EDIT_WORDING,
+        IMPORT,
+        ADMINISTER,
+        OWN_TOKEN
+    }
 
     /** Every route's rule; a route missing here fails the test. */
     static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -176,9 +208,14 @@ class AccessMatrixIT {
             case SECOND_STEP -> "GET".equals(method) ? Answer.REDIRECT : Answer.OK;
             case SEE_EVERY_PLAN -> person == Person.VIEWER ? Answer.FORBIDDEN : Answer.OK;
             case READ_PLAN -> sees ? Answer.OK : Answer.NOT_FOUND;
-            case UPDATE -> !sees ? Answer.NOT_FOUND
-                    : admin || person == Person.LEAD_OWN && objects == Objects.A1
-                            || person == Person.LEAD_OTHER && objects == Objects.A2 ? Answer.OK : Answer.FORBIDDEN;
+            case UPDATE ->
+                !sees
+                        ? Answer.NOT_FOUND
+                        : admin
+                                        || person == Person.LEAD_OWN && objects == Objects.A1
+                                        || person == Person.LEAD_OTHER && objects == Objects.A2
+                                ? Answer.OK
+                                : Answer.FORBIDDEN;
             case COMMENT -> !sees ? Answer.NOT_FOUND : admin || person == Person.BOARD ? Answer.OK : Answer.FORBIDDEN;
             case EDIT_WORDING -> !sees ? Answer.NOT_FOUND : admin ? Answer.OK : Answer.FORBIDDEN;
             // capability first: someone who may not import or administer at all is told so, whatever the object
@@ -187,16 +224,35 @@ class AccessMatrixIT {
         };
     }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwords;
-    @Autowired PartnershipDirectory directory;
-    @Autowired PlanWriter writer;
-    @Autowired ProgressService progress;
-    @Autowired PendingImports pending;
-    @Autowired uk.assure.api.ApiTokens apiTokens;
-    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    PartnershipDirectory directory;
+
+    @Autowired
+    PlanWriter writer;
+
+    @Autowired
+    ProgressService progress;
+
+    @Autowired
+    PendingImports pending;
+
+    @Autowired
+    uk.assure.api.ApiTokens apiTokens;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     final Map<Person, Browserless> browsers = new EnumMap<>(Person.class);
     final Map<Person, String> csrf = new EnumMap<>(Person.class);
@@ -211,16 +267,24 @@ class AccessMatrixIT {
     }
 
     private void setUp() {
-        long a = jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL)
-                .query(Long.class).single();
-        long adminOfA = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL).query(Long.class).single();
-        // A1: an open action of one plan led by one agency; A2: an open action of another plan that agency does not lead
+        long a = jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?")
+                .param(FreshDatabase.ADMIN_EMAIL)
+                .query(Long.class)
+                .single();
+        long adminOfA = jdbc.sql("SELECT id FROM app_user WHERE email = ?")
+                .param(FreshDatabase.ADMIN_EMAIL)
+                .query(Long.class)
+                .single();
+        // A1: an open action of one plan led by one agency; A2: an open action of another plan that agency does not
+        // lead
         var first = jdbc.sql("""
                 SELECT a.external_id, p.external_id, p.id, l.agency_id FROM action a JOIN plan p ON p.id = a.plan_id
                 JOIN action_lead l ON l.action_id = a.id
                 WHERE a.partnership_id = ? AND l.agency_id IS NOT NULL AND a.status IN ('NOT_STARTED', 'IN_PROGRESS')
-                ORDER BY a.id LIMIT 1""").param(a)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)}).single();
+                ORDER BY a.id LIMIT 1""")
+                .param(a)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)})
+                .single();
         long agencyOwn = (Long) first[3];
         var second = jdbc.sql("""
                 SELECT a.external_id, p.external_id, l.agency_id FROM action a JOIN plan p ON p.id = a.plan_id
@@ -230,28 +294,51 @@ class AccessMatrixIT {
                   AND NOT EXISTS (SELECT 1 FROM action_lead o WHERE o.action_id = a.id AND o.agency_id = ?)
                   AND NOT EXISTS (SELECT 1 FROM action_lead o JOIN action f ON f.id = o.action_id
                                   WHERE f.external_id = ? AND o.agency_id = l.agency_id)
-                ORDER BY a.id LIMIT 1""").params(a, first[2], agencyOwn, agencyOwn, first[0])
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).single();
+                ORDER BY a.id LIMIT 1""")
+                .params(a, first[2], agencyOwn, agencyOwn, first[0])
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
+                .single();
         long agencyOther = (Long) second[2];
 
-        users.create(a, new UserRepository.NewUser("own@matrix.test", "Own Lead", Role.LEAD, agencyOwn), passwords.encode(PASSWORD));
-        users.create(a, new UserRepository.NewUser("other@matrix.test", "Other Lead", Role.LEAD, agencyOther), passwords.encode(PASSWORD));
-        users.create(a, new UserRepository.NewUser("board@matrix.test", "Board Member", Role.BOARD, null), passwords.encode(PASSWORD));
-        long viewer = users.create(a, new UserRepository.NewUser("viewer@matrix.test", "Inspector", Role.VIEWER, null),
+        users.create(
+                a,
+                new UserRepository.NewUser("own@matrix.test", "Own Lead", Role.LEAD, agencyOwn),
                 passwords.encode(PASSWORD));
-        jdbc.sql("INSERT INTO viewer_grant (partnership_id, user_id, plan_id, expires_on) VALUES (?, ?, ?, current_date + 30)")
-                .params(a, viewer, first[2]).update();
-        long targetOfA = users.create(a, new UserRepository.NewUser("target-a@matrix.test", "Target A", Role.VIEWER, null), null);
+        users.create(
+                a,
+                new UserRepository.NewUser("other@matrix.test", "Other Lead", Role.LEAD, agencyOther),
+                passwords.encode(PASSWORD));
+        users.create(
+                a,
+                new UserRepository.NewUser("board@matrix.test", "Board Member", Role.BOARD, null),
+                passwords.encode(PASSWORD));
+        long viewer = users.create(
+                a,
+                new UserRepository.NewUser("viewer@matrix.test", "Inspector", Role.VIEWER, null),
+                passwords.encode(PASSWORD));
+        jdbc.sql(
+                        "INSERT INTO viewer_grant (partnership_id, user_id, plan_id, expires_on) VALUES (?, ?, ?, current_date + 30)")
+                .params(a, viewer, first[2])
+                .update();
+        long targetOfA = users.create(
+                a, new UserRepository.NewUser("target-a@matrix.test", "Target A", Role.VIEWER, null), null);
 
         long b = directory.createPartnership("Partnership B").id();
         long agencyOfB = directory.createAgency(b, "Agency of B", null, List.of("AOB"));
         directory.createBody(b, "Board of B", List.of());
         directory.createPerson(b, "Person of B", "Lead of B", agencyOfB);
-        long adminOfB = users.create(b, new UserRepository.NewUser("admin@b.matrix.test", "Admin of B", Role.ADMIN, null),
+        long adminOfB = users.create(
+                b,
+                new UserRepository.NewUser("admin@b.matrix.test", "Admin of B", Role.ADMIN, null),
                 passwords.encode(PASSWORD));
-        long targetOfB = users.create(b, new UserRepository.NewUser("target-b@matrix.test", "Target B", Role.VIEWER, null), null);
-        PlanWriter.Created planOfB = writer.create(b, aPlan().titled("Plan of B")
-                .with(aSection("1").with(anAction("1.1").ledBy(agencyOfB, null))).build(), Instant.now());
+        long targetOfB = users.create(
+                b, new UserRepository.NewUser("target-b@matrix.test", "Target B", Role.VIEWER, null), null);
+        PlanWriter.Created planOfB = writer.create(
+                b,
+                aPlan().titled("Plan of B")
+                        .with(aSection("1").with(anAction("1.1").ledBy(agencyOfB, null)))
+                        .build(),
+                Instant.now());
         String actionOfB = planOfB.actionIdsByExternalId().keySet().iterator().next();
 
         ids.put(Objects.A1, objects(a, (String) first[1], (String) first[0], agencyOwn, targetOfA));
@@ -261,18 +348,33 @@ class AccessMatrixIT {
         importers.put(Objects.A2, new long[] {a, adminOfA});
         importers.put(Objects.B, new long[] {b, adminOfB});
 
-        Map<Person, String> emails = Map.of(Person.ADMIN, FreshDatabase.ADMIN_EMAIL, Person.LEAD_OWN, "own@matrix.test",
-                Person.LEAD_OTHER, "other@matrix.test", Person.BOARD, "board@matrix.test", Person.VIEWER, "viewer@matrix.test",
-                Person.ADMIN_OF_B, "admin@b.matrix.test");
+        Map<Person, String> emails = Map.of(
+                Person.ADMIN,
+                FreshDatabase.ADMIN_EMAIL,
+                Person.LEAD_OWN,
+                "own@matrix.test",
+                Person.LEAD_OTHER,
+                "other@matrix.test",
+                Person.BOARD,
+                "board@matrix.test",
+                Person.VIEWER,
+                "viewer@matrix.test",
+                Person.ADMIN_OF_B,
+                "admin@b.matrix.test");
         for (Person person : Person.values()) {
             Browserless browser = new Browserless(port);
             if (person != Person.ANONYMOUS) {
                 browser.signIn(emails.get(person), person == Person.ADMIN ? FreshDatabase.ADMIN_PASSWORD : PASSWORD);
                 csrf.put(person, Browserless.csrf(browser.page("/account/password")));
-                HttpResponse<String> made = browser.post("/account/api-tokens", Map.of("name", "Matrix", "lifetime", "30",
-                        "_csrf", csrf.get(person)));
-                apis.put(person, new uk.assure.support.ApiClient(port,
-                        org.jsoup.Jsoup.parse(made.body()).getElementById("token").text()));
+                HttpResponse<String> made = browser.post(
+                        "/account/api-tokens", Map.of("name", "Matrix", "lifetime", "30", "_csrf", csrf.get(person)));
+                apis.put(
+                        person,
+                        new uk.assure.support.ApiClient(
+                                port,
+                                org.jsoup.Jsoup.parse(made.body())
+                                        .getElementById("token")
+                                        .text()));
             } else {
                 csrf.put(person, Browserless.csrf(browser.page("/sign-in")));
                 apis.put(person, new uk.assure.support.ApiClient(port, null));
@@ -284,9 +386,12 @@ class AccessMatrixIT {
     @Test
     void everyRouteAnswersEveryPersonAsTheRoleModelSays() throws Exception {
         List<String> routes = routes();
-        assertThat(routes).as("routes with no rule in this test: decide who may use them")
+        assertThat(routes)
+                .as("routes with no rule in this test: decide who may use them")
                 .allSatisfy(route -> assertThat(RULES).containsKey(route));
-        assertThat(RULES.keySet()).as("rules for routes the app no longer has").allSatisfy(r -> assertThat(routes).contains(r));
+        assertThat(RULES.keySet())
+                .as("rules for routes the app no longer has")
+                .allSatisfy(r -> assertThat(routes).contains(r));
 
         List<String> mismatches = new ArrayList<>();
         Map<String, String> table = new TreeMap<>();
@@ -301,8 +406,11 @@ class AccessMatrixIT {
                     String path = hasObjects ? fill(pattern, objects) : pattern;
                     HttpResponse<String> response = pattern.startsWith("/api/")
                             ? apis.get(person).send(method, path, "{}")
-                            : browsers.get(person).firstAnswer(method, path,
-                                    "GET".equals(method) ? Map.of() : Map.of("_csrf", csrf.get(person)));
+                            : browsers.get(person)
+                                    .firstAnswer(
+                                            method,
+                                            path,
+                                            "GET".equals(method) ? Map.of() : Map.of("_csrf", csrf.get(person)));
                     Answer want = expected(RULES.get(route), person, objects, method);
                     String got = answer(method, response);
                     cells++;
@@ -324,39 +432,77 @@ class AccessMatrixIT {
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         Map<String, String> a1 = ids.get(Objects.A1);
         String path = "/plans/" + a1.get("planId") + "/actions/" + a1.get("actionId") + "/comments";
-        long before = jdbc.sql("SELECT count(*) FROM action_comment").query(Long.class).single();
-        HttpResponse<String> refused = browsers.get(Person.ADMIN).firstAnswer("POST", path, Map.of("comment", "Forged"));
+        long before = jdbc.sql("SELECT count(*) FROM action_comment")
+                .query(Long.class)
+                .single();
+        HttpResponse<String> refused =
+                browsers.get(Person.ADMIN).firstAnswer("POST", path, Map.of("comment", "Forged"));
         assertThat(refused.statusCode()).isEqualTo(403);
-        HttpResponse<String> wrong = browsers.get(Person.ADMIN).firstAnswer("POST", path,
-                Map.of("comment", "Forged", "_csrf", csrf.get(Person.BOARD)));
+        HttpResponse<String> wrong = browsers.get(Person.ADMIN)
+                .firstAnswer("POST", path, Map.of("comment", "Forged", "_csrf", csrf.get(Person.BOARD)));
         assertThat(wrong.statusCode()).as("another session's token").isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM action_comment").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM action_comment")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     private Map<String, String> objects(long partnership, String plan, String action, long agency, long targetUser) {
         Map<String, String> objects = new LinkedHashMap<>();
         objects.put("planId", plan);
         objects.put("actionId", action);
-        int version = jdbc.sql("SELECT version FROM action WHERE external_id = ?").param(action).query(Integer.class).single();
-        progress.record(partnership, action, version, ProgressEntry.note("Evidence attached", ActionStatus.IN_PROGRESS),
+        int version = jdbc.sql("SELECT version FROM action WHERE external_id = ?")
+                .param(action)
+                .query(Integer.class)
+                .single();
+        progress.record(
+                partnership,
+                action,
+                version,
+                ProgressEntry.note("Evidence attached", ActionStatus.IN_PROGRESS),
                 new ProgressService.Author(null, "Matrix"),
                 EvidenceFile.of("evidence.txt", "An evidence file".getBytes(StandardCharsets.UTF_8)));
         objects.put("fileId", jdbc.sql("""
                 SELECT f.external_id FROM evidence_file f JOIN progress_update u ON u.id = f.update_id
-                JOIN action a ON a.id = u.action_id WHERE a.external_id = ? ORDER BY f.id DESC LIMIT 1""")
-                .param(action).query(String.class).single());
-        objects.put("agency", jdbc.sql("SELECT external_id FROM agency WHERE id = ?").param(agency).query(String.class).single());
-        objects.put("body", jdbc.sql("SELECT external_id FROM body WHERE partnership_id = ? ORDER BY id LIMIT 1")
-                .param(partnership).query(String.class).single());
-        objects.put("personId", jdbc.sql("SELECT external_id FROM person WHERE partnership_id = ? ORDER BY id LIMIT 1")
-                .param(partnership).query(String.class).single());
-        objects.put("invitation", jdbc.sql("""
+                JOIN action a ON a.id = u.action_id WHERE a.external_id = ? ORDER BY f.id DESC LIMIT 1""").param(action).query(String.class).single());
+        objects.put(
+                "agency",
+                jdbc.sql("SELECT external_id FROM agency WHERE id = ?")
+                        .param(agency)
+                        .query(String.class)
+                        .single());
+        objects.put(
+                "body",
+                jdbc.sql("SELECT external_id FROM body WHERE partnership_id = ? ORDER BY id LIMIT 1")
+                        .param(partnership)
+                        .query(String.class)
+                        .single());
+        objects.put(
+                "personId",
+                jdbc.sql("SELECT external_id FROM person WHERE partnership_id = ? ORDER BY id LIMIT 1")
+                        .param(partnership)
+                        .query(String.class)
+                        .single());
+        objects.put(
+                "invitation",
+                jdbc.sql("""
                 INSERT INTO invitation (partnership_id, external_id, email, display_name, role, token_hash, invited_by,
                     created_at, expires_at)
                 VALUES (?, ?, ?, 'Invited', 'BOARD', ?, ?, now(), now() + interval '7 days') RETURNING external_id""")
-                .params(partnership, uk.assure.system.ExternalIds.next(), "invited-" + action.toLowerCase() + "@matrix.test",
-                        sha256(action), targetUser).query(String.class).single());
-        objects.put("userId", jdbc.sql("SELECT external_id FROM app_user WHERE id = ?").param(targetUser).query(String.class).single());
+                        .params(
+                                partnership,
+                                uk.assure.system.ExternalIds.next(),
+                                "invited-" + action.toLowerCase() + "@matrix.test",
+                                sha256(action),
+                                targetUser)
+                        .query(String.class)
+                        .single());
+        objects.put(
+                "userId",
+                jdbc.sql("SELECT external_id FROM app_user WHERE id = ?")
+                        .param(targetUser)
+                        .query(String.class)
+                        .single());
         return objects;
     }
 
@@ -378,21 +524,39 @@ class AccessMatrixIT {
             String value;
             if (name.equals("id") && pattern.startsWith("/imports/")) {
                 long[] importer = importers.get(objects);
-                value = uk.assure.system.Scope.partnership(importer[0], () -> pending.hold(importer[0], importer[1],
-                        "matrix.txt", PlanParsers.standard().parse("matrix.txt",
-                                "Matrix plan\n\nRef\tAction\tLead\n1.1\tCheck the matrix\tPolice\n".getBytes(StandardCharsets.UTF_8))));
+                value = uk.assure.system.Scope.partnership(
+                        importer[0],
+                        () -> pending.hold(
+                                importer[0],
+                                importer[1],
+                                "matrix.txt",
+                                PlanParsers.standard()
+                                        .parse(
+                                                "matrix.txt",
+                                                "Matrix plan\n\nRef\tAction\tLead\n1.1\tCheck the matrix\tPolice\n"
+                                                        .getBytes(StandardCharsets.UTF_8))));
             } else if (name.equals("id") && pattern.startsWith("/admin/invitations/")) {
                 value = set.get("invitation");
             } else if (name.equals("tokenId") && pattern.startsWith("/admin/users/")) {
                 long partnership = importers.get(objects)[0];
-                long target = jdbc.sql("SELECT id FROM app_user WHERE external_id = ?").param(set.get("userId"))
-                        .query(Long.class).single();
-                value = uk.assure.system.Scope.partnership(partnership, () -> apiTokens.create(
-                        users.findEnabled(partnership, target).orElseThrow(), "To revoke", 30).token().externalId());
+                long target = jdbc.sql("SELECT id FROM app_user WHERE external_id = ?")
+                        .param(set.get("userId"))
+                        .query(Long.class)
+                        .single();
+                value = uk.assure.system.Scope.partnership(
+                        partnership,
+                        () -> apiTokens
+                                .create(users.findEnabled(partnership, target).orElseThrow(), "To revoke", 30)
+                                .token()
+                                .externalId());
             } else if (name.equals("tokenId")) {
                 long[] owner = importers.get(objects);
-                value = uk.assure.system.Scope.partnership(owner[0], () -> apiTokens.create(
-                        users.findEnabled(owner[0], owner[1]).orElseThrow(), "To revoke", 30).token().externalId());
+                value = uk.assure.system.Scope.partnership(
+                        owner[0],
+                        () -> apiTokens
+                                .create(users.findEnabled(owner[0], owner[1]).orElseThrow(), "To revoke", 30)
+                                .token()
+                                .externalId());
             } else if (name.equals("token")) {
                 value = "a-link-nobody-was-sent";
             } else if (name.equals("id")) {
@@ -401,7 +565,8 @@ class AccessMatrixIT {
                 value = set.get(name);
             }
             if (value == null) {
-                throw new IllegalStateException("No object for {" + name + "} in " + pattern + ": add one to this test");
+                throw new IllegalStateException(
+                        "No object for {" + name + "} in " + pattern + ": add one to this test");
             }
             variables.appendReplacement(path, Matcher.quoteReplacement(value));
         }
@@ -426,7 +591,9 @@ class AccessMatrixIT {
             return status == 200 ? Answer.OK.name() : status == 302 ? Answer.REDIRECT.name() : "HTTP " + status;
         }
         // a form sent empty is refused on its input (400), or does nothing and goes back (302): either way allowed
-        return status == 200 || status == 201 || status == 302 || status == 400 || status == 409 ? Answer.OK.name() : "HTTP " + status;
+        return status == 200 || status == 201 || status == 302 || status == 400 || status == 409
+                ? Answer.OK.name()
+                : "HTTP " + status;
     }
 
     private List<String> routes() {
@@ -449,10 +616,12 @@ class AccessMatrixIT {
     private static void writeTable(Map<String, String> table) throws Exception {
         StringBuilder out = new StringBuilder(String.format("%-62s", "route [objects]"));
         for (Person person : Person.values()) {
-            out.append(String.format(" %-10s", person.name().length() > 10 ? person.name().substring(0, 10) : person.name()));
+            out.append(String.format(
+                    " %-10s", person.name().length() > 10 ? person.name().substring(0, 10) : person.name()));
         }
         out.append('\n');
-        table.forEach((route, row) -> out.append(String.format("%-62s", route)).append(row).append('\n'));
+        table.forEach((route, row) ->
+                out.append(String.format("%-62s", route)).append(row).append('\n'));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/access-matrix.txt"), out);
     }

@@ -32,11 +32,20 @@ class ActionUpdateIT {
 
     private static final String PASSWORD = "a long enough test password";
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwords;
-    @Autowired uk.assure.audit.AuditLog audit;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    uk.assure.audit.AuditLog audit;
 
     Browserless admin;
     String actionPath;
@@ -51,7 +60,8 @@ class ActionUpdateIT {
                 JOIN plan p ON p.id = a.plan_id JOIN action_lead l ON l.action_id = a.id
                 WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND l.agency_id IS NOT NULL
                 ORDER BY a.id LIMIT 1""")
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
         actionPath = "/plans/" + row[0] + "/actions/" + row[1];
         leadAgency = Long.parseLong(row[2]);
     }
@@ -77,7 +87,8 @@ class ActionUpdateIT {
         assertThat(jdbc.sql("""
                 SELECT after_state->>'due' FROM audit_event WHERE event_type = 'PROGRESS_RECORDED' AND object_id = ?
                 ORDER BY id DESC LIMIT 1""").param(actionId).query(String.class).single())
-                .as("the update is an audit event with the state after").isEqualTo("30 June 2027");
+                .as("the update is an audit event with the state after")
+                .isEqualTo("30 June 2027");
     }
 
     @Test
@@ -138,14 +149,25 @@ class ActionUpdateIT {
 
     @Test
     void aLeadUpdatesOnlyTheirAgencysActionsAndAViewerNone() {
-        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?").param(leadAgency).query(Long.class).single();
+        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?")
+                .param(leadAgency)
+                .query(Long.class)
+                .single();
         long otherAgency = jdbc.sql("SELECT id FROM agency WHERE partnership_id = ? AND id <> ? ORDER BY id LIMIT 1")
-                .params(partnership, leadAgency).query(Long.class).single();
-        users.create(partnership, new UserRepository.NewUser("own@test.local", "Own Lead", Role.LEAD, leadAgency),
+                .params(partnership, leadAgency)
+                .query(Long.class)
+                .single();
+        users.create(
+                partnership,
+                new UserRepository.NewUser("own@test.local", "Own Lead", Role.LEAD, leadAgency),
                 passwords.encode(PASSWORD));
-        users.create(partnership, new UserRepository.NewUser("other@test.local", "Other Lead", Role.LEAD, otherAgency),
+        users.create(
+                partnership,
+                new UserRepository.NewUser("other@test.local", "Other Lead", Role.LEAD, otherAgency),
                 passwords.encode(PASSWORD));
-        long viewerId = users.create(partnership, new UserRepository.NewUser("viewer@test.local", "Viewer", Role.VIEWER, null),
+        long viewerId = users.create(
+                partnership,
+                new UserRepository.NewUser("viewer@test.local", "Viewer", Role.VIEWER, null),
                 passwords.encode(PASSWORD));
 
         Browserless own = signedIn("own@test.local");
@@ -156,8 +178,11 @@ class ActionUpdateIT {
 
         Browserless other = signedIn("other@test.local");
         Document otherPage = other.page(actionPath);
-        assertThat(otherPage.select("form[action$=/updates]")).as("no form offered").isEmpty();
-        assertThat(otherPage.select("#update + .govuk-inset-text").text()).contains("only the actions your agency leads");
+        assertThat(otherPage.select("form[action$=/updates]"))
+                .as("no form offered")
+                .isEmpty();
+        assertThat(otherPage.select("#update + .govuk-inset-text").text())
+                .contains("only the actions your agency leads");
         Map<String, String> forged = new HashMap<>(ownForm);
         forged.put("_csrf", Browserless.csrf(otherPage));
         HttpResponse<String> refused = other.post(actionPath + "/updates", forged);
@@ -166,15 +191,19 @@ class ActionUpdateIT {
 
         // a viewer reads only the plans granted to them, until the grant's expiry date
         Browserless viewer = signedIn("viewer@test.local");
-        assertThat(viewer.get(actionPath).statusCode()).as("no grant: as if it did not exist").isEqualTo(404);
+        assertThat(viewer.get(actionPath).statusCode())
+                .as("no grant: as if it did not exist")
+                .isEqualTo(404);
         String planId = actionPath.split("/")[2];
         jdbc.sql("""
                 INSERT INTO viewer_grant (partnership_id, user_id, plan_id, expires_on)
-                SELECT partnership_id, ?, id, current_date + 1 FROM plan WHERE external_id = ?""")
-                .params(viewerId, planId).update();
-        assertThat(viewer.page(actionPath).select("#update + .govuk-inset-text").text()).contains("can read plans but not update");
+                SELECT partnership_id, ?, id, current_date + 1 FROM plan WHERE external_id = ?""").params(viewerId, planId).update();
+        assertThat(viewer.page(actionPath).select("#update + .govuk-inset-text").text())
+                .contains("can read plans but not update");
         assertThat(viewer.page("/plans").select("tbody a")).hasSize(1);
-        jdbc.sql("UPDATE viewer_grant SET expires_on = current_date - 1 WHERE user_id = ?").param(viewerId).update();
+        jdbc.sql("UPDATE viewer_grant SET expires_on = current_date - 1 WHERE user_id = ?")
+                .param(viewerId)
+                .update();
         assertThat(viewer.get(actionPath).statusCode()).as("grant ended").isEqualTo(404);
         assertThat(viewer.page("/plans").text()).contains("Your access to these plans has ended");
         assertThat(viewer.get("/dashboard").statusCode()).isEqualTo(403);
@@ -182,12 +211,19 @@ class ActionUpdateIT {
 
     @Test
     void aBoardMemberCommentsButDoesNotUpdateAndTheCommentIsNotProgress() {
-        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?").param(leadAgency).query(Long.class).single();
-        users.create(partnership, new UserRepository.NewUser("board@test.local", "Bea Board", Role.BOARD, null),
+        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?")
+                .param(leadAgency)
+                .query(Long.class)
+                .single();
+        users.create(
+                partnership,
+                new UserRepository.NewUser("board@test.local", "Bea Board", Role.BOARD, null),
                 passwords.encode(PASSWORD));
         String actionId = actionPath.substring(actionPath.lastIndexOf('/') + 1);
-        var before = jdbc.sql("SELECT version, last_update_at FROM action WHERE external_id = ?").param(actionId)
-                .query((rs, n) -> java.util.List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2)))).single();
+        var before = jdbc.sql("SELECT version, last_update_at FROM action WHERE external_id = ?")
+                .param(actionId)
+                .query((rs, n) -> java.util.List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2))))
+                .single();
 
         Browserless board = signedIn("board@test.local");
         Document page = board.page(actionPath);
@@ -196,24 +232,39 @@ class ActionUpdateIT {
         Map<String, String> empty = Map.of("_csrf", Browserless.csrf(page), "comment", " ");
         HttpResponse<String> refused = board.post(actionPath + "/comments", empty);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(refused.body()).select(".govuk-error-summary").text()).contains("Enter your comment");
+        assertThat(Jsoup.parse(refused.body()).select(".govuk-error-summary").text())
+                .contains("Enter your comment");
 
-        HttpResponse<String> saved = board.post(actionPath + "/comments",
+        HttpResponse<String> saved = board.post(
+                actionPath + "/comments",
                 Map.of("_csrf", Browserless.csrf(page), "comment", "Why has the audit slipped twice?"));
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(saved.body()).select("#comments ~ ul").text())
-                .contains("Why has the audit slipped twice?").contains("by Bea Board");
-        assertThat(jdbc.sql("SELECT version, last_update_at FROM action WHERE external_id = ?").param(actionId)
-                .query((rs, n) -> java.util.List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2)))).single())
-                .as("a comment is not an update").isEqualTo(before);
+                .contains("Why has the audit slipped twice?")
+                .contains("by Bea Board");
+        assertThat(jdbc.sql("SELECT version, last_update_at FROM action WHERE external_id = ?")
+                        .param(actionId)
+                        .query((rs, n) -> java.util.List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2))))
+                        .single())
+                .as("a comment is not an update")
+                .isEqualTo(before);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'ACTION_COMMENTED' AND object_id = ?")
-                .param(actionId).query(Long.class).single()).isEqualTo(1);
+                        .param(actionId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
-        HttpResponse<String> forged = board.post(actionPath + "/updates",
+        HttpResponse<String> forged = board.post(
+                actionPath + "/updates",
                 Map.of("_csrf", Browserless.csrf(page), "narrative", "Not mine to write", "version", "0"));
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'ACCESS_REFUSED' AND object_id = ? AND actor = ?")
-                .params(actionId, "board@test.local").query(Long.class).single()).as("the refusal is audited").isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_event WHERE event_type = 'ACCESS_REFUSED' AND object_id = ? AND actor = ?")
+                        .params(actionId, "board@test.local")
+                        .query(Long.class)
+                        .single())
+                .as("the refusal is audited")
+                .isEqualTo(1);
     }
 
     @Test
@@ -231,7 +282,8 @@ class ActionUpdateIT {
         assertThat(link.text()).contains("audit report.pdf");
         HttpResponse<String> download = admin.get(link.attr("href"));
         assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment;");
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
         assertThat(download.body()).startsWith("%PDF-1.4");
     }
@@ -243,13 +295,16 @@ class ActionUpdateIT {
         form.put("narrative", "With a program attached.");
         int before = page.select("ol.govuk-list > li").size();
 
-        HttpResponse<String> wrong = admin.upload(action(page), form, "evidenceFile", "tool.exe", new byte[] {'M', 'Z', 0, 0, 1});
-        HttpResponse<String> large = admin.upload(action(page), form, "evidenceFile", "big.txt", new byte[11 * 1024 * 1024]);
+        HttpResponse<String> wrong =
+                admin.upload(action(page), form, "evidenceFile", "tool.exe", new byte[] {'M', 'Z', 0, 0, 1});
+        HttpResponse<String> large =
+                admin.upload(action(page), form, "evidenceFile", "big.txt", new byte[11 * 1024 * 1024]);
 
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(wrong.body()).select("#evidenceFile-error").text())
                 .contains("must be a PDF, Word, Excel, PNG, JPEG or text file");
-        assertThat(Jsoup.parse(large.body()).select("#evidenceFile-error").text()).contains("must be 10 MB or smaller");
+        assertThat(Jsoup.parse(large.body()).select("#evidenceFile-error").text())
+                .contains("must be 10 MB or smaller");
         assertThat(Jsoup.parse(wrong.body()).selectFirst("#narrative").text()).isEqualTo("With a program attached.");
         assertThat(admin.page(actionPath).select("ol.govuk-list > li")).hasSize(before);
     }
@@ -268,27 +323,43 @@ class ActionUpdateIT {
         Document page = Jsoup.parse(changed.body());
         assertThat(page.select(".govuk-notification-banner").text()).contains("Action changed");
         assertThat(page.select("h1").text()).isEqualTo("Action 9.9");
-        assertThat(admin.post(actionPath + "/edit", form).statusCode()).as("the same version again is stale").isEqualTo(409);
+        assertThat(admin.post(actionPath + "/edit", form).statusCode())
+                .as("the same version again is stale")
+                .isEqualTo(409);
 
         Document again = admin.page(actionPath);
-        String finding = again.selectFirst("#link-finding option[value]:not([value=''])").val();
-        String other = again.selectFirst("#link-action option[value]:not([value=''])").val();
+        String finding =
+                again.selectFirst("#link-finding option[value]:not([value=''])").val();
+        String other =
+                again.selectFirst("#link-action option[value]:not([value=''])").val();
         admin.post(actionPath + "/links", Map.of("_csrf", Browserless.csrf(again), "finding", finding));
-        Document linked = Jsoup.parse(admin.post(actionPath + "/links",
-                Map.of("_csrf", Browserless.csrf(again), "linkedAction", other)).body());
-        assertThat(linked.select("a[href$=/actions/" + other + "]")).as("listed under linked actions").isNotEmpty();
-        assertThat(linked.select("#link-finding option[value=" + finding + "]")).as("no longer offered").isEmpty();
+        Document linked = Jsoup.parse(
+                admin.post(actionPath + "/links", Map.of("_csrf", Browserless.csrf(again), "linkedAction", other))
+                        .body());
+        assertThat(linked.select("a[href$=/actions/" + other + "]"))
+                .as("listed under linked actions")
+                .isNotEmpty();
+        assertThat(linked.select("#link-finding option[value=" + finding + "]"))
+                .as("no longer offered")
+                .isEmpty();
         // (other tests comment on the same action, and are refused on it)
         assertThat(jdbc.sql("SELECT event_type FROM audit_event WHERE object_id = ? AND event_type LIKE 'ACTION_%' "
-                        + "AND event_type <> 'ACTION_COMMENTED' ORDER BY id")
-                .param(actionPath.substring(actionPath.lastIndexOf('/') + 1)).query(String.class).list())
+                                + "AND event_type <> 'ACTION_COMMENTED' ORDER BY id")
+                        .param(actionPath.substring(actionPath.lastIndexOf('/') + 1))
+                        .query(String.class)
+                        .list())
                 .containsExactly("ACTION_EDITED", "ACTION_LINKED_TO_FINDING", "ACTION_LINKED_TO_ACTION");
     }
 
     @Test
     void onlyAnAdminMayChangeTheWording() {
-        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?").param(leadAgency).query(Long.class).single();
-        users.create(partnership, new UserRepository.NewUser("editor@test.local", "Lead", Role.LEAD, leadAgency),
+        long partnership = jdbc.sql("SELECT partnership_id FROM agency WHERE id = ?")
+                .param(leadAgency)
+                .query(Long.class)
+                .single();
+        users.create(
+                partnership,
+                new UserRepository.NewUser("editor@test.local", "Lead", Role.LEAD, leadAgency),
                 passwords.encode(PASSWORD));
         Browserless lead = signedIn("editor@test.local");
 
@@ -304,10 +375,15 @@ class ActionUpdateIT {
         known.signIn(FreshDatabase.ADMIN_EMAIL, "wrong password entirely");
         known.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
 
-        List<String> events = jdbc.sql("SELECT event_type || ' ' || actor FROM audit_event WHERE event_type LIKE 'SIGN_IN%' ORDER BY id")
-                .query(String.class).list();
-        assertThat(events).contains("SIGN_IN_FAILED nobody@test.local", "SIGN_IN_FAILED " + FreshDatabase.ADMIN_EMAIL,
-                "SIGN_IN " + FreshDatabase.ADMIN_EMAIL);
+        List<String> events = jdbc.sql(
+                        "SELECT event_type || ' ' || actor FROM audit_event WHERE event_type LIKE 'SIGN_IN%' ORDER BY id")
+                .query(String.class)
+                .list();
+        assertThat(events)
+                .contains(
+                        "SIGN_IN_FAILED nobody@test.local",
+                        "SIGN_IN_FAILED " + FreshDatabase.ADMIN_EMAIL,
+                        "SIGN_IN " + FreshDatabase.ADMIN_EMAIL);
         assertThat(audit.verify()).isEmpty();
     }
 
@@ -324,7 +400,9 @@ class ActionUpdateIT {
     private static Map<String, String> form(Document page) {
         Map<String, String> form = new HashMap<>();
         form.put("_csrf", Browserless.csrf(page));
-        form.put("version", page.selectFirst("form[action$=/updates] input[name=version]").val());
+        form.put(
+                "version",
+                page.selectFirst("form[action$=/updates] input[name=version]").val());
         form.put("status", page.selectFirst("input[name=status][checked]").val());
         return form;
     }

@@ -41,10 +41,17 @@ class BrowserJourneysIT {
     private static final String LEAD_PASSWORD = "a long enough lead password";
     private static Chromium chromium;
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwords;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     @BeforeEach
     void browser() {
@@ -79,9 +86,11 @@ class BrowserJourneysIT {
                 .until(d -> !chromium.path().equals("/sign-in"));
         chromium.secondStep(FreshDatabase.ADMIN_EMAIL);
 
-        assertThat(chromium.driver().findElement(By.cssSelector("h1")).getText()).isNotEqualTo("Sign in");
+        assertThat(chromium.driver().findElement(By.cssSelector("h1")).getText())
+                .isNotEqualTo("Sign in");
         assertThat(chromium.driver().findElements(By.cssSelector(".govuk-header__navigation a")))
-                .extracting(WebElement::getText).contains("Dashboard", "My actions");
+                .extracting(WebElement::getText)
+                .contains("Dashboard", "My actions");
     }
 
     @Test
@@ -90,15 +99,21 @@ class BrowserJourneysIT {
                 SELECT a.external_id, l.agency_id, a.partnership_id FROM action a JOIN action_lead l ON l.action_id = a.id
                 WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.current_due_date < current_date
                   AND l.agency_id IS NOT NULL ORDER BY a.current_due_date LIMIT 1""")
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
         String email = "lead-" + overdue[0].toLowerCase() + "@test.local";
-        users.create(Long.parseLong(overdue[2]), new UserRepository.NewUser(email, "Agency Lead", Role.LEAD,
-                Long.parseLong(overdue[1])), passwords.encode(LEAD_PASSWORD));
+        users.create(
+                Long.parseLong(overdue[2]),
+                new UserRepository.NewUser(email, "Agency Lead", Role.LEAD, Long.parseLong(overdue[1])),
+                passwords.encode(LEAD_PASSWORD));
         signIn(email, LEAD_PASSWORD);
 
         chromium.open("/dashboard");
-        chromium.driver().findElement(By.cssSelector("h2#overdue + table a[href$='/actions/" + overdue[0] + "']")).click();
-        assertThat(chromium.driver().findElement(By.cssSelector("h2#update")).getText()).isEqualTo("Record an update");
+        chromium.driver()
+                .findElement(By.cssSelector("h2#overdue + table a[href$='/actions/" + overdue[0] + "']"))
+                .click();
+        assertThat(chromium.driver().findElement(By.cssSelector("h2#update")).getText())
+                .isEqualTo("Record an update");
 
         LocalDate due = LocalDate.now().plusMonths(2);
         type("#narrative", "Dates agreed with the partners; the audit now runs in two months.");
@@ -106,16 +121,26 @@ class BrowserJourneysIT {
         type("#dueDate-month", String.valueOf(due.getMonthValue()));
         type("#dueDate-year", String.valueOf(due.getYear()));
         type("#revisionReason", "The audit team was moved to the inspection");
-        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/updates'] button[type=submit]"))
+                .click();
 
         assertThat(chromium.text(".govuk-notification-banner")).contains("Update recorded");
-        String latest = chromium.driver().findElement(By.cssSelector("ol.govuk-list > li")).getText();
-        assertThat(latest).contains("Dates agreed with the partners", "Due date changed to",
-                "The audit team was moved to the inspection");
+        String latest = chromium.driver()
+                .findElement(By.cssSelector("ol.govuk-list > li"))
+                .getText();
+        assertThat(latest)
+                .contains(
+                        "Dates agreed with the partners",
+                        "Due date changed to",
+                        "The audit team was moved to the inspection");
 
         chromium.open("/my-actions");
-        assertThat(chromium.driver().findElements(By.cssSelector("a[href$='/actions/" + overdue[0] + "']"))).hasSize(1);
-        assertThat(chromium.driver().findElements(By.cssSelector("h2")).stream().map(WebElement::getText).toList())
+        assertThat(chromium.driver().findElements(By.cssSelector("a[href$='/actions/" + overdue[0] + "']")))
+                .hasSize(1);
+        assertThat(chromium.driver().findElements(By.cssSelector("h2")).stream()
+                        .map(WebElement::getText)
+                        .toList())
                 .noneMatch(h -> h.startsWith("Overdue") && h.equals("Overdue (0)"));
     }
 
@@ -126,12 +151,16 @@ class BrowserJourneysIT {
         type("#dueDate-day", "31");
         type("#dueDate-month", "2");
         type("#dueDate-year", "2027");
-        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/updates'] button[type=submit]"))
+                .click();
 
         WebElement summary = chromium.driver().findElement(By.cssSelector(".govuk-error-summary"));
         assertThat(summary.getText()).contains("There is a problem", "Enter what has happened", "must be a real date");
-        assertThat(chromium.driver().switchTo().activeElement().getAttribute("class")).contains("govuk-error-summary");
-        assertThat(chromium.driver().findElement(By.id("dueDate-day")).getAttribute("value")).isEqualTo("31");
+        assertThat(chromium.driver().switchTo().activeElement().getAttribute("class"))
+                .contains("govuk-error-summary");
+        assertThat(chromium.driver().findElement(By.id("dueDate-day")).getAttribute("value"))
+                .isEqualTo("31");
         assertThat(chromium.accessibilityViolations()).as("the error state").isEmpty();
     }
 
@@ -173,17 +202,26 @@ class BrowserJourneysIT {
         });
 
         chromium.open(action);
-        chromium.driver().findElement(By.cssSelector("form[action$='/updates'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/updates'] button[type=submit]"))
+                .click();
         check("action-errors", violations);
 
         chromium.open("/imports/new");
-        chromium.driver().findElement(By.id("file")).sendKeys(
-                Path.of("src/test/resources/importer/golden/page-breaks.txt").toAbsolutePath().toString());
-        chromium.driver().findElement(By.cssSelector("form[action$='/imports'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.id("file"))
+                .sendKeys(Path.of("src/test/resources/importer/golden/page-breaks.txt")
+                        .toAbsolutePath()
+                        .toString());
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/imports'] button[type=submit]"))
+                .click();
         check("import-preview", violations);
 
         chromium.open("/imports/new");
-        chromium.driver().findElement(By.cssSelector("form[action$='/imports'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/imports'] button[type=submit]"))
+                .click();
         check("import-errors", violations);
 
         chromium.open("/admin/users/" + viewer);
@@ -201,21 +239,28 @@ class BrowserJourneysIT {
         submitAndWait("main form button[type=submit]");
         check("api-token-made", violations);
 
-        assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
+        assertThat(violations)
+                .as("axe-core violations by page")
+                .allSatisfy((page, found) -> assertThat(found).isEmpty());
     }
 
     /** Setting two-step up (held there as an admin, and by choice), the code page, and their error states. */
     @Test
     void theTwoStepPagesHaveNoAccessibilityViolations() {
         Map<String, List<String>> violations = new LinkedHashMap<>();
-        long partnership = jdbc.sql("SELECT min(id) FROM partnership").query(Long.class).single();
+        long partnership =
+                jdbc.sql("SELECT min(id) FROM partnership").query(Long.class).single();
         String admin = "second-admin@test.local";
-        users.create(partnership, new UserRepository.NewUser(admin, "Second admin", Role.ADMIN, null),
+        users.create(
+                partnership,
+                new UserRepository.NewUser(admin, "Second admin", Role.ADMIN, null),
                 passwords.encode(LEAD_PASSWORD));
         passwordOnly(admin, LEAD_PASSWORD);
         assertThat(chromium.path()).isEqualTo("/account/two-step");
         check("two-step-set-up", violations);
-        chromium.driver().findElement(By.cssSelector("form[action$='/account/two-step'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/account/two-step'] button[type=submit]"))
+                .click();
         check("two-step-set-up-errors", violations);
         chromium.secondStep(admin);
         assertThat(chromium.text(".govuk-notification-banner")).contains("make recovery codes now");
@@ -223,7 +268,8 @@ class BrowserJourneysIT {
         chromium.open("/account/two-step");
         check("two-step-on", violations);
         submitAndWait("form[action$='/account/two-step/recovery-codes'] button[type=submit]");
-        assertThat(chromium.driver().findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+        assertThat(chromium.driver().findElements(By.cssSelector("#recovery-codes li")))
+                .hasSize(10);
         check("two-step-recovery-codes", violations);
 
         chromium.driver().manage().deleteAllCookies();
@@ -231,7 +277,9 @@ class BrowserJourneysIT {
         assertThat(chromium.path()).isEqualTo("/sign-in/code");
         check("sign-in-code", violations);
         type("#code", TwoStepCodes.wrong(port, admin));
-        chromium.driver().findElement(By.cssSelector("form[action$='/sign-in/code'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/sign-in/code'] button[type=submit]"))
+                .click();
         check("sign-in-code-errors", violations);
         chromium.driver().findElement(By.cssSelector("details summary")).click();
         type("#recoveryCode", "not a recovery code");
@@ -242,19 +290,27 @@ class BrowserJourneysIT {
 
         chromium.driver().manage().deleteAllCookies();
         String lead = "two-step-lead@test.local";
-        users.create(partnership, new UserRepository.NewUser(lead, "Lead by choice", Role.LEAD, null),
+        users.create(
+                partnership,
+                new UserRepository.NewUser(lead, "Lead by choice", Role.LEAD, null),
                 passwords.encode(LEAD_PASSWORD));
         signIn(lead, LEAD_PASSWORD);
         chromium.open("/account/two-step");
         TwoStepCodes.learn(port, lead, chromium.text("#secret"));
         type("#code", TwoStepCodes.next(port, lead));
-        chromium.driver().findElement(By.cssSelector("form[action$='/account/two-step'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/account/two-step'] button[type=submit]"))
+                .click();
         assertThat(chromium.text(".govuk-notification-banner")).contains("Two-step sign-in is on");
         check("two-step-turned-on", violations);
-        chromium.driver().findElement(By.cssSelector("form[action$='/account/two-step/off'] button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/account/two-step/off'] button[type=submit]"))
+                .click();
         check("two-step-off-errors", violations);
 
-        assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
+        assertThat(violations)
+                .as("axe-core violations by page")
+                .allSatisfy((page, found) -> assertThat(found).isEmpty());
     }
 
     /** The invitation pages, an admin's and the invited person's, error states included (no mail set up here). */
@@ -264,14 +320,18 @@ class BrowserJourneysIT {
         signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
         chromium.open("/admin/invitations/new");
         check("invite", violations);
-        chromium.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("main form button[type=submit]"))
+                .click();
         check("invite-errors", violations);
 
         type("#email", "browser.invitee@test.local");
         type("#name", "Browser Invitee");
         chromium.driver().findElement(By.cssSelector("label[for=role-lead]")).click();
         new org.openqa.selenium.support.ui.Select(chromium.driver().findElement(By.id("agency"))).selectByIndex(1);
-        chromium.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("main form button[type=submit]"))
+                .click();
         String link = chromium.driver().findElement(By.id("invitation-link")).getAttribute("value");
         check("invitation-link", violations);
         chromium.open("/admin/invitations");
@@ -281,23 +341,30 @@ class BrowserJourneysIT {
         chromium.open(java.net.URI.create(link).getPath());
         check("invitation-accept", violations);
         type("#password", "short");
-        chromium.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("main form button[type=submit]"))
+                .click();
         check("invitation-accept-errors", violations);
         chromium.open("/invitations/no-such-link");
         check("invitation-unusable", violations);
         chromium.open("/sign-in/no-account");
         check("sign-in-no-account", violations);
 
-        assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).isEmpty());
+        assertThat(violations)
+                .as("axe-core violations by page")
+                .allSatisfy((page, found) -> assertThat(found).isEmpty());
     }
 
     @Test
     void theAccessibilityCheckCatchesAViolationWhenThereIsOne() {
         chromium.open("/sign-in");
-        chromium.driver().executeScript("document.querySelector('label[for=email]').remove();"
-                + "const i = document.createElement('img'); i.src = '/favicon.ico'; document.querySelector('main').appendChild(i);");
+        chromium.driver()
+                .executeScript(
+                        "document.querySelector('label[for=email]').remove();"
+                                + "const i = document.createElement('img'); i.src = '/favicon.ico'; document.querySelector('main').appendChild(i);");
 
-        assertThat(chromium.accessibilityViolations()).anySatisfy(v -> assertThat(v).startsWith("label:"))
+        assertThat(chromium.accessibilityViolations())
+                .anySatisfy(v -> assertThat(v).startsWith("label:"))
                 .anySatisfy(v -> assertThat(v).startsWith("image-alt:"));
     }
 
@@ -330,45 +397,81 @@ class BrowserJourneysIT {
                 SELECT '/plans/' || p.external_id || '/actions/' || a.external_id FROM action a JOIN plan p ON p.id = a.plan_id
                 WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') ORDER BY a.id DESC LIMIT 1""").query(String.class).single();
         String actionId = action.substring(action.lastIndexOf('/') + 1);
-        long partnership = jdbc.sql("SELECT partnership_id FROM action WHERE external_id = ?").param(actionId)
-                .query(Long.class).single();
-        long planId = jdbc.sql("SELECT plan_id FROM action WHERE external_id = ?").param(actionId).query(Long.class).single();
+        long partnership = jdbc.sql("SELECT partnership_id FROM action WHERE external_id = ?")
+                .param(actionId)
+                .query(Long.class)
+                .single();
+        long planId = jdbc.sql("SELECT plan_id FROM action WHERE external_id = ?")
+                .param(actionId)
+                .query(Long.class)
+                .single();
         // every text field of the plan, its sections, findings, glossary and the action, as an import could bring them
         jdbc.sql("""
                 UPDATE action SET text = ?, lead_raw = ?, oversight_raw = ?, expected_impact = ?, evidence_of_impact = ?,
                     ref = ?, original_due_raw = ?, current_due_raw = ?, status_word = ?
-                WHERE external_id = ?""").params(payload, payload, payload, payload, payload, "1.1 <script>window.__xss='ref'</script>",
-                payload, payload, "<script>window.__xss='word'</script>", actionId).update();
+                WHERE external_id = ?""")
+                .params(
+                        payload,
+                        payload,
+                        payload,
+                        payload,
+                        payload,
+                        "1.1 <script>window.__xss='ref'</script>",
+                        payload,
+                        payload,
+                        "<script>window.__xss='word'</script>",
+                        actionId)
+                .update();
         jdbc.sql("""
                 UPDATE plan SET title = ?, area = ?, version_label = ?, lead_officer = ?, preamble = ?, success_criteria = ?,
                     measures = ?, source = ? WHERE id = ?""")
-                .params("Plan " + payload, payload, payload, payload, payload, payload, payload, payload, planId).update();
-        jdbc.sql("UPDATE section SET title = ?, description = ? WHERE plan_id = ?").params(payload, payload, planId).update();
-        jdbc.sql("UPDATE finding SET text = ?, ref = ? WHERE plan_id = ?").params(payload, "F <script>window.__xss='fref'</script>", planId).update();
-        jdbc.sql("INSERT INTO plan_glossary_term (partnership_id, plan_id, position, term, meaning) VALUES (?, ?, 99, ?, ?)")
-                .params(partnership, planId, "<script>window.__xss='term'</script>", payload).update();
-        // and the partnership's directory: an agency, a body and a person named with the corpus, an account and an invitation
+                .params("Plan " + payload, payload, payload, payload, payload, payload, payload, payload, planId)
+                .update();
+        jdbc.sql("UPDATE section SET title = ?, description = ? WHERE plan_id = ?")
+                .params(payload, payload, planId)
+                .update();
+        jdbc.sql("UPDATE finding SET text = ?, ref = ? WHERE plan_id = ?")
+                .params(payload, "F <script>window.__xss='fref'</script>", planId)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO plan_glossary_term (partnership_id, plan_id, position, term, meaning) VALUES (?, ?, 99, ?, ?)")
+                .params(partnership, planId, "<script>window.__xss='term'</script>", payload)
+                .update();
+        // and the partnership's directory: an agency, a body and a person named with the corpus, an account and an
+        // invitation
         jdbc.sql("INSERT INTO agency (partnership_id, external_id, name, short_name) VALUES (?, 'xss-agency', ?, ?)")
-                .params(partnership, "Agency " + payload, "<script>window.__xss='short'</script>").update();
-        jdbc.sql("INSERT INTO agency_alias (partnership_id, agency_id, alias) SELECT partnership_id, id, ? FROM agency WHERE external_id = 'xss-agency'")
-                .param("Alias " + payload).update();
-        jdbc.sql("INSERT INTO body (partnership_id, external_id, name) VALUES (?, 'xss-body', ?)").params(partnership, "Body " + payload).update();
-        jdbc.sql("INSERT INTO person (partnership_id, external_id, name, job_title, email) VALUES (?, 'xss-person', ?, ?, ?)")
-                .params(partnership, "Person " + payload, payload, "x@example.org").update();
-        jdbc.sql("INSERT INTO app_user (partnership_id, external_id, email, display_name, role) VALUES (?, 'xss-user', 'xss@test.local', ?, 'VIEWER')")
-                .params(partnership, "User " + payload).update();
-        long admin = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL).query(Long.class).single();
+                .params(partnership, "Agency " + payload, "<script>window.__xss='short'</script>")
+                .update();
+        jdbc.sql(
+                        "INSERT INTO agency_alias (partnership_id, agency_id, alias) SELECT partnership_id, id, ? FROM agency WHERE external_id = 'xss-agency'")
+                .param("Alias " + payload)
+                .update();
+        jdbc.sql("INSERT INTO body (partnership_id, external_id, name) VALUES (?, 'xss-body', ?)")
+                .params(partnership, "Body " + payload)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO person (partnership_id, external_id, name, job_title, email) VALUES (?, 'xss-person', ?, ?, ?)")
+                .params(partnership, "Person " + payload, payload, "x@example.org")
+                .update();
+        jdbc.sql(
+                        "INSERT INTO app_user (partnership_id, external_id, email, display_name, role) VALUES (?, 'xss-user', 'xss@test.local', ?, 'VIEWER')")
+                .params(partnership, "User " + payload)
+                .update();
+        long admin = jdbc.sql("SELECT id FROM app_user WHERE email = ?")
+                .param(FreshDatabase.ADMIN_EMAIL)
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO invitation (partnership_id, external_id, email, display_name, role, token_hash, invited_by, created_at, expires_at)
-                VALUES (?, 'xss-invitation', 'xss-invited@test.local', ?, 'BOARD', sha256('xss'::bytea), ?, now(), now() + interval '7 days')""")
-                .params(partnership, "Invited " + payload, admin).update();
+                VALUES (?, 'xss-invitation', 'xss-invited@test.local', ?, 'BOARD', sha256('xss'::bytea), ?, now(), now() + interval '7 days')""").params(partnership, "Invited " + payload, admin).update();
         // API tokens' names are at most 100 characters: one token for each payload that fits
         for (String each : PAYLOADS) {
             if (each.length() <= 100) {
                 jdbc.sql("""
                         INSERT INTO api_token (partnership_id, external_id, user_id, name, token_hash, created_at, expires_at)
                         VALUES (?, ?, ?, ?, sha256(convert_to(?, 'UTF8')), now(), now() + interval '30 days')""")
-                        .params(partnership, "xss-token-" + PAYLOADS.indexOf(each), admin, each, each).update();
+                        .params(partnership, "xss-token-" + PAYLOADS.indexOf(each), admin, each, each)
+                        .update();
             }
         }
 
@@ -388,11 +491,29 @@ class BrowserJourneysIT {
         submitAndWait("main form button[type=submit]");
 
         String plan = action.substring(0, action.indexOf("/actions/"));
-        for (String path : List.of(action, plan, plan + "?q=script", "/dashboard", "/plans", "/actions?q=svg",
-                "/search?q=script", action + "/edit", "/my-actions", "/admin/agencies", "/admin/agencies/xss-agency",
-                "/admin/bodies", "/admin/bodies/xss-body", "/admin/people", "/admin/people/xss-person", "/admin/users",
-                "/admin/users/xss-user", "/admin/audit", "/admin/invitations", "/admin/invitations/xss-invitation",
-                "/actions?agency=xss-agency", "/account/api-tokens")) {
+        for (String path : List.of(
+                action,
+                plan,
+                plan + "?q=script",
+                "/dashboard",
+                "/plans",
+                "/actions?q=svg",
+                "/search?q=script",
+                action + "/edit",
+                "/my-actions",
+                "/admin/agencies",
+                "/admin/agencies/xss-agency",
+                "/admin/bodies",
+                "/admin/bodies/xss-body",
+                "/admin/people",
+                "/admin/people/xss-person",
+                "/admin/users",
+                "/admin/users/xss-user",
+                "/admin/audit",
+                "/admin/invitations",
+                "/admin/invitations/xss-invitation",
+                "/actions?agency=xss-agency",
+                "/account/api-tokens")) {
             chromium.open(path);
             Object ran = chromium.driver().executeScript("return window.__xss || null");
             assertThat(ran).as("a payload ran on " + path).isNull();
@@ -402,11 +523,16 @@ class BrowserJourneysIT {
                     main [onerror], main [onload], main [onfocus], main [onmouseover], main a[href^="javascript"], \
                     main form[action^="javascript"], body meta[http-equiv]').length""");
             assertThat(injected).as("markup from a payload on " + path).isEqualTo(0L);
-            assertThat(chromium.driver().getCurrentUrl()).as("nothing navigated away from " + path).contains(path.replaceAll("\\?.*", ""));
+            assertThat(chromium.driver().getCurrentUrl())
+                    .as("nothing navigated away from " + path)
+                    .contains(path.replaceAll("\\?.*", ""));
         }
         chromium.open(action);
-        assertThat(chromium.driver().findElement(By.cssSelector(".govuk-body-l")).getText())
-                .as("shown as the text it is").contains("<script>window.__xss='script'</script>");
+        assertThat(chromium.driver()
+                        .findElement(By.cssSelector(".govuk-body-l"))
+                        .getText())
+                .as("shown as the text it is")
+                .contains("<script>window.__xss='script'</script>");
         chromium.open("/admin/audit");
         assertThat(chromium.driver().findElement(By.tagName("main")).getText()).contains("CHANGED_BODY");
     }
@@ -431,7 +557,9 @@ class BrowserJourneysIT {
         chromium.open("/sign-in");
         type("#email", email);
         type("#password", password);
-        chromium.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("form button[type=submit]"))
+                .click();
         new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
                 .until(d -> !chromium.path().equals("/sign-in"));
     }

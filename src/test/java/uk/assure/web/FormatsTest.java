@@ -11,7 +11,8 @@ import uk.assure.plan.NewPlan.GlossaryTerm;
 
 class FormatsTest {
 
-    private final Formats formats = new Formats(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/London")));
+    private final Formats formats =
+            new Formats(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/London")));
     private final List<GlossaryTerm> glossary = List.of(
             new GlossaryTerm("MASH", "Multi-Agency Safeguarding Hub"),
             new GlossaryTerm("MASH Board", "The board that oversees the MASH"),
@@ -26,7 +27,8 @@ class FormatsTest {
     @Test
     void theLongestTermWinsAndOnlyWholeWordsMatch() {
         assertThat(formats.withAcronyms("Report to the MASH Board; DASH and MASHED are not terms", glossary))
-                .isEqualTo("Report to the <abbr title=\"The board that oversees the MASH\">MASH Board</abbr>; DASH and MASHED are not terms");
+                .isEqualTo(
+                        "Report to the <abbr title=\"The board that oversees the MASH\">MASH Board</abbr>; DASH and MASHED are not terms");
     }
 
     @Test

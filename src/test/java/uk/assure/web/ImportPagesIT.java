@@ -12,9 +12,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -27,8 +27,11 @@ import uk.assure.support.FreshDatabase;
 @TestPropertySource(properties = "assure.test.context=imports")
 class ImportPagesIT {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Browserless browser;
 
@@ -49,14 +52,19 @@ class ImportPagesIT {
         assertThat(preview.select(".govuk-details__text").text()).contains("When the new system arrives");
         assertThat(count("plan")).as("nothing is written before confirm").isEqualTo(plansBefore);
 
-        HttpResponse<String> confirmed = browser.post(preview.selectFirst("form[action$=/confirm]").attr("action"),
+        HttpResponse<String> confirmed = browser.post(
+                preview.selectFirst("form[action$=/confirm]").attr("action"),
                 Map.of("_csrf", Browserless.csrf(preview), "createAgency", "Testshire Clinic"));
 
         Document plan = Jsoup.parse(confirmed.body());
         assertThat(confirmed.uri().getPath()).startsWith("/plans/");
         String planId = confirmed.uri().getPath().substring("/plans/".length());
         assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE event_type = 'PLAN_IMPORTED' AND object_id = ?")
-                .param(planId).query(String.class).list()).as("the import is an audit event").containsExactly(FreshDatabase.ADMIN_EMAIL);
+                        .param(planId)
+                        .query(String.class)
+                        .list())
+                .as("the import is an audit event")
+                .containsExactly(FreshDatabase.ADMIN_EMAIL);
         assertThat(plan.select(".govuk-notification-banner").text()).contains("Plan imported");
         assertThat(plan.select("table").text()).contains("Audit twenty referrals against the checklist.");
         assertThat(count("plan")).isEqualTo(plansBefore + 1);
@@ -68,7 +76,9 @@ class ImportPagesIT {
         long plansBefore = count("plan");
         Document preview = upload("small-plan.tsv", fixture());
 
-        browser.post(preview.selectFirst("form[action$=/cancel]").attr("action"), Map.of("_csrf", Browserless.csrf(preview)));
+        browser.post(
+                preview.selectFirst("form[action$=/cancel]").attr("action"),
+                Map.of("_csrf", Browserless.csrf(preview)));
 
         assertThat(count("plan")).isEqualTo(plansBefore);
         assertThat(count("pending_import")).isZero();
@@ -98,8 +108,12 @@ class ImportPagesIT {
     void anUnknownSheetIsAnErrorOnTheSheetField() {
         byte[] workbook = uk.assure.importer.GoldenWorkbook.tracker();
         Document form = browser.page("/imports/new");
-        HttpResponse<String> response = browser.upload("/imports", Map.of("_csrf", Browserless.csrf(form), "sheet", "Actions"),
-                "file", "tracker.xlsx", workbook);
+        HttpResponse<String> response = browser.upload(
+                "/imports",
+                Map.of("_csrf", Browserless.csrf(form), "sheet", "Actions"),
+                "file",
+                "tracker.xlsx",
+                workbook);
 
         Document page = Jsoup.parse(response.body());
         assertThat(page.select("#sheet-error").text()).contains("there is no sheet 'Actions'; its sheets are Tracker");
@@ -126,8 +140,11 @@ class ImportPagesIT {
         String v1 = new String(fixture(), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("Multi-agency audit improvement plan", "Neglect strategy action plan");
         Document first = upload("neglect-v1.tsv", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String planPath = browser.post(first.selectFirst("form[action$=/confirm]").attr("action"),
-                Map.of("_csrf", Browserless.csrf(first))).uri().getPath();
+        String planPath = browser.post(
+                        first.selectFirst("form[action$=/confirm]").attr("action"),
+                        Map.of("_csrf", Browserless.csrf(first)))
+                .uri()
+                .getPath();
         long actionsBefore = count("action");
 
         String v2 = v1.replace("Version 2: updated June 2024", "Version 3: updated September 2024")
@@ -135,16 +152,20 @@ class ImportPagesIT {
         Document preview = upload("neglect-v2.tsv", v2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(preview.select("h2").eachText()).contains("You already have this plan");
-        assertThat(preview.selectFirst("input[name=mode][value=update]").hasAttr("checked")).isTrue();
+        assertThat(preview.selectFirst("input[name=mode][value=update]").hasAttr("checked"))
+                .isTrue();
         assertThat(preview.select("input[name=closeMissing] + label").eachText())
                 .containsExactly("Give the ICB safeguarding team access to the MASH records.");
 
-        HttpResponse<String> updated = browser.post(preview.selectFirst("form[action$=/confirm]").attr("action"),
+        HttpResponse<String> updated = browser.post(
+                preview.selectFirst("form[action$=/confirm]").attr("action"),
                 Map.of("_csrf", Browserless.csrf(preview), "mode", "update"));
 
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(updated.uri().getPath()).isEqualTo(planPath);
-        assertThat(Jsoup.parse(updated.body()).select(".govuk-notification-banner").text())
+        assertThat(Jsoup.parse(updated.body())
+                        .select(".govuk-notification-banner")
+                        .text())
                 .contains("Plan updated to the new version: 3 actions kept with their history, 0 added, 0 closed");
         assertThat(count("action")).as("the missing action is kept").isEqualTo(actionsBefore);
     }

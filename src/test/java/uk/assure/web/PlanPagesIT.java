@@ -27,10 +27,17 @@ import uk.assure.support.FreshDatabase;
 @AppTest
 class PlanPagesIT {
 
-    @LocalServerPort int port;
-    @Autowired PartnershipDirectory directory;
-    @Autowired PlanWriter writer;
-    @Autowired ProgressService progress;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PartnershipDirectory directory;
+
+    @Autowired
+    PlanWriter writer;
+
+    @Autowired
+    ProgressService progress;
 
     Browserless browser;
 
@@ -47,9 +54,13 @@ class PlanPagesIT {
 
         assertThat(plans.select("h1").text()).isEqualTo("Plans");
         assertThat(plans.select("tbody tr")).hasSize(3);
-        int actions = plans.select("tbody tr td:nth-child(3)").stream().mapToInt(td -> Integer.parseInt(td.text())).sum();
+        int actions = plans.select("tbody tr td:nth-child(3)").stream()
+                .mapToInt(td -> Integer.parseInt(td.text()))
+                .sum();
         assertThat(actions).isBetween(50, 70);
-        int red = plans.select("tbody tr td:nth-child(4)").stream().mapToInt(td -> Integer.parseInt(td.text())).sum();
+        int red = plans.select("tbody tr td:nth-child(4)").stream()
+                .mapToInt(td -> Integer.parseInt(td.text()))
+                .sum();
         assertThat(red).isPositive();
     }
 
@@ -71,38 +82,68 @@ class PlanPagesIT {
     @Test
     void anActionPageShowsEveryFieldItsFindingsDatesAndHistory() {
         long partnership = directory.firstPartnership().orElseThrow().id();
-        PlanWriter.Created created = writer.create(partnership, aPlan().titled("Page test plan")
-                .with(aSection("2").titled("Front door").withFinding("2.5", "Some cases are graded too low.")
-                        .with(anAction("2.5.1").text("Review DASH risk assessment").answering("2.5").leadRaw("Police")
-                                .due("Mar.19")))
-                .build(), Instant.now());
+        PlanWriter.Created created = writer.create(
+                partnership,
+                aPlan().titled("Page test plan")
+                        .with(aSection("2")
+                                .titled("Front door")
+                                .withFinding("2.5", "Some cases are graded too low.")
+                                .with(anAction("2.5.1")
+                                        .text("Review DASH risk assessment")
+                                        .answering("2.5")
+                                        .leadRaw("Police")
+                                        .due("Mar.19")))
+                        .build(),
+                Instant.now());
         String action = created.actionIdsByExternalId().keySet().iterator().next();
-        progress.record(partnership, action, 0, ProgressEntry.note("Review under way", ActionStatus.IN_PROGRESS)
-                .withRevisedDue(DueDate.parse("Jun.19"), "Waiting for the new form"), new ProgressService.Author(null, "Pat Police"));
+        progress.record(
+                partnership,
+                action,
+                0,
+                ProgressEntry.note("Review under way", ActionStatus.IN_PROGRESS)
+                        .withRevisedDue(DueDate.parse("Jun.19"), "Waiting for the new form"),
+                new ProgressService.Author(null, "Pat Police"));
 
         Document page = browser.page("/plans/" + created.externalId() + "/actions/" + action);
 
         assertThat(page.select("h1").text()).isEqualTo("Action 2.5.1");
         assertThat(page.select(".govuk-body-l").text()).isEqualTo("Review DASH risk assessment");
         String summary = page.select(".govuk-summary-list").text();
-        assertThat(summary).contains("Police", "Jun.19 (end of June 2019)", "Mar.19 (end of March 2019)", "MASH Board",
-                "Improved engagement", "Quarterly audit", "Some cases are graded too low.");
+        assertThat(summary)
+                .contains(
+                        "Police",
+                        "Jun.19 (end of June 2019)",
+                        "Mar.19 (end of March 2019)",
+                        "MASH Board",
+                        "Improved engagement",
+                        "Quarterly audit",
+                        "Some cases are graded too low.");
         assertThat(page.select(".govuk-inset-text strong.govuk-tag").text()).isEqualTo("Red");
         assertThat(page.select(".govuk-inset-text").text()).contains("Due 30 June 2019");
         String history = page.select("ol.govuk-list").text();
-        assertThat(history).contains("by Pat Police", "Review under way", "Status changed from Not started to In progress",
-                "Reason: Waiting for the new form");
+        assertThat(history)
+                .contains(
+                        "by Pat Police",
+                        "Review under way",
+                        "Status changed from Not started to In progress",
+                        "Reason: Waiting for the new form");
     }
 
     @Test
     void anotherPartnershipsPlanIsNotFound() {
         long other = directory.createPartnership("Elsewhere").id();
-        PlanWriter.Created theirs = writer.create(other, aPlan().titled("Not yours")
-                .with(aSection("1").with(anAction("1"))).build(), Instant.now());
+        PlanWriter.Created theirs = writer.create(
+                other,
+                aPlan().titled("Not yours")
+                        .with(aSection("1").with(anAction("1")))
+                        .build(),
+                Instant.now());
 
         assertThat(browser.get("/plans/" + theirs.externalId()).statusCode()).isEqualTo(404);
         String action = theirs.actionIdsByExternalId().keySet().iterator().next();
-        assertThat(browser.get("/plans/" + theirs.externalId() + "/actions/" + action).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/plans/" + theirs.externalId() + "/actions/" + action)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -127,7 +168,10 @@ class PlanPagesIT {
             assertThat(response.statusCode()).as(url).isEqualTo(200);
         }
         anonymous.get("/plans");
-        assertThat(anonymous.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD).uri().getPath())
+        assertThat(anonymous
+                        .signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD)
+                        .uri()
+                        .getPath())
                 .isEqualTo("/plans");
     }
 

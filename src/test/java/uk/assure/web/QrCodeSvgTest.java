@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The SVG drawn for the set-up page, read back module by module, is a QR code of the text it was given. */
 class QrCodeSvgTest {
 
-    private static final String URI = "otpauth://totp/Assure%3Aadmin%40example.local?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-            + "&issuer=Assure&algorithm=SHA1&digits=6&period=30";
+    private static final String URI =
+            "otpauth://totp/Assure%3Aadmin%40example.local?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+                    + "&issuer=Assure&algorithm=SHA1&digits=6&period=30";
 
     @Test
     void decodesToTheTextItWasDrawnFrom() throws Exception {
@@ -20,7 +21,8 @@ class QrCodeSvgTest {
 
         int size = Integer.parseInt(find(svg, "viewBox=\"0 0 (\\d+) \\1\"").group(1));
         BitMatrix modules = new BitMatrix(size - 8); // less the quiet zone of 4 on each side
-        Matcher square = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(find(svg, " d=\"([^\"]*)\"").group(1));
+        Matcher square = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z")
+                .matcher(find(svg, " d=\"([^\"]*)\"").group(1));
         while (square.find()) {
             int x = Integer.parseInt(square.group(1)) - 4;
             int y = Integer.parseInt(square.group(2)) - 4;
@@ -36,8 +38,13 @@ class QrCodeSvgTest {
     void isNamedForScreenReadersAndEscapesItsTitle() {
         String svg = QrCodeSvg.of("x", "Code for <Assure> & you", 120);
 
-        assertThat(svg).startsWith("<svg ").contains("role=\"img\"", "aria-labelledby=\"qr-title\"",
-                "<title id=\"qr-title\">Code for &lt;Assure&gt; &amp; you</title>", "width=\"120\"");
+        assertThat(svg)
+                .startsWith("<svg ")
+                .contains(
+                        "role=\"img\"",
+                        "aria-labelledby=\"qr-title\"",
+                        "<title id=\"qr-title\">Code for &lt;Assure&gt; &amp; you</title>",
+                        "width=\"120\"");
     }
 
     private static Matcher find(String text, String regex) {

@@ -20,7 +20,8 @@ import uk.assure.support.FreshDatabase;
 @TestPropertySource(properties = {"assure.test.context=security-headers", "server.forward-headers-strategy=native"})
 class SecurityHeadersIT {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void aSignedInPageIsNeitherCachedNorFramedAndRunsNoInlineScript() {
@@ -29,7 +30,8 @@ class SecurityHeadersIT {
         HttpHeaders headers = admin.get("/plans").headers();
 
         String csp = headers.firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'")
+        assertThat(csp)
+                .contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
@@ -37,18 +39,20 @@ class SecurityHeadersIT {
         assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aSessionInTheDatabaseHoldsNoPasswordHash() {
         Browserless browser = new Browserless(port);
         browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD); // the password, then two-step
-        String id = new String(java.util.Base64.getDecoder().decode(browser.sessionId()), java.nio.charset.StandardCharsets.UTF_8);
+        String id = new String(
+                java.util.Base64.getDecoder().decode(browser.sessionId()), java.nio.charset.StandardCharsets.UTF_8);
         List<byte[]> attributes = jdbc.sql("""
                 SELECT a.attribute_bytes FROM spring_session_attributes a
-                JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?""")
-                .param(id).query(byte[].class).list();
-        String held = attributes.stream().map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
+                JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?""").param(id).query(byte[].class).list();
+        String held = attributes.stream()
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .collect(java.util.stream.Collectors.joining());
         assertThat(held).as("the session holds the signed-in person").contains(FreshDatabase.ADMIN_EMAIL);
         assertThat(held).doesNotContain("$argon2id$");
@@ -58,11 +62,17 @@ class SecurityHeadersIT {
     void staticFilesCarryTheHeadersButNeverReadTheSession() {
         Browserless browser = new Browserless(port);
         browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
-        String id = new String(java.util.Base64.getDecoder().decode(browser.sessionId()), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.function.Supplier<Long> lastAccess = () -> jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
-                .param(id).query(Long.class).single();
+        String id = new String(
+                java.util.Base64.getDecoder().decode(browser.sessionId()), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.function.Supplier<Long> lastAccess =
+                () -> jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single();
         // set back a minute, so that any touch of the session would show
-        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 60000 WHERE session_id = ?").param(id).update();
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 60000 WHERE session_id = ?")
+                .param(id)
+                .update();
         long before = lastAccess.get();
 
         var css = browser.get("/css/assure.css");
@@ -70,7 +80,9 @@ class SecurityHeadersIT {
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(css.headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(lastAccess.get()).as("the session was not read for a static file").isEqualTo(before);
+        assertThat(lastAccess.get())
+                .as("the session was not read for a static file")
+                .isEqualTo(before);
         browser.get("/plans");
         assertThat(lastAccess.get()).as("but is for a page").isGreaterThan(before);
     }
@@ -78,41 +90,68 @@ class SecurityHeadersIT {
     @Test
     void hstsIsSentOnRequestsThatCameOverHttpsThroughTheProxy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<Void> viaProxy = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
-                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(viaProxy.headers().firstValue("Strict-Transport-Security").orElseThrow())
-                .contains("max-age=31536000").contains("includeSubDomains");
-        HttpResponse<Void> plain = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in")).build(),
+        HttpResponse<Void> viaProxy = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                        .header("X-Forwarded-Proto", "https")
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
-        assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("never over plain HTTP").isEmpty();
+        assertThat(viaProxy.headers().firstValue("Strict-Transport-Security").orElseThrow())
+                .contains("max-age=31536000")
+                .contains("includeSubDomains");
+        HttpResponse<Void> plain = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(plain.headers().firstValue("Strict-Transport-Security"))
+                .as("never over plain HTTP")
+                .isEmpty();
     }
 
     @Test
     void signingInGivesANewSessionIdInAnHttpOnlySameSiteCookie() throws Exception {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in")).build(),
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String before = sessionCookie(form.headers().allValues("Set-Cookie"));
         assertThat(before).contains("HttpOnly").contains("SameSite=Lax");
-        String csrf = org.jsoup.Jsoup.parse(form.body()).selectFirst("input[name=_csrf]").attr("value");
+        String csrf = org.jsoup.Jsoup.parse(form.body())
+                .selectFirst("input[name=_csrf]")
+                .attr("value");
         String id = before.substring(0, before.indexOf(';'));
 
         String body = "email=" + java.net.URLEncoder.encode(FreshDatabase.ADMIN_EMAIL, "UTF-8") + "&password="
                 + java.net.URLEncoder.encode(FreshDatabase.ADMIN_PASSWORD, "UTF-8") + "&_csrf=" + csrf;
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
-                .header("Cookie", id).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                        .header("Cookie", id)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         String after = sessionCookie(signedIn.headers().allValues("Set-Cookie"));
-        assertThat(after.substring(0, after.indexOf(';'))).as("a new session id (no fixation)").isNotEqualTo(id);
+        assertThat(after.substring(0, after.indexOf(';')))
+                .as("a new session id (no fixation)")
+                .isNotEqualTo(id);
 
-        HttpResponse<String> oldId = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/plans"))
-                .header("Cookie", id).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(oldId.statusCode()).as("the id from before sign-in is not signed in").isEqualTo(302);
+        HttpResponse<String> oldId = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/plans"))
+                        .header("Cookie", id)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oldId.statusCode())
+                .as("the id from before sign-in is not signed in")
+                .isEqualTo(302);
     }
 
     private static String sessionCookie(List<String> setCookies) {
-        return setCookies.stream().filter(c -> c.startsWith(Browserless.SESSION_COOKIE + "=")).findFirst()
+        return setCookies.stream()
+                .filter(c -> c.startsWith(Browserless.SESSION_COOKIE + "="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
     }
 }

@@ -32,7 +32,8 @@ class SeedUploadIT {
 
     private static final Path SEEDS = Path.of("../shared/seeds");
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     Browserless browser;
 
@@ -41,8 +42,13 @@ class SeedUploadIT {
             return Stream.of("(none)");
         }
         try (Stream<Path> files = Files.list(SEEDS)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txt"))
-                    .map(n -> n.replace(".txt", "")).sorted().toList().stream();
+            return files
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".txt"))
+                    .map(n -> n.replace(".txt", ""))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -56,38 +62,57 @@ class SeedUploadIT {
     @MethodSource("seeds")
     void theTextWordAndExcelVersionsAreTheSamePlan(String stem) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(SEEDS), "../shared is not beside the repo");
-        int actions = new ObjectMapper().readTree(SEEDS.resolve("../fixtures/truth/" + stem + ".truth.json").toFile())
-                .get("actions").size();
+        int actions = new ObjectMapper()
+                .readTree(SEEDS.resolve("../fixtures/truth/" + stem + ".truth.json")
+                        .toFile())
+                .get("actions")
+                .size();
 
         Document text = upload(stem + ".txt", Files.readAllBytes(SEEDS.resolve(stem + ".txt")));
         assertThat(text.select(".govuk-summary-list").text()).contains(actions + " actions");
-        HttpResponse<String> imported = browser.post(text.selectFirst("form[action$=/confirm]").attr("action"),
+        HttpResponse<String> imported = browser.post(
+                text.selectFirst("form[action$=/confirm]").attr("action"),
                 Map.of("_csrf", Browserless.csrf(text), "mode", "new"));
         assertThat(imported.statusCode()).isEqualTo(200);
         String planPath = imported.uri().getPath();
         assertThat(planPath).startsWith("/plans/");
 
-        for (Path other : new Path[] {SEEDS.resolve("docx/" + stem + ".docx"), SEEDS.resolve("xlsx/" + stem + ".xlsx")}) {
+        for (Path other :
+                new Path[] {SEEDS.resolve("docx/" + stem + ".docx"), SEEDS.resolve("xlsx/" + stem + ".xlsx")}) {
             if (!Files.exists(other)) {
                 continue; // 002 exists only as text from a PDF
             }
             Document preview = upload(other.getFileName().toString(), Files.readAllBytes(other));
-            assertThat(preview.select(".govuk-summary-list").text()).as(other.toString()).contains(actions + " actions");
+            assertThat(preview.select(".govuk-summary-list").text())
+                    .as(other.toString())
+                    .contains(actions + " actions");
             assertThat(preview.select("h2").eachText()).as(other.toString()).contains("You already have this plan");
-            assertThat(preview.select("input[name=closeMissing]")).as("nothing missing in " + other).isEmpty();
-            HttpResponse<String> updated = browser.post(preview.selectFirst("form[action$=/confirm]").attr("action"),
+            assertThat(preview.select("input[name=closeMissing]"))
+                    .as("nothing missing in " + other)
+                    .isEmpty();
+            HttpResponse<String> updated = browser.post(
+                    preview.selectFirst("form[action$=/confirm]").attr("action"),
                     Map.of("_csrf", Browserless.csrf(preview), "mode", "update"));
             assertThat(updated.uri().getPath()).isEqualTo(planPath);
-            assertThat(Jsoup.parse(updated.body()).select(".govuk-notification-banner").text()).as(other.toString())
+            assertThat(Jsoup.parse(updated.body())
+                            .select(".govuk-notification-banner")
+                            .text())
+                    .as(other.toString())
                     .contains(actions + " actions kept with their history, 0 added, 0 closed");
         }
-        assertThat(browser.page(planPath).select("tbody tr").size()).as("the plan page lists every action").isGreaterThanOrEqualTo(actions);
+        assertThat(browser.page(planPath).select("tbody tr").size())
+                .as("the plan page lists every action")
+                .isGreaterThanOrEqualTo(actions);
     }
 
     private Document upload(String fileName, byte[] content) {
         Document form = browser.page("/imports/new");
         HttpResponse<String> response = browser.upload("/imports", Browserless.csrf(form), "file", fileName, content);
-        assertThat(response.statusCode()).as(fileName + ": " + Jsoup.parse(response.body()).select(".govuk-error-summary").text())
+        assertThat(response.statusCode())
+                .as(fileName + ": "
+                        + Jsoup.parse(response.body())
+                                .select(".govuk-error-summary")
+                                .text())
                 .isEqualTo(200);
         return Jsoup.parse(response.body(), response.uri().toString());
     }

@@ -19,8 +19,11 @@ import uk.assure.support.TestClock;
 @TestPropertySource(properties = {"assure.test.context=session-lifetime", "assure.session-absolute-timeout=1h"})
 class SessionLifetimeIT {
 
-    @LocalServerPort int port;
-    @Autowired TestClock hands;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock hands;
 
     @Test
     void aSessionOlderThanTheAbsoluteLimitEndsAndSaysSo() {
@@ -34,7 +37,10 @@ class SessionLifetimeIT {
         HttpResponse<String> expired = browser.get("/plans");
 
         assertThat(expired.uri().getPath()).isEqualTo("/sign-in");
-        assertThat(Jsoup.parse(expired.body()).select(".govuk-inset-text").text()).contains("signed in too long ago");
-        assertThat(browser.get("/plans").uri().getPath()).as("the session is gone").isEqualTo("/sign-in");
+        assertThat(Jsoup.parse(expired.body()).select(".govuk-inset-text").text())
+                .contains("signed in too long ago");
+        assertThat(browser.get("/plans").uri().getPath())
+                .as("the session is gone")
+                .isEqualTo("/sign-in");
     }
 }

@@ -25,8 +25,11 @@ class SessionRevocationIT {
 
     private static final String NEW_PASSWORD = "a brand new long passphrase";
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aPasswordChangeEndsTheOtherSessionsAndSignOutEndsThemAll() {
@@ -34,25 +37,54 @@ class SessionRevocationIT {
         Browserless phone = signedIn(FreshDatabase.ADMIN_PASSWORD);
 
         Document form = laptop.page("/account/password");
-        HttpResponse<String> refused = laptop.post("/account/password", Map.of("_csrf", Browserless.csrf(form),
-                "current", "not it", "password", "Password123", "confirm", "Password123"));
+        HttpResponse<String> refused = laptop.post(
+                "/account/password",
+                Map.of(
+                        "_csrf",
+                        Browserless.csrf(form),
+                        "current",
+                        "not it",
+                        "password",
+                        "Password123",
+                        "confirm",
+                        "Password123"));
         Document errors = Jsoup.parse(refused.body());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(errors.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#current", "#password");
 
-        HttpResponse<String> changed = laptop.post("/account/password", Map.of("_csrf", Browserless.csrf(form),
-                "current", FreshDatabase.ADMIN_PASSWORD, "password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
-        assertThat(Jsoup.parse(changed.body()).select(".govuk-notification-banner").text()).contains("Password changed");
+        HttpResponse<String> changed = laptop.post(
+                "/account/password",
+                Map.of(
+                        "_csrf",
+                        Browserless.csrf(form),
+                        "current",
+                        FreshDatabase.ADMIN_PASSWORD,
+                        "password",
+                        NEW_PASSWORD,
+                        "confirm",
+                        NEW_PASSWORD));
+        assertThat(Jsoup.parse(changed.body())
+                        .select(".govuk-notification-banner")
+                        .text())
+                .contains("Password changed");
 
-        assertThat(laptop.get("/plans").uri().getPath()).as("the session that changed it carries on").isEqualTo("/plans");
-        assertThat(phone.get("/plans").uri().getPath()).as("the other session has ended").isEqualTo("/sign-in");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'PASSWORD_CHANGED'").query(Long.class).single())
+        assertThat(laptop.get("/plans").uri().getPath())
+                .as("the session that changed it carries on")
+                .isEqualTo("/plans");
+        assertThat(phone.get("/plans").uri().getPath())
+                .as("the other session has ended")
+                .isEqualTo("/sign-in");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'PASSWORD_CHANGED'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
 
         Browserless tablet = signedIn(NEW_PASSWORD);
         Document plans = laptop.page("/plans");
         laptop.post("/sign-out", Map.of("_csrf", Browserless.csrf(plans)));
-        assertThat(tablet.get("/plans").uri().getPath()).as("signing out ends every session").isEqualTo("/sign-in");
+        assertThat(tablet.get("/plans").uri().getPath())
+                .as("signing out ends every session")
+                .isEqualTo("/sign-in");
     }
 
     /**
@@ -64,16 +96,29 @@ class SessionRevocationIT {
             @org.springframework.beans.factory.annotation.Value("${assure.database.url}") String url,
             @Autowired uk.assure.account.UserRepository users,
             @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords) {
-        long partnership = jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL)
-                .query(Long.class).single();
-        users.create(partnership, new uk.assure.account.UserRepository.NewUser("two-nodes@test.local", "Two Nodes",
-                uk.assure.account.Role.BOARD, null), passwords.encode(NEW_PASSWORD));
-        // the second node keeps time with the first, as servers synchronised by NTP do (a test may have moved this one on)
-        try (var other = new org.springframework.boot.builder.SpringApplicationBuilder(uk.assure.AssureApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("clock", uk.assure.support.TestClock.of(port)))
-                .run("--assure.database.url=" + url, "--assure.demo-data=false", "--server.port=0",
+        long partnership = jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?")
+                .param(FreshDatabase.ADMIN_EMAIL)
+                .query(Long.class)
+                .single();
+        users.create(
+                partnership,
+                new uk.assure.account.UserRepository.NewUser(
+                        "two-nodes@test.local", "Two Nodes", uk.assure.account.Role.BOARD, null),
+                passwords.encode(NEW_PASSWORD));
+        // the second node keeps time with the first, as servers synchronised by NTP do (a test may have moved this one
+        // on)
+        try (var other = new org.springframework.boot.builder.SpringApplicationBuilder(
+                        uk.assure.AssureApplication.class)
+                .initializers(context ->
+                        context.getBeanFactory().registerSingleton("clock", uk.assure.support.TestClock.of(port)))
+                .run(
+                        "--assure.database.url=" + url,
+                        "--assure.demo-data=false",
+                        "--server.port=0",
                         "--logging.level.root=warn")) {
-            int otherPort = ((org.springframework.boot.web.context.WebServerApplicationContext) other).getWebServer().getPort();
+            int otherPort = ((org.springframework.boot.web.context.WebServerApplicationContext) other)
+                    .getWebServer()
+                    .getPort();
             Browserless onThis = new Browserless(port);
             onThis.signIn("two-nodes@test.local", NEW_PASSWORD);
             Browserless onOther = new Browserless(otherPort);
@@ -83,14 +128,29 @@ class SessionRevocationIT {
 
             // sessions live in the database, so any node serves any session: no sticky load balancing needed
             Browserless sameOnOther = onThis.at(otherPort);
-            assertThat(sameOnOther.get("/plans").uri().getPath()).as("this node's session on the other").isEqualTo("/plans");
+            assertThat(sameOnOther.get("/plans").uri().getPath())
+                    .as("this node's session on the other")
+                    .isEqualTo("/plans");
             Document form = onThis.page("/account/api-tokens");
-            assertThat(sameOnOther.post("/account/api-tokens", Map.of("name", "Made across nodes", "lifetime", "30",
-                    "_csrf", Browserless.csrf(form))).statusCode()).as("a form from one node posted to the other").isEqualTo(201);
+            assertThat(sameOnOther
+                            .post(
+                                    "/account/api-tokens",
+                                    Map.of(
+                                            "name",
+                                            "Made across nodes",
+                                            "lifetime",
+                                            "30",
+                                            "_csrf",
+                                            Browserless.csrf(form)))
+                            .statusCode())
+                    .as("a form from one node posted to the other")
+                    .isEqualTo(201);
 
             Document plans = onOther.page("/plans");
             onOther.post("/sign-out", Map.of("_csrf", Browserless.csrf(plans)));
-            assertThat(onThis.get("/plans").uri().getPath()).as("signed out on the other node").isEqualTo("/sign-in");
+            assertThat(onThis.get("/plans").uri().getPath())
+                    .as("signed out on the other node")
+                    .isEqualTo("/sign-in");
 
             Browserless again = new Browserless(otherPort);
             again.signIn("two-nodes@test.local", NEW_PASSWORD);
@@ -101,10 +161,16 @@ class SessionRevocationIT {
             if (admin.get("/plans").uri().getPath().equals("/sign-in")) {
                 admin = signedIn(NEW_PASSWORD);
             }
-            String account = admin.page("/admin/users").select("tbody a:contains(Two Nodes)").attr("href");
+            String account = admin.page("/admin/users")
+                    .select("tbody a:contains(Two Nodes)")
+                    .attr("href");
             Document page = admin.page(account);
-            admin.post(account, Map.of("_csrf", Browserless.csrf(page), "role", "BOARD", "agency", "", "enabled", "false"));
-            assertThat(again.get("/plans").uri().getPath()).as("disabled on this node, ended on the other").isEqualTo("/sign-in");
+            admin.post(
+                    account,
+                    Map.of("_csrf", Browserless.csrf(page), "role", "BOARD", "agency", "", "enabled", "false"));
+            assertThat(again.get("/plans").uri().getPath())
+                    .as("disabled on this node, ended on the other")
+                    .isEqualTo("/sign-in");
         }
     }
 

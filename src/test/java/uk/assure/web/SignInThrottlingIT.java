@@ -20,7 +20,8 @@ import uk.assure.support.TestClock;
 @TestPropertySource(properties = "assure.test.context=throttling")
 class SignInThrottlingIT {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void repeatedFailuresMakeTheNextAttemptWaitEvenWithTheRightPassword() {
@@ -47,15 +48,22 @@ class SignInThrottlingIT {
             Browserless browser = new Browserless(port);
             String csrf = Browserless.csrf(browser.page("/sign-in"));
             long start = System.nanoTime();
-            HttpResponse<String> nobody = browser.firstAnswer("POST", "/sign-in",
-                    java.util.Map.of("email", "nobody-" + i + "@nowhere.test", "password", "not the password", "_csrf", csrf));
+            HttpResponse<String> nobody = browser.firstAnswer(
+                    "POST",
+                    "/sign-in",
+                    java.util.Map.of(
+                            "email", "nobody-" + i + "@nowhere.test", "password", "not the password", "_csrf", csrf));
             unknown[i] = System.nanoTime() - start;
             start = System.nanoTime();
-            HttpResponse<String> someone = browser.firstAnswer("POST", "/sign-in",
-                    java.util.Map.of("email", FreshDatabase.ADMIN_EMAIL, "password", "not the password", "_csrf", csrf));
+            HttpResponse<String> someone = browser.firstAnswer(
+                    "POST",
+                    "/sign-in",
+                    java.util.Map.of(
+                            "email", FreshDatabase.ADMIN_EMAIL, "password", "not the password", "_csrf", csrf));
             wrong[i] = System.nanoTime() - start;
             assertThat(nobody.statusCode()).isEqualTo(someone.statusCode()).isEqualTo(302);
-            assertThat(nobody.headers().firstValue("Location")).isEqualTo(someone.headers().firstValue("Location"))
+            assertThat(nobody.headers().firstValue("Location"))
+                    .isEqualTo(someone.headers().firstValue("Location"))
                     .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?error"));
         }
         clock.move(java.time.Duration.ofMinutes(16));
@@ -64,6 +72,8 @@ class SignInThrottlingIT {
         java.util.Arrays.sort(unknown);
         java.util.Arrays.sort(wrong);
         double ratio = (double) unknown[unknown.length / 2] / wrong[wrong.length / 2];
-        assertThat(ratio).as("median time for an unknown email over that for a wrong password").isBetween(0.5, 2.0);
+        assertThat(ratio)
+                .as("median time for an unknown email over that for a wrong password")
+                .isBetween(0.5, 2.0);
     }
 }

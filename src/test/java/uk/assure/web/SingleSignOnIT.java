@@ -33,8 +33,13 @@ import uk.assure.support.FreshDatabase;
  * email, or accepts the invitation waiting for it, or refuses.
  */
 @AppTest
-@TestPropertySource(properties = {"assure.test.context=single-sign-on", "assure.oidc.client-id=assure-test",
-        "assure.oidc.client-secret=assure-test-secret", "assure.oidc.name=Testshire Council account"})
+@TestPropertySource(
+        properties = {
+            "assure.test.context=single-sign-on",
+            "assure.oidc.client-id=assure-test",
+            "assure.oidc.client-secret=assure-test-secret",
+            "assure.oidc.name=Testshire Council account"
+        })
 class SingleSignOnIT {
 
     private static final String ISSUER_ID = "testshire";
@@ -50,10 +55,17 @@ class SingleSignOnIT {
         PROVIDER.shutdown();
     }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwords;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     @Test
     void theSignInPageOffersTheProviderByItsName() {
@@ -65,23 +77,39 @@ class SingleSignOnIT {
     @Test
     void anAccountsEmailSignsInAsThatAccountWithItsRoleAndARevocableSession() {
         String email = "casey.board@testshire.example";
-        long userId = users.create(partnership(), new UserRepository.NewUser(email, "Casey Board", Role.BOARD, null),
+        long userId = users.create(
+                partnership(),
+                new UserRepository.NewUser(email, "Casey Board", Role.BOARD, null),
                 passwords.encode("casey's own long password"));
         Browserless browser = new Browserless(port);
         browser.page("/sign-in");
         String anonymousSession = browser.cookie(Browserless.SESSION_COOKIE);
 
-        HttpResponse<String> landed = signInWithProvider(browser, "casey-sub", Map.of("email", email.toUpperCase(),
-                "email_verified", true));
-        assertThat(browser.cookie(Browserless.SESSION_COOKIE)).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
+        HttpResponse<String> landed =
+                signInWithProvider(browser, "casey-sub", Map.of("email", email.toUpperCase(), "email_verified", true));
+        assertThat(browser.cookie(Browserless.SESSION_COOKIE))
+                .as("a new session id at sign-in")
+                .isNotEqualTo(anonymousSession);
 
         assertThat(landed.uri().getPath()).isEqualTo("/plans");
-        assertThat(Jsoup.parse(landed.body()).select(".assure-signed-in-as").text()).isEqualTo("Signed in as Casey Board");
-        assertThat(browser.get("/admin/invitations").statusCode()).as("a board member, not an admin").isEqualTo(403);
+        assertThat(Jsoup.parse(landed.body()).select(".assure-signed-in-as").text())
+                .isEqualTo("Signed in as Casey Board");
+        assertThat(browser.get("/admin/invitations").statusCode())
+                .as("a board member, not an admin")
+                .isEqualTo(403);
         assertThat(jdbc.sql("SELECT details FROM audit_event WHERE event_type = 'SIGN_IN' AND actor_user_id = ?")
-                .param(userId).query(String.class).list()).singleElement().asString().endsWith("by single sign-on");
-        assertThat(jdbc.sql("SELECT password_hash IS NOT NULL FROM app_user WHERE id = ?").param(userId)
-                .query(Boolean.class).single()).as("an existing password is kept").isTrue();
+                        .param(userId)
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .endsWith("by single sign-on");
+        assertThat(jdbc.sql("SELECT password_hash IS NOT NULL FROM app_user WHERE id = ?")
+                        .param(userId)
+                        .query(Boolean.class)
+                        .single())
+                .as("an existing password is kept")
+                .isTrue();
 
         // stamped at sign-in like a password session: ending the user's sessions ends this one
         users.endSessions(userId, Instant.now().plusSeconds(1));
@@ -106,28 +134,55 @@ class SingleSignOnIT {
         Browserless admin = new Browserless(port);
         admin.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
         Document form = admin.page("/admin/invitations/new");
-        Document created = Jsoup.parse(admin.post("/admin/invitations", Map.of("_csrf", Browserless.csrf(form),
-                "email", email, "name", "Robin Invited", "role", "VIEWER")).body());
+        Document created = Jsoup.parse(admin.post(
+                        "/admin/invitations",
+                        Map.of(
+                                "_csrf",
+                                Browserless.csrf(form),
+                                "email",
+                                email,
+                                "name",
+                                "Robin Invited",
+                                "role",
+                                "VIEWER"))
+                .body());
         String link = created.select("#invitation-link").attr("value");
-        Document invitation = new Browserless(port).page(java.net.URI.create(link).getPath());
-        assertThat(invitation.select("a#sso").text()).as("the invitation page offers it too")
+        Document invitation =
+                new Browserless(port).page(java.net.URI.create(link).getPath());
+        assertThat(invitation.select("a#sso").text())
+                .as("the invitation page offers it too")
                 .isEqualTo("Sign in with Testshire Council account");
 
         Browserless browser = new Browserless(port);
         HttpResponse<String> landed = signInWithProvider(browser, "robin-sub", Map.of("email", email));
 
         assertThat(landed.uri().getPath()).isEqualTo("/plans");
-        assertThat(Jsoup.parse(landed.body()).select(".assure-signed-in-as").text()).isEqualTo("Signed in as Robin Invited");
-        Map<String, Object> account = jdbc.sql("SELECT role, password_hash FROM app_user WHERE email = ?").param(email)
-                .query().singleRow();
+        assertThat(Jsoup.parse(landed.body()).select(".assure-signed-in-as").text())
+                .isEqualTo("Signed in as Robin Invited");
+        Map<String, Object> account = jdbc.sql("SELECT role, password_hash FROM app_user WHERE email = ?")
+                .param(email)
+                .query()
+                .singleRow();
         assertThat(account).containsEntry("role", "VIEWER");
-        assertThat(account.get("password_hash")).as("no password: the provider is how they sign in").isNull();
-        assertThat(jdbc.sql("SELECT accepted_at IS NOT NULL AND accepted_user_id IS NOT NULL FROM invitation WHERE email = ?")
-                .param(email).query(Boolean.class).single()).isTrue();
-        assertThat(new Browserless(port).get(java.net.URI.create(link).getPath()).statusCode())
-                .as("the link is used up").isEqualTo(404);
+        assertThat(account.get("password_hash"))
+                .as("no password: the provider is how they sign in")
+                .isNull();
+        assertThat(jdbc.sql(
+                                "SELECT accepted_at IS NOT NULL AND accepted_user_id IS NOT NULL FROM invitation WHERE email = ?")
+                        .param(email)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(new Browserless(port)
+                        .get(java.net.URI.create(link).getPath())
+                        .statusCode())
+                .as("the link is used up")
+                .isEqualTo(404);
         assertThat(jdbc.sql("SELECT details FROM audit_event WHERE event_type = 'INVITATION_ACCEPTED' AND actor = ?")
-                .param(email).query(String.class).single()).contains("single sign-on");
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .contains("single sign-on");
     }
 
     @Test
@@ -143,9 +198,18 @@ class SingleSignOnIT {
         assertThat(page.select("main").text()).contains("Ask your partnership's admin for an invitation.");
         assertThat(page.select(".assure-signed-in-as")).isEmpty();
         assertThat(browser.get("/plans").uri().getPath()).as("not signed in").isEqualTo("/sign-in");
-        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email = ?").param(email).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT details FROM audit_event WHERE event_type = 'SIGN_IN_FAILED' AND actor = ?")
-                .param(email).query(String.class).list()).singleElement().asString().contains("single sign-on");
+                        .param(email)
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("single sign-on");
     }
 
     @Test
@@ -154,8 +218,8 @@ class SingleSignOnIT {
         users.create(partnership(), new UserRepository.NewUser(email, "Un Verified", Role.VIEWER, null), null);
         Browserless browser = new Browserless(port);
 
-        HttpResponse<String> refused = signInWithProvider(browser, "unverified-sub",
-                Map.of("email", email, "email_verified", false));
+        HttpResponse<String> refused =
+                signInWithProvider(browser, "unverified-sub", Map.of("email", email, "email_verified", false));
 
         assertThat(refused.uri().getPath()).isEqualTo("/sign-in");
         assertThat(Jsoup.parse(refused.body()).select(".govuk-error-summary").text())
@@ -165,14 +229,16 @@ class SingleSignOnIT {
 
     /** The provider answers the next token request with these claims; the browser follows every redirect. */
     private HttpResponse<String> signInWithProvider(Browserless browser, String subject, Map<String, Object> claims) {
-        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, JOSEObjectType.JWT.getType(),
-                List.of("assure-test"), claims, 3600));
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(
+                ISSUER_ID, subject, JOSEObjectType.JWT.getType(), List.of("assure-test"), claims, 3600));
         return browser.get("/sign-in/sso/start/oidc");
     }
 
     private long partnership() {
-        return jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?").param(FreshDatabase.ADMIN_EMAIL)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?")
+                .param(FreshDatabase.ADMIN_EMAIL)
+                .query(Long.class)
+                .single();
     }
 
     private static MockOAuth2Server started() {

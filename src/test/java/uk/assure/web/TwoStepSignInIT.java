@@ -34,10 +34,17 @@ class TwoStepSignInIT {
     private static final String PASSWORD = "a long enough two-step password";
     private static final AtomicInteger USERS = new AtomicInteger();
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwords;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     /** Failures are counted per address too, and every test comes from 127.0.0.1: each test starts with none. */
     @BeforeEach
@@ -60,11 +67,15 @@ class TwoStepSignInIT {
                 .startsWith("otpauth://totp/Assure%3A" + admin.replace("@", "%40") + "?secret=")
                 .contains("&issuer=Assure", "&digits=6", "&period=30");
         assertThat(page.select("svg.assure-qr path").attr("d")).startsWith("M");
-        assertThat(page.select(".govuk-header__navigation a")).as("no menu but signing out").isEmpty();
+        assertThat(page.select(".govuk-header__navigation a"))
+                .as("no menu but signing out")
+                .isEmpty();
         for (String path : List.of("/plans", "/dashboard", "/account/password", "/sign-in", "/sign-in/code")) {
             assertThat(browser.get(path).uri().getPath()).as(path).isEqualTo("/account/two-step");
         }
-        assertThat(browser.post("/imports", Map.of("_csrf", Browserless.csrf(page))).uri().getPath())
+        assertThat(browser.post("/imports", Map.of("_csrf", Browserless.csrf(page)))
+                        .uri()
+                        .getPath())
                 .isEqualTo("/account/two-step");
         assertThat(browser.get("/css/assure.css").statusCode()).isEqualTo(200);
 
@@ -73,12 +84,17 @@ class TwoStepSignInIT {
         assertThat(on.uri().getPath()).isEqualTo("/plans");
         assertThat(Jsoup.parse(on.body()).select(".govuk-notification-banner").text())
                 .contains("Two-step sign-in is on", "make recovery codes now");
-        assertThat(browser.page("/plans").select(".govuk-notification-banner").text()).as("once").doesNotContain("recovery");
-        assertThat(browser.page("/account/two-step").getElementById("recovery-left").text()).contains("no recovery codes");
+        assertThat(browser.page("/plans").select(".govuk-notification-banner").text())
+                .as("once")
+                .doesNotContain("recovery");
+        assertThat(browser.page("/account/two-step")
+                        .getElementById("recovery-left")
+                        .text())
+                .contains("no recovery codes");
         assertThat(browser.get("/dashboard").uri().getPath()).isEqualTo("/dashboard");
         assertThat(events(admin)).containsExactly("SIGN_IN", "TWO_STEP_ON");
-        assertThat(browser.page("/account/two-step").text()).contains("Two-step sign-in is on",
-                "Admins must use two-step sign-in, so it cannot be turned off");
+        assertThat(browser.page("/account/two-step").text())
+                .contains("Two-step sign-in is on", "Admins must use two-step sign-in, so it cannot be turned off");
     }
 
     @Test
@@ -86,7 +102,9 @@ class TwoStepSignInIT {
         String lead = aUserWithTwoStep(Role.LEAD);
         Browserless browser = new Browserless(port);
         assertThat(browser.signInWithPassword(lead, PASSWORD).uri().getPath()).isEqualTo("/sign-in/code");
-        assertThat(browser.get("/plans").uri().getPath()).as("nothing before the code").isEqualTo("/sign-in/code");
+        assertThat(browser.get("/plans").uri().getPath())
+                .as("nothing before the code")
+                .isEqualTo("/sign-in/code");
 
         HttpResponse<String> refused = browser.giveCode(TwoStepCodes.wrong(port, lead));
 
@@ -103,7 +121,9 @@ class TwoStepSignInIT {
 
         assertThat(in.uri().getPath()).isEqualTo("/plans");
         assertThat(in.statusCode()).isEqualTo(200);
-        assertThat(browser.get("/sign-in/code").uri().getPath()).as("done with the code page").isEqualTo("/plans");
+        assertThat(browser.get("/sign-in/code").uri().getPath())
+                .as("done with the code page")
+                .isEqualTo("/plans");
         assertThat(events(lead)).endsWith("SIGN_IN", "TWO_STEP_CODE_REFUSED", "TWO_STEP_CODE_ACCEPTED");
     }
 
@@ -119,34 +139,49 @@ class TwoStepSignInIT {
         HttpResponse<String> replayed = second.giveCode(used);
 
         assertThat(replayed.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(replayed.body()).select(".govuk-error-summary").text()).contains("has been used");
+        assertThat(Jsoup.parse(replayed.body()).select(".govuk-error-summary").text())
+                .contains("has been used");
         assertThat(second.get("/plans").uri().getPath()).isEqualTo("/sign-in/code");
-        assertThat(second.giveCode(TwoStepCodes.next(port, lead)).uri().getPath()).isEqualTo("/plans");
+        assertThat(second.giveCode(TwoStepCodes.next(port, lead)).uri().getPath())
+                .isEqualTo("/plans");
     }
 
     @Test
     void aLeadWhoTurnsItOnIsAskedForACodeNextTimeAndOneWhoHasNotIsNot() {
         String without = aUser(Role.LEAD);
-        assertThat(new Browserless(port).signInWithPassword(without, PASSWORD).uri().getPath()).isEqualTo("/plans");
+        assertThat(new Browserless(port)
+                        .signInWithPassword(without, PASSWORD)
+                        .uri()
+                        .getPath())
+                .isEqualTo("/plans");
 
         String with = aUser(Role.LEAD);
         Browserless browser = new Browserless(port);
         assertThat(browser.signInWithPassword(with, PASSWORD).uri().getPath()).isEqualTo("/plans");
-        assertThat(browser.page("/account/password").select("a[href=/account/two-step]")).hasSize(1);
+        assertThat(browser.page("/account/password").select("a[href=/account/two-step]"))
+                .hasSize(1);
         HttpResponse<String> on = browser.setUpTwoStep(with);
-        assertThat(Jsoup.parse(on.body()).select(".govuk-notification-banner").text()).contains("Two-step sign-in is on");
+        assertThat(Jsoup.parse(on.body()).select(".govuk-notification-banner").text())
+                .contains("Two-step sign-in is on");
 
         Browserless next = new Browserless(port);
         assertThat(next.signInWithPassword(with, PASSWORD).uri().getPath()).isEqualTo("/sign-in/code");
         assertThat(next.giveCode(TwoStepCodes.next(port, with)).uri().getPath()).isEqualTo("/plans");
 
         Document settings = next.page("/account/two-step");
-        HttpResponse<String> off = next.post("/account/two-step/off",
+        HttpResponse<String> off = next.post(
+                "/account/two-step/off",
                 Map.of("_csrf", Browserless.csrf(settings), "code", TwoStepCodes.next(port, with)));
-        assertThat(Jsoup.parse(off.body()).select(".govuk-notification-banner").text()).contains("Two-step sign-in is off");
-        assertThat(new Browserless(port).signInWithPassword(with, PASSWORD).uri().getPath()).isEqualTo("/plans");
-        assertThat(events(with)).containsExactly("SIGN_IN", "TWO_STEP_ON", "SIGN_IN", "TWO_STEP_CODE_ACCEPTED",
-                "TWO_STEP_OFF", "SIGN_IN");
+        assertThat(Jsoup.parse(off.body()).select(".govuk-notification-banner").text())
+                .contains("Two-step sign-in is off");
+        assertThat(new Browserless(port)
+                        .signInWithPassword(with, PASSWORD)
+                        .uri()
+                        .getPath())
+                .isEqualTo("/plans");
+        assertThat(events(with))
+                .containsExactly(
+                        "SIGN_IN", "TWO_STEP_ON", "SIGN_IN", "TWO_STEP_CODE_ACCEPTED", "TWO_STEP_OFF", "SIGN_IN");
     }
 
     @Test
@@ -189,8 +224,12 @@ class TwoStepSignInIT {
         assertThat(right.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(right.body()).select(".govuk-error-summary").text())
                 .contains("too many failed attempts", "Wait", "seconds");
-        assertThat(new Browserless(port).signInWithPassword(lead, PASSWORD).uri().getQuery())
-                .as("the password waits too").startsWith("wait=");
+        assertThat(new Browserless(port)
+                        .signInWithPassword(lead, PASSWORD)
+                        .uri()
+                        .getQuery())
+                .as("the password waits too")
+                .startsWith("wait=");
     }
 
     @Test
@@ -199,48 +238,66 @@ class TwoStepSignInIT {
         Browserless browser = new Browserless(port);
         browser.signIn(admin, PASSWORD);
         List<String> codes = recoveryCodes(browser);
-        assertThat(codes).hasSize(10).doesNotHaveDuplicates()
+        assertThat(codes)
+                .hasSize(10)
+                .doesNotHaveDuplicates()
                 .allSatisfy(c -> assertThat(c).matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
         Document later = browser.page("/account/two-step");
         assertThat(later.getElementById("recovery-left").text()).contains("10 of your recovery codes are unused");
         assertThat(later.text()).as("shown once").doesNotContain(codes.get(0));
 
         // typed as people do: capitals, spaces instead of dashes
-        HttpResponse<String> in = withRecoveryCode(admin, codes.get(0).toUpperCase().replace('-', ' '));
+        HttpResponse<String> in =
+                withRecoveryCode(admin, codes.get(0).toUpperCase().replace('-', ' '));
         assertThat(in.uri().getPath()).isEqualTo("/plans");
 
         HttpResponse<String> again = withRecoveryCode(admin, codes.get(0));
         assertThat(again.statusCode()).isEqualTo(400);
         Document refused = Jsoup.parse(again.body());
         assertThat(refused.select(".govuk-error-summary").text()).contains("not right, or it has been used");
-        assertThat(refused.select("details").hasAttr("open")).as("the recovery form stays open").isTrue();
+        assertThat(refused.select("details").hasAttr("open"))
+                .as("the recovery form stays open")
+                .isTrue();
         assertThat(withRecoveryCode(admin, "not a code").body()).contains("16 letters and numbers");
 
         List<String> fresh = recoveryCodes(browser);
-        assertThat(withRecoveryCode(admin, codes.get(1)).statusCode()).as("made before the new ones").isEqualTo(400);
+        assertThat(withRecoveryCode(admin, codes.get(1)).statusCode())
+                .as("made before the new ones")
+                .isEqualTo(400);
         assertThat(withRecoveryCode(admin, fresh.get(0)).uri().getPath()).isEqualTo("/plans");
         assertThat(events(admin)).contains("TWO_STEP_RECOVERY_CODES_MADE", "TWO_STEP_RECOVERY_CODE_USED");
-        assertThat(jdbc.sql("SELECT count(*) FROM two_step_recovery_code c JOIN app_user u ON u.id = c.user_id WHERE u.email = ?")
-                .param(admin).query(Long.class).single()).as("the old ones are gone").isEqualTo(10);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM two_step_recovery_code c JOIN app_user u ON u.id = c.user_id WHERE u.email = ?")
+                        .param(admin)
+                        .query(Long.class)
+                        .single())
+                .as("the old ones are gone")
+                .isEqualTo(10);
     }
 
     private List<String> recoveryCodes(Browserless browser) {
         Document page = browser.page("/account/two-step");
-        Document made = Jsoup.parse(browser.post("/account/two-step/recovery-codes",
-                Map.of("_csrf", Browserless.csrf(page))).body());
+        Document made =
+                Jsoup.parse(browser.post("/account/two-step/recovery-codes", Map.of("_csrf", Browserless.csrf(page)))
+                        .body());
         return made.select("#recovery-codes li").eachText();
     }
 
     private HttpResponse<String> withRecoveryCode(String email, String code) {
         Browserless browser = new Browserless(port);
         assertThat(browser.signInWithPassword(email, PASSWORD).uri().getPath()).isEqualTo("/sign-in/code");
-        return browser.post("/sign-in/code", Map.of("recoveryCode", code, "_csrf", Browserless.csrf(browser.page("/sign-in/code"))));
+        return browser.post(
+                "/sign-in/code",
+                Map.of("recoveryCode", code, "_csrf", Browserless.csrf(browser.page("/sign-in/code"))));
     }
 
     private String aUser(Role role) {
         String email = role.name().toLowerCase() + "-" + USERS.incrementAndGet() + "@two-step.test";
-        long partnership = jdbc.sql("SELECT min(id) FROM partnership").query(Long.class).single();
-        users.create(partnership, new UserRepository.NewUser(email, "Two-step " + role, role, null),
+        long partnership =
+                jdbc.sql("SELECT min(id) FROM partnership").query(Long.class).single();
+        users.create(
+                partnership,
+                new UserRepository.NewUser(email, "Two-step " + role, role, null),
                 passwords.encode(PASSWORD));
         return email;
     }
@@ -254,11 +311,16 @@ class TwoStepSignInIT {
     }
 
     private List<String> events(String email) {
-        return jdbc.sql("SELECT event_type FROM audit_event WHERE actor = ? ORDER BY id").param(email)
-                .query(String.class).list();
+        return jdbc.sql("SELECT event_type FROM audit_event WHERE actor = ? ORDER BY id")
+                .param(email)
+                .query(String.class)
+                .list();
     }
 
     private long failures(String email) {
-        return jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE email_key = ?").param(email).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE email_key = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
     }
 }

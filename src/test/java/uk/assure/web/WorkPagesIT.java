@@ -20,11 +20,20 @@ import uk.assure.support.FreshDatabase;
 @AppTest
 class WorkPagesIT {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserRepository users;
-    @Autowired PasswordEncoder passwords;
-    @Autowired uk.assure.plan.ProgressService progress;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    uk.assure.plan.ProgressService progress;
 
     Browserless browser;
 
@@ -58,19 +67,27 @@ class WorkPagesIT {
         Long[] agency = jdbc.sql("""
                 SELECT l.agency_id, a.partnership_id, count(*) FROM action_lead l JOIN action a ON a.id = l.action_id
                 WHERE l.agency_id IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1""")
-                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
-        users.create(agency[1], new UserRepository.NewUser("lead@test.local", "Agency Lead", Role.LEAD, agency[0]),
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
+        users.create(
+                agency[1],
+                new UserRepository.NewUser("lead@test.local", "Agency Lead", Role.LEAD, agency[0]),
                 passwords.encode("a long enough test password"));
         Browserless lead = new Browserless(port);
         lead.signIn("lead@test.local", "a long enough test password");
 
         Document mine = lead.page("/my-actions");
 
-        int listed = mine.select("h2").eachText().stream().filter(h -> h.matches(".*\\((\\d+)\\)$"))
-                .mapToInt(h -> Integer.parseInt(h.replaceAll(".*\\((\\d+)\\)$", "$1"))).sum();
-        assertThat(listed).as("every action the agency leads, in one group or another").isEqualTo(agency[2].intValue());
+        int listed = mine.select("h2").eachText().stream()
+                .filter(h -> h.matches(".*\\((\\d+)\\)$"))
+                .mapToInt(h -> Integer.parseInt(h.replaceAll(".*\\((\\d+)\\)$", "$1")))
+                .sum();
+        assertThat(listed)
+                .as("every action the agency leads, in one group or another")
+                .isEqualTo(agency[2].intValue());
         assertThat(mine.select("table.assure-items tbody tr").size()).isLessThanOrEqualTo(agency[2].intValue());
-        assertThat(mine.select("h2").eachText()).anySatisfy(h -> assertThat(h).matches("(Overdue|Due in the next 30 days|Later|Completed) \\(\\d+\\)"));
+        assertThat(mine.select("h2").eachText())
+                .anySatisfy(h -> assertThat(h).matches("(Overdue|Due in the next 30 days|Later|Completed) \\(\\d+\\)"));
     }
 
     @Test
@@ -82,15 +99,22 @@ class WorkPagesIT {
 
         assertThat(red.select("#filter-rag option[selected]").val()).isEqualTo("RED");
         assertThat(red.select("#summary").text()).contains(" of " + total + " actions");
-        assertThat(red.select("table.assure-items tbody tr strong.govuk-tag").eachText()).allMatch("Red"::equals);
-        assertThat(browser.page("/actions?q=zzzz-no-such-words").select("#summary").text()).startsWith("0 of ");
+        assertThat(red.select("table.assure-items tbody tr strong.govuk-tag").eachText())
+                .allMatch("Red"::equals);
+        assertThat(browser.page("/actions?q=zzzz-no-such-words")
+                        .select("#summary")
+                        .text())
+                .startsWith("0 of ");
     }
 
     @Test
     void aPlanPageFiltersItsOwnActionsWithASummaryLine() {
-        String plan = browser.page("/plans").selectFirst("table a[href^=/plans/]").attr("href");
+        String plan =
+                browser.page("/plans").selectFirst("table a[href^=/plans/]").attr("href");
         Document whole = browser.page(plan);
-        assertThat(whole.select("#summary")).as("no filter: the plan by sections").isEmpty();
+        assertThat(whole.select("#summary"))
+                .as("no filter: the plan by sections")
+                .isEmpty();
 
         Document red = browser.page(plan + "?rag=RED");
 
@@ -99,7 +123,8 @@ class WorkPagesIT {
         int shown = Integer.parseInt(summary.substring(0, summary.indexOf(' ')));
         assertThat(red.select("table.assure-items tbody tr")).hasSize(shown);
         assertThat(red.select("table.assure-items strong.govuk-tag").eachText()).allMatch("Red"::equals);
-        assertThat(red.select("details[open] #filter-rag option[selected]").val()).isEqualTo("RED");
+        assertThat(red.select("details[open] #filter-rag option[selected]").val())
+                .isEqualTo("RED");
     }
 
     @Test
@@ -108,12 +133,19 @@ class WorkPagesIT {
                 SELECT a.external_id, a.partnership_id, a.version FROM action a
                 WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.current_due_date < current_date
                 ORDER BY a.id LIMIT 1""")
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
         String before = browser.page("/actions?due=overdue").select("#summary").text();
 
-        progress.record(Long.parseLong(overdue[1]), overdue[0], Integer.parseInt(overdue[2]),
+        progress.record(
+                Long.parseLong(overdue[1]),
+                overdue[0],
+                Integer.parseInt(overdue[2]),
                 uk.assure.plan.ProgressEntry.note("Moved on.", uk.assure.plan.ActionStatus.IN_PROGRESS)
-                        .withRevisedDue(uk.assure.plan.DueDate.exact(java.time.LocalDate.now().plusYears(1)), "Agreed at the board"),
+                        .withRevisedDue(
+                                uk.assure.plan.DueDate.exact(
+                                        java.time.LocalDate.now().plusYears(1)),
+                                "Agreed at the board"),
                 new uk.assure.plan.ProgressService.Author(null, "Test"));
 
         String after = browser.page("/actions?due=overdue").select("#summary").text();
@@ -124,11 +156,17 @@ class WorkPagesIT {
     @Test
     void theDashboardListsWholeAreTheFilteredListsOfTheSameCount() {
         Document dashboard = browser.page("/dashboard");
-        for (String[] list : new String[][] {{"h2#overdue", "/actions?due=overdue"}, {"h2#due-soon", "/actions?due=30"},
-                {"h2#not-updated", "/actions?activity=stale"}, {"h2#completed", "/actions?activity=recent"}}) {
+        for (String[] list : new String[][] {
+            {"h2#overdue", "/actions?due=overdue"},
+            {"h2#due-soon", "/actions?due=30"},
+            {"h2#not-updated", "/actions?activity=stale"},
+            {"h2#completed", "/actions?activity=recent"}
+        }) {
             String heading = dashboard.select(list[0]).text();
             String count = heading.replaceAll(".*\\((\\d+)\\)$", "$1");
-            assertThat(browser.page(list[1]).select("#summary").text()).as(heading).startsWith(count + " of ");
+            assertThat(browser.page(list[1]).select("#summary").text())
+                    .as(heading)
+                    .startsWith(count + " of ");
         }
     }
 }
