@@ -2,16 +2,16 @@ package uk.assure;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import uk.assure.cli.AssureCommand;
 
+/**
+ * The Spring application: every feature package below this one. The jar starts at {@code cli.Main}, which runs a
+ * command when given one and this application otherwise; nothing here knows about the commands.
+ */
 @SpringBootApplication
 public class AssureApplication {
 
-    /** With a command (`assure parse FILE`, `assure import FILE`) runs it; with none, starts the web app. */
+    /** Starts the web app (the jar's own entry point, {@code cli.Main}, also takes commands). */
     public static void main(String[] args) {
-        if (AssureCommand.handles(args)) {
-            System.exit(AssureCommand.run(args));
-        }
         SpringApplication.run(AssureApplication.class, args);
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.assure.audit.AuditLog;
-import uk.assure.plan.NotFoundException;
+import uk.assure.system.NotFoundException;
 
 /**
  * The one place that decides who may do what; pages, forms and the API all ask here, and nothing is allowed that
@@ -26,7 +27,7 @@ import uk.assure.plan.NotFoundException;
  * A record outside what the person may read answers "not found", exactly as one of another partnership does, so a
  * refusal never confirms that something exists. Every refusal of something they can see is an audit event.
  */
-@org.springframework.stereotype.Service
+@Service
 public class Access {
 
     /** What a role may do across the partnership, beyond reading the plans it can see. */
@@ -61,6 +62,11 @@ public class Access {
             case COMMENT -> user.role() == Role.ADMIN || user.role() == Role.BOARD;
             case EDIT_WORDING, IMPORT_PLANS, ADMINISTER -> user.role() == Role.ADMIN;
         };
+    }
+
+    /** The refusal of a capability, audited: for a rule checked before the handler ran. */
+    public AccessRefused refusal(SignedInUser user, Capability capability) {
+        return refuse(user, capability.refusal, "capability", capability.name());
     }
 
     /** Refuses (403, audited) unless the user may. */

@@ -4,6 +4,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
+import uk.assure.system.Scope;
 
 @Service
 class AssureUserDetailsService implements UserDetailsService {
@@ -17,7 +18,7 @@ class AssureUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String email) {
         // the email says which partnership; until it is found, the lookup is about none in particular
-        return uk.assure.system.Scope.everyPartnership(() -> users.findByEmail(email))
+        return Scope.everyPartnership(() -> users.findByEmail(email))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 }

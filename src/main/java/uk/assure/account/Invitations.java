@@ -29,13 +29,16 @@ public class Invitations {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final Access access;
 
     Invitations(
             InvitationRepository invitations,
             UserRepository users,
             PasswordEncoder passwords,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            Access access) {
+        this.access = access;
         this.invitations = invitations;
         this.users = users;
         this.passwords = passwords;
@@ -278,9 +281,8 @@ public class Invitations {
                 "email", "This email address already has an invitation waiting. Re-send that invitation instead");
     }
 
-    private static void requireAdmin(SignedInUser user) {
-        if (user == null || user.role() != Role.ADMIN) {
-            throw new org.springframework.security.access.AccessDeniedException("Only an admin manages invitations");
-        }
+    /** Inviting is an admin's: refused (403, audited) for anyone else. */
+    private void requireAdmin(SignedInUser user) {
+        access.require(user, Access.Capability.ADMINISTER);
     }
 }

@@ -56,7 +56,7 @@ public class OperatorRecovery {
             return Optional.empty();
         }
         SignedInUser user = found.get();
-        String password = FirstRun.generatePassword();
+        String password = PasswordRules.generatePassword();
         String hash = passwords.encode(password);
         Instant now = clock.instant();
         try (var scope = Scope.partnership(user.partnershipId())) {

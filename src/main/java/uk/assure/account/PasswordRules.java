@@ -1,5 +1,6 @@
 package uk.assure.account;
 
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -115,5 +116,16 @@ public final class PasswordRules {
             return Optional.of("Your password must not be your email address");
         }
         return Optional.empty();
+    }
+
+    /** 20 letters and digits, with none that are easily confused (l, 1, O, 0): about 117 bits. */
+    public static String generatePassword() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 }

@@ -1,16 +1,26 @@
 package uk.assure.account;
 
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import uk.assure.system.AssureProperties;
 
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity // for features below account that guard a handler by role (the audit log)
 class SecurityConfiguration {
 
     /** Argon2id with OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
@@ -21,7 +31,7 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    SessionLifetimeFilter.Stamp sessionStamp(java.time.Clock clock) {
+    SessionLifetimeFilter.Stamp sessionStamp(Clock clock) {
         return new SessionLifetimeFilter.Stamp(clock);
     }
 
@@ -33,15 +43,15 @@ class SecurityConfiguration {
      * for them, so a page's dozen files cost the database nothing.
      */
     @Bean
-    @org.springframework.core.annotation.Order(0)
+    @Order(0)
     @ConditionalOnWebApplication
     SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
         // every filter that would look at a session is left out: session management, the anonymous sign-in (its
         // details name the session), the request cache, the servlet API's wrappers, CSRF (nothing here takes a form)
         http.securityMatcher(STATIC_FILES)
                 .sessionManagement(session -> session.disable())
-                .securityContext(context -> context.securityContextRepository(
-                        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .anonymous(anonymous -> anonymous.disable())
                 .requestCache(cache -> cache.disable())
                 .servletApi(api -> api.disable())
@@ -56,30 +66,24 @@ class SecurityConfiguration {
     SecurityFilterChain pages(
             HttpSecurity http,
             SignInThrottle throttle,
-            java.time.Clock clock,
-            uk.assure.system.AssureProperties properties,
+            Clock clock,
+            AssureProperties properties,
             UserRepository users,
             TwoStepSignIn twoStep,
             SingleSignOn singleSignOn)
             throws Exception {
-        String[] roles = java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+        String[] roles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         String[] setUpOrRole = Stream.concat(
                         Stream.of(TwoStepSignIn.Stage.SET_UP.authority()),
-                        java.util.Arrays.stream(roles).map(r -> "ROLE_" + r))
+                        Arrays.stream(roles).map(r -> "ROLE_" + r))
                 .toArray(String[]::new);
-        http.addFilterBefore(
-                        new SignInThrottleFilter(throttle, clock),
-                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+        http.addFilterBefore(new SignInThrottleFilter(throttle, clock), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
                         new SessionLifetimeFilter(clock, properties.sessionAbsoluteTimeout(), users),
-                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
-                .addFilterAfter(
-                        new PartnershipScopeFilter(),
-                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                        SecurityContextHolderFilter.class)
+                .addFilterAfter(new PartnershipScopeFilter(), SecurityContextHolderFilter.class)
                 // a session signed in part way is sent to its step's page, and holds no role for anything else
-                .addFilterBefore(
-                        new TwoStepFilter(),
-                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterBefore(new TwoStepFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // first, as the first rule that matches decides: the code page is for a session owing a code
                         .requestMatchers("/sign-in/code")

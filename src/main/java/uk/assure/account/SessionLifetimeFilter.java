@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.assure.system.Scope;
 
 /**
  * The limits on a session: the absolute one (ASSURE_SESSION_ABSOLUTE_TIMEOUT, 12 hours by default) — however busy,
@@ -55,7 +56,7 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
 
     /** Asked before the request's own scope is set: the session names the user, not yet the partnership. */
     private boolean stands(long userId, Instant signedInAt) {
-        return uk.assure.system.Scope.everyPartnership(() -> users.sessionStands(userId, signedInAt));
+        return Scope.everyPartnership(() -> users.sessionStands(userId, signedInAt));
     }
 
     /** Notes when the session signed in (after Spring Security gave it a new id). */

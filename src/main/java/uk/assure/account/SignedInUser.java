@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import uk.assure.system.Actor;
 
 /**
  * The person behind a request. Every query a page makes is scoped to {@link #partnershipId()}; nothing a page
@@ -20,7 +21,7 @@ public record SignedInUser(
         Role role,
         Long agencyId,
         boolean enabled)
-        implements UserDetails {
+        implements UserDetails, Actor {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import uk.assure.system.Scope;
 
 /**
  * Who a person signed in by the OIDC provider is in Assure. By the email claim only (case-insensitive), and only
@@ -66,13 +67,11 @@ final class SingleSignOnAccounts implements OAuth2UserService<OidcUserRequest, O
             throw new Refused("assure_email_unverified", email, "the provider says the email is not verified");
         }
         // the email names the partnership: until the account is found, the request is about none in particular
-        Optional<SignedInUser> account =
-                uk.assure.system.Scope.everyPartnership(() -> users.findForSingleSignOn(email));
+        Optional<SignedInUser> account = Scope.everyPartnership(() -> users.findForSingleSignOn(email));
         if (account.isPresent() && !account.get().isEnabled()) {
             throw new Refused("assure_disabled", email, "the account is disabled");
         }
-        SignedInUser user = account.or(
-                        () -> uk.assure.system.Scope.everyPartnership(() -> invitations.acceptBySingleSignOn(email)))
+        SignedInUser user = account.or(() -> Scope.everyPartnership(() -> invitations.acceptBySingleSignOn(email)))
                 .orElseThrow(
                         () -> new Refused(Refused.NO_ACCOUNT, email, "no account or open invitation for this email"));
         return new Matched(oidc, user);

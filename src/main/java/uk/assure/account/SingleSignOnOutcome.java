@@ -1,5 +1,6 @@
 package uk.assure.account;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -36,7 +37,7 @@ final class SingleSignOnOutcome implements AuthenticationSuccessHandler, Authent
     @Override
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
-            throws IOException, jakarta.servlet.ServletException {
+            throws IOException, ServletException {
         SignedInUser user = ((SingleSignOnAccounts.Matched) authentication.getPrincipal()).account();
         signIn.signIn(user, "single sign-on", request, response);
         onwards.onAuthenticationSuccess(request, response, authentication);

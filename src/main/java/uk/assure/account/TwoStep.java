@@ -3,6 +3,7 @@ package uk.assure.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,11 +91,11 @@ public class TwoStep {
      * Ten new recovery codes, to be shown once; any the user had stop working. Only while two-step is on.
      */
     @Transactional
-    public java.util.List<String> newRecoveryCodes(SignedInUser user, String address) {
+    public List<String> newRecoveryCodes(SignedInUser user, String address) {
         if (!state(user).on()) {
             throw new IllegalStateException("Recovery codes are for two-step sign-in, which is off");
         }
-        java.util.List<String> codes = recoveryCodes.replace(user.partnershipId(), user.userId(), clock.instant());
+        List<String> codes = recoveryCodes.replace(user.partnershipId(), user.userId(), clock.instant());
         record(user, "TWO_STEP_RECOVERY_CODES_MADE", codes.size() + " codes, any earlier ones ended, from " + address);
         return codes;
     }

@@ -18,6 +18,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
+import uk.assure.system.Scope;
 
 /**
  * The steps of signing in. After the right password, a user with two-step on holds only {@link Stage#CODE} until
@@ -75,7 +76,7 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
             throws IOException {
         SignedInUser user = ((SignedInUser) authentication.getPrincipal()).withoutPassword();
         // the request signed in only now, after its scope was set: read the user's two-step in their partnership
-        boolean on = uk.assure.system.Scope.partnership(
+        boolean on = Scope.partnership(
                 user.partnershipId(), () -> twoStep.state(user).on());
         Stage next = on ? Stage.CODE : TwoStep.requiredFor(user.role()) ? Stage.SET_UP : null;
         if (next == Stage.CODE) {

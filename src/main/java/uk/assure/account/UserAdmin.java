@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.assure.audit.AuditLog;
-import uk.assure.partnership.DirectoryAdmin.Invalid;
-import uk.assure.plan.NotFoundException;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.NotFoundException;
 
 /**
  * An admin's view of the partnership's accounts: role, agency, whether the account may sign in, and a viewer's
@@ -25,8 +25,10 @@ public class UserAdmin {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Access access;
 
-    UserAdmin(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    UserAdmin(JdbcClient jdbc, AuditLog audit, Clock clock, Access access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -46,7 +48,51 @@ public class UserAdmin {
     public record ViewerGrant(String planExternalId, String planTitle, LocalDate expiresOn, boolean expired) {}
 
     @Transactional(readOnly = true)
-    public List<Account> accounts(long partnershipId) {
+    /** An agency or plan to choose from: its external id and name. */
+    public record Choice(String externalId, String name) {
+        /** The plans' selects read their names as titles. */
+        public String title() {
+            return name;
+        }
+    }
+
+    /** The partnership's agencies, for the lead's agency. */
+    public List<Choice> agencies(SignedInUser admin) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
+        return jdbc.sql("SELECT external_id, name FROM agency WHERE partnership_id = ? ORDER BY lower(name)")
+                .param(partnershipId)
+                .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** The partnership's plans, for a viewer's grants. */
+    public List<Choice> plans(SignedInUser admin) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
+        return jdbc.sql("SELECT external_id, title FROM plan WHERE partnership_id = ? ORDER BY created_at DESC, title")
+                .param(partnershipId)
+                .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** The agency chosen on the form, or none. */
+    public Long agencyId(SignedInUser admin, String agencyExternalId) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
+        if (agencyExternalId == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT id FROM agency WHERE partnership_id = ? AND external_id = ?")
+                .params(partnershipId, agencyExternalId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new InvalidInput("agency", "Select an agency from the list"));
+    }
+
+    public List<Account> accounts(SignedInUser admin) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
         return jdbc.sql("""
                 SELECT u.external_id, u.email, u.display_name, u.role, a.external_id, a.name, u.enabled,
                        (SELECT count(*) FROM viewer_grant g WHERE g.partnership_id = u.partnership_id AND g.user_id = u.id),
@@ -68,22 +114,25 @@ public class UserAdmin {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Account> account(long partnershipId, String externalId) {
-        return accounts(partnershipId).stream()
+    public Optional<Account> account(SignedInUser admin, String externalId) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
+        return accounts(admin).stream()
                 .filter(a -> a.externalId().equals(externalId))
                 .findFirst();
     }
 
     /** Changes role, agency and whether the account may sign in; an admin cannot lock themselves out. */
     public void change(SignedInUser admin, String externalId, Role role, Long agencyId, boolean enabled) {
-        Account before = account(admin.partnershipId(), externalId).orElseThrow(() -> new NotFoundException("User"));
+        administer(admin);
+        Account before = account(admin, externalId).orElseThrow(() -> new NotFoundException("User"));
         if (externalId.equals(admin.externalId()) && (!enabled || role != Role.ADMIN)) {
-            throw new Invalid(
+            throw new InvalidInput(
                     enabled ? "role" : "enabled",
                     "You cannot remove your own admin role or disable your own account: ask another admin");
         }
         if (role == Role.LEAD && agencyId == null) {
-            throw new Invalid("agency", "Select the agency this lead works for");
+            throw new InvalidInput("agency", "Select the agency this lead works for");
         }
         Long agency = role == Role.LEAD || role == Role.BOARD ? agencyId : null;
         jdbc.sql(
@@ -96,7 +145,7 @@ public class UserAdmin {
                     .params(Timestamp.from(clock.instant()), admin.partnershipId(), externalId)
                     .update();
         }
-        Account after = account(admin.partnershipId(), externalId).orElseThrow();
+        Account after = account(admin, externalId).orElseThrow();
         audit.record(new AuditLog.Event(
                 admin.partnershipId(),
                 admin.userId(),
@@ -114,12 +163,13 @@ public class UserAdmin {
      * end. An admin sets it up again at their next sign-in, as every admin must; anyone else may turn it back on.
      */
     public void resetTwoStep(SignedInUser admin, String externalId) {
-        Account before = account(admin.partnershipId(), externalId).orElseThrow(() -> new NotFoundException("User"));
+        administer(admin);
+        Account before = account(admin, externalId).orElseThrow(() -> new NotFoundException("User"));
         if (externalId.equals(admin.externalId())) {
-            throw new Invalid("twoStep", "You cannot turn off your own two-step sign-in here: ask another admin");
+            throw new InvalidInput("twoStep", "You cannot turn off your own two-step sign-in here: ask another admin");
         }
         if (!before.twoStepOn()) {
-            throw new Invalid("twoStep", before.displayName() + " does not have two-step sign-in turned on");
+            throw new InvalidInput("twoStep", before.displayName() + " does not have two-step sign-in turned on");
         }
         jdbc.sql("""
                 UPDATE app_user SET two_step_secret = NULL, two_step_enabled_at = NULL, sessions_valid_after = ?
@@ -142,7 +192,9 @@ public class UserAdmin {
     }
 
     @Transactional(readOnly = true)
-    public List<ViewerGrant> grants(long partnershipId, String userExternalId) {
+    public List<ViewerGrant> grants(SignedInUser admin, String userExternalId) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                 SELECT p.external_id, p.title, g.expires_on FROM viewer_grant g
@@ -159,22 +211,23 @@ public class UserAdmin {
 
     /** Gives a viewer a plan until a date (inclusive), or moves the date of a plan they have. */
     public void grant(SignedInUser admin, String userExternalId, String planExternalId, LocalDate expiresOn) {
-        Account viewer =
-                account(admin.partnershipId(), userExternalId).orElseThrow(() -> new NotFoundException("User"));
+        administer(admin);
+        Account viewer = account(admin, userExternalId).orElseThrow(() -> new NotFoundException("User"));
         if (viewer.role() != Role.VIEWER) {
-            throw new Invalid("plan", "Only a viewer's access is given plan by plan; this account reads every plan");
+            throw new InvalidInput(
+                    "plan", "Only a viewer's access is given plan by plan; this account reads every plan");
         }
         if (expiresOn == null) {
-            throw new Invalid("expires", "Enter the date access ends");
+            throw new InvalidInput("expires", "Enter the date access ends");
         }
         if (expiresOn.isBefore(LocalDate.now(clock))) {
-            throw new Invalid("expires", "The date access ends must be today or in the future");
+            throw new InvalidInput("expires", "The date access ends must be today or in the future");
         }
         Long plan = jdbc.sql("SELECT id FROM plan WHERE partnership_id = ? AND external_id = ?")
                 .params(admin.partnershipId(), planExternalId == null ? "" : planExternalId)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new Invalid("plan", "Select a plan"));
+                .orElseThrow(() -> new InvalidInput("plan", "Select a plan"));
         jdbc.sql("""
                 INSERT INTO viewer_grant (partnership_id, user_id, plan_id, expires_on, granted_by)
                 SELECT partnership_id, id, ?, ?, ? FROM app_user WHERE partnership_id = ? AND external_id = ?
@@ -194,6 +247,7 @@ public class UserAdmin {
     }
 
     public void revoke(SignedInUser admin, String userExternalId, String planExternalId) {
+        administer(admin);
         int removed = jdbc.sql("""
                 DELETE FROM viewer_grant g USING app_user u, plan p
                 WHERE g.partnership_id = ? AND u.partnership_id = g.partnership_id AND u.id = g.user_id AND u.external_id = ?
@@ -220,5 +274,10 @@ public class UserAdmin {
         state.put("agency", a.agencyName());
         state.put("enabled", a.enabled());
         return state;
+    }
+
+    /** Every use of Manage → Users is an admin's: refused (403, audited) for anyone else. */
+    private void administer(SignedInUser user) {
+        access.require(user, Access.Capability.ADMINISTER);
     }
 }

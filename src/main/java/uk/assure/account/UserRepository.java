@@ -1,6 +1,9 @@
 package uk.assure.account;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.assure.system.ExternalIds;
@@ -8,17 +11,16 @@ import uk.assure.system.ExternalIds;
 @Repository
 public class UserRepository {
 
-    private static final org.springframework.jdbc.core.RowMapper<SignedInUser> SIGNED_IN_USER =
-            (rs, n) -> new SignedInUser(
-                    rs.getLong("id"),
-                    rs.getString("external_id"),
-                    rs.getLong("partnership_id"),
-                    rs.getString("email"),
-                    rs.getString("display_name"),
-                    rs.getString("password_hash"),
-                    Role.valueOf(rs.getString("role")),
-                    (Long) rs.getObject("agency_id"),
-                    rs.getBoolean("enabled"));
+    private static final RowMapper<SignedInUser> SIGNED_IN_USER = (rs, n) -> new SignedInUser(
+            rs.getLong("id"),
+            rs.getString("external_id"),
+            rs.getLong("partnership_id"),
+            rs.getString("email"),
+            rs.getString("display_name"),
+            rs.getString("password_hash"),
+            Role.valueOf(rs.getString("role")),
+            (Long) rs.getObject("agency_id"),
+            rs.getBoolean("enabled"));
 
     private final JdbcClient jdbc;
 
@@ -112,19 +114,19 @@ public class UserRepository {
     public record NewUser(String email, String displayName, Role role, Long agencyId) {}
 
     /** Whether a session of this user signed in at that moment still stands: enabled, and not ended since. */
-    public boolean sessionStands(long userId, java.time.Instant signedInAt) {
+    public boolean sessionStands(long userId, Instant signedInAt) {
         return jdbc.sql(
                         "SELECT enabled AND (sessions_valid_after IS NULL OR sessions_valid_after <= ?) FROM app_user WHERE id = ?")
-                .params(java.sql.Timestamp.from(signedInAt), userId)
+                .params(Timestamp.from(signedInAt), userId)
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
     }
 
     /** Ends every session of the user signed in before {@code at}, on every node. */
-    public void endSessions(long userId, java.time.Instant at) {
+    public void endSessions(long userId, Instant at) {
         jdbc.sql("UPDATE app_user SET sessions_valid_after = ? WHERE id = ?")
-                .params(java.sql.Timestamp.from(at), userId)
+                .params(Timestamp.from(at), userId)
                 .update();
     }
 
@@ -142,7 +144,7 @@ public class UserRepository {
     }
 
     /** A user's two-step sign-in: the Base32 secret, when it was turned on (null while off), the last step taken. */
-    public record TwoStepRecord(String secret, java.time.Instant onSince, Long lastStep) {
+    public record TwoStepRecord(String secret, Instant onSince, Long lastStep) {
         public boolean on() {
             return onSince != null;
         }
@@ -184,13 +186,13 @@ public class UserRepository {
     }
 
     /** Turns two-step on with the secret the user's app now holds; the code that proved it is taken, as at sign-in. */
-    public boolean turnOnTwoStep(long userId, long partnershipId, String secret, java.time.Instant at, long step) {
+    public boolean turnOnTwoStep(long userId, long partnershipId, String secret, Instant at, long step) {
         return jdbc.sql("""
                 UPDATE app_user SET two_step_secret = :secret, two_step_enabled_at = :at, two_step_last_step = :step
                 WHERE id = :id AND partnership_id = :partnership
                   AND (two_step_last_step IS NULL OR two_step_last_step < :step)""")
                         .param("secret", secret)
-                        .param("at", java.sql.Timestamp.from(at))
+                        .param("at", Timestamp.from(at))
                         .param("step", step)
                         .param("id", userId)
                         .param("partnership", partnershipId)

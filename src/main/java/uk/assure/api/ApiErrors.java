@@ -14,19 +14,20 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.assure.account.AccessRefused;
 import uk.assure.plan.InvalidProgressException;
-import uk.assure.plan.NotFoundException;
 import uk.assure.plan.StaleActionException;
+import uk.assure.system.NotFoundException;
 
 /**
  * The API's refusals as problem details (RFC 9457, {@code application/problem+json}): what is wrong and where —
  * the field, or the line and column of the body — in plain words; never an exception's own text.
  */
-@RestControllerAdvice(basePackageClasses = PlansApi.class)
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
 

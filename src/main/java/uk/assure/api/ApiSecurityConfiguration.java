@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import uk.assure.account.ApiTokens;
 import uk.assure.account.Role;
 
 /**
@@ -38,9 +41,7 @@ class ApiSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(
-                        new BodySizeLimit(json),
-                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterBefore(new BodySizeLimit(json), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(OPENAPI, OPENAPI + ".yaml")
                         .permitAll()
@@ -63,7 +64,7 @@ class ApiSecurityConfiguration {
     }
 
     static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
-            throws java.io.IOException {
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));

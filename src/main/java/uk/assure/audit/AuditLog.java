@@ -8,10 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -109,7 +113,7 @@ public class AuditLog {
             String details) {}
 
     /** What the audit page filters by; any part may be null. {@code to} is inclusive. */
-    public record Filter(String type, String actor, java.time.LocalDate from, java.time.LocalDate to) {}
+    public record Filter(String type, String actor, LocalDate from, LocalDate to) {}
 
     public record Page(List<Row> rows, long total, int page, int size) {
         public int pages() {
@@ -121,7 +125,7 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public Page list(long partnershipId, Filter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE partnership_id = :p");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("p", partnershipId);
         if (filter.type() != null) {
             where.append(" AND event_type = :type");
@@ -137,7 +141,7 @@ public class AuditLog {
                                     .replace("%", "\\%")
                                     .replace("_", "\\_") + "%");
         }
-        java.time.ZoneId zone = clock.getZone();
+        ZoneId zone = clock.getZone();
         if (filter.from() != null) {
             where.append(" AND occurred_at >= :from");
             params.put("from", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
@@ -201,7 +205,7 @@ public class AuditLog {
                 previous[0] = null; // events written before the chain began
                 return;
             }
-            if (!java.util.Objects.equals(previous[0], rs.getString("previous_hash"))) {
+            if (!Objects.equals(previous[0], rs.getString("previous_hash"))) {
                 broken[0] = new Break(id, "it does not follow the event before it (one was removed or reordered)");
                 return;
             }

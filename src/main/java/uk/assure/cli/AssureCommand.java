@@ -1,5 +1,6 @@
 package uk.assure.cli;
 
+import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class AssureCommand {
         return new CommandLine(new AssureCommand()).execute(args);
     }
 
-    public static int run(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return new CommandLine(new AssureCommand()).setOut(out).setErr(err).execute(args);
     }
 }

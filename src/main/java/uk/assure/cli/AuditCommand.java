@@ -5,11 +5,13 @@ import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import uk.assure.AssureApplication;
 import uk.assure.audit.AuditLog;
+import uk.assure.system.Scope;
 
 /** {@code assure audit verify}: checks the audit log's hash chain and names the first event that breaks it. */
 @Command(name = "audit", description = "Audit log tools.", subcommands = AuditCommand.Verify.class)
@@ -29,7 +31,7 @@ final class AuditCommand {
                             .web(WebApplicationType.NONE)
                             .logStartupInfo(false)
                             .run("--spring.main.banner-mode=off");
-                    var scope = uk.assure.system.Scope.everyPartnership()) {
+                    var scope = Scope.everyPartnership()) {
                 var broken = app.getBean(AuditLog.class).verify();
                 if (broken.isPresent()) {
                     err.println("assure audit verify: audit event "
@@ -37,7 +39,7 @@ final class AuditCommand {
                     err.flush();
                     return 1;
                 }
-                long events = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                long events = app.getBean(JdbcClient.class)
                         .sql("SELECT count(*) FROM audit_event")
                         .query(Long.class)
                         .single();

@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.assure.demo.DemoPlans.PlannedAction;
 import uk.assure.demo.DemoPlans.PlannedPlan;
 import uk.assure.demo.DemoPlans.PlannedUpdate;
+import uk.assure.partnership.EmptyDatabase;
 import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.partnership.PartnershipDirectory.Partnership;
 import uk.assure.plan.PlanWriter;
 import uk.assure.plan.ProgressService;
+import uk.assure.system.AssureProperties;
 
 /**
  * Loads the demo partnership: an invented borough with its agencies, people and governance bodies, three plans of
@@ -35,15 +38,30 @@ public class DemoData {
     private final PlanWriter writer;
     private final ProgressService progress;
     private final Clock clock;
+    private final AssureProperties properties;
 
-    DemoData(PartnershipDirectory directory, PlanWriter writer, ProgressService progress, Clock clock) {
+    DemoData(
+            PartnershipDirectory directory,
+            PlanWriter writer,
+            ProgressService progress,
+            Clock clock,
+            AssureProperties properties) {
+        this.properties = properties;
         this.directory = directory;
         this.writer = writer;
         this.progress = progress;
         this.clock = clock;
     }
 
-    /** Creates the demo partnership on an empty database and returns it. */
+    /** On an empty database, when the demo is wanted (ASSURE_DEMO_DATA, on by default): the demo partnership. */
+    @EventListener
+    void emptyDatabase(EmptyDatabase event) {
+        if (properties.demoData()) {
+            load();
+        }
+    }
+
+    /** Creates the demo partnership and returns it. */
     @Transactional
     public Partnership load() {
         Partnership partnership = directory.createPartnership(DemoDirectory.PARTNERSHIP);

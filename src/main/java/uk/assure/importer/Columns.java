@@ -1,6 +1,7 @@
 package uk.assure.importer;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -165,7 +166,7 @@ final class Columns {
         if (!action || !(other || finding)) {
             return null;
         }
-        return new Header(List.copyOf(headings), java.util.Collections.unmodifiableList(fields));
+        return new Header(List.copyOf(headings), Collections.unmodifiableList(fields));
     }
 
     /** The headings of one table and the field each column feeds (null: a column no field matches). */

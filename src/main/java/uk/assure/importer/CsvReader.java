@@ -117,8 +117,8 @@ public final class CsvReader implements DocumentReader {
     }
 
     /** The fields in each of the first records (up to {@code max}), quotes and line breaks in quotes respected. */
-    static java.util.List<Integer> fieldCounts(String text, char separator, int max) {
-        java.util.List<Integer> counts = new java.util.ArrayList<>();
+    static List<Integer> fieldCounts(String text, char separator, int max) {
+        List<Integer> counts = new ArrayList<>();
         int count = 1;
         boolean quoted = false;
         boolean any = false;

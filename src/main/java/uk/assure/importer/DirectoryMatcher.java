@@ -2,6 +2,7 @@ package uk.assure.importer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class DirectoryMatcher {
 
     /** @param idsByName every name, short name and alias, each mapped to the record it names */
     DirectoryMatcher(Map<String, Long> idsByName) {
-        this.idsByName = new java.util.HashMap<>();
+        this.idsByName = new HashMap<>();
         idsByName.forEach((name, id) -> this.idsByName.put(normalise(name), id));
         this.namesLongestFirst = new ArrayList<>(this.idsByName.keySet());
         namesLongestFirst.removeIf(n -> n.length() < 2);

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import uk.assure.account.FirstRunCompleted;
+import uk.assure.partnership.FirstRunCompleted;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.Scope;
 
 /**
  * On the first run only, imports every plan document in the folder {@code ASSURE_FIRST_RUN_IMPORT} names (its own
@@ -58,7 +59,7 @@ class FirstRunImport {
             String name = file.getFileName().toString();
             try {
                 ParsedPlan parsed = PlanParsers.standard().parse(name, Files.readAllBytes(file));
-                try (var scope = uk.assure.system.Scope.partnership(firstRun.partnershipId())) {
+                try (var scope = Scope.partnership(firstRun.partnershipId())) {
                     PlanImporter.Committed created = importer.commit(
                             firstRun.partnershipId(), parsed, new PlanImporter.Choice(true, Set.of(), Set.of()));
                     importer.audit(

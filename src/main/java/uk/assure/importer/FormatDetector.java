@@ -3,6 +3,7 @@ package uk.assure.importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public final class FormatDetector {
         if (looksBinary(content)) {
             throw new ImportException(fileName + ": this does not look like a text, Word, Excel, CSV or HTML file");
         }
-        String head = TextDecoding.decode(fileName, java.util.Arrays.copyOf(content, Math.min(content.length, SNIFF)))
+        String head = TextDecoding.decode(fileName, Arrays.copyOf(content, Math.min(content.length, SNIFF)))
                 .stripLeading()
                 .toLowerCase(Locale.ROOT);
         if (head.startsWith("<!doctype html")

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import uk.assure.plan.ActionStatus;
 import uk.assure.plan.DueDate;
 import uk.assure.plan.FindingKind;
@@ -91,7 +93,7 @@ record ImportedPlan(NewPlan plan, List<String> progressNotes) {
     private static NewPlan.Action action(ParsedPlan.Action a, LeadMatcher agencies, DirectoryMatcher bodies) {
         List<NewPlan.Lead> leads = a.leads().stream()
                 .map(agencies::match)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .distinct()
                 .toList();
         StatusVocabulary.Reading status = a.statusRaw() == null
@@ -116,7 +118,7 @@ record ImportedPlan(NewPlan plan, List<String> progressNotes) {
     private static String note(ParsedPlan.Action a) {
         String text = String.join(
                 "\n",
-                java.util.stream.Stream.of(a.statusRaw(), a.progress())
+                Stream.of(a.statusRaw(), a.progress())
                         .filter(s -> s != null && !s.isBlank())
                         .toList());
         return text.isBlank() ? null : text;

@@ -17,12 +17,10 @@ public class PendingImports {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final PlanImporter importer;
 
-    PendingImports(JdbcClient jdbc, Clock clock, PlanImporter importer) {
+    PendingImports(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.importer = importer;
     }
 
     public record Pending(String externalId, String fileName, ParsedPlan plan) {}
@@ -59,18 +57,6 @@ public class PendingImports {
                         Timestamp.from(clock.instant().minus(EXPIRY)))
                 .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2), PlanJson.read(rs.getString(3))))
                 .optional();
-    }
-
-    /** Writes the plan and forgets the pending import, in one transaction: both happen or neither. */
-    @Transactional
-    public Optional<PlanImporter.Committed> confirm(
-            long partnershipId, String externalId, PlanImporter.Choice choice, long userId, String actor) {
-        return find(partnershipId, externalId).map(pending -> {
-            PlanImporter.Committed created = importer.commit(partnershipId, pending.plan(), choice);
-            importer.audit(partnershipId, userId, actor, pending.plan(), created);
-            cancel(partnershipId, externalId);
-            return created;
-        });
     }
 
     @Transactional

@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.assure.audit.AuditLog;
 import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.plan.PlanWriter;
 
@@ -26,7 +29,7 @@ public class PlanImporter {
     private final PlanUpdater updater;
     private final Clock clock;
 
-    private final uk.assure.audit.AuditLog audit;
+    private final AuditLog audit;
 
     PlanImporter(
             PartnershipDirectory directory,
@@ -34,7 +37,7 @@ public class PlanImporter {
             HeldPlans heldPlans,
             PlanUpdater updater,
             Clock clock,
-            uk.assure.audit.AuditLog audit) {
+            AuditLog audit) {
         this.audit = audit;
         this.directory = directory;
         this.writer = writer;
@@ -68,9 +71,7 @@ public class PlanImporter {
         }
 
         public long matchedBodies() {
-            return oversight.values().stream()
-                    .filter(java.util.Objects::nonNull)
-                    .count();
+            return oversight.values().stream().filter(Objects::nonNull).count();
         }
     }
 
@@ -113,7 +114,7 @@ public class PlanImporter {
     @Transactional
     public Committed commit(long partnershipId, ParsedPlan plan, Choice choice) {
         var held = choice.asNew()
-                ? java.util.Optional.<HeldPlans.HeldPlan>empty()
+                ? Optional.<HeldPlans.HeldPlan>empty()
                 : heldPlans.findByTitle(partnershipId, plan.title());
         if (held.isEmpty()) {
             PlanWriter.Created created = commit(partnershipId, plan, choice.createAgencies());
@@ -134,7 +135,7 @@ public class PlanImporter {
 
     /** The import as an audit event: who brought which file in, into which plan, and what it did. */
     public void audit(long partnershipId, Long userId, String actor, ParsedPlan plan, Committed committed) {
-        java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
         after.put("file", plan.file());
         after.put("title", plan.title());
         after.put("version", plan.versionLabel());
@@ -145,7 +146,7 @@ public class PlanImporter {
             after.put("actionsAdded", committed.added());
             after.put("actionsClosed", committed.closed());
         }
-        audit.record(new uk.assure.audit.AuditLog.Event(
+        audit.record(new AuditLog.Event(
                 partnershipId,
                 userId,
                 actor,

@@ -1,5 +1,6 @@
 package uk.assure.importer;
 
+import java.time.Instant;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ class PlanUpdater {
             VersionMatch match,
             ImportedPlan.Converter convert,
             Set<String> closeMissing,
-            java.time.Instant at) {
+            Instant at) {
         ProgressService.Author author = new ProgressService.Author(null, "Imported from " + parsed.file());
         String version = parsed.versionLabel() != null ? parsed.versionLabel() : parsed.file();
         for (VersionMatch.Pair pair : match.matched()) {

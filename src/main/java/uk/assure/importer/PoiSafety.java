@@ -1,6 +1,7 @@
 package uk.assure.importer;
 
 import java.io.IOException;
+import java.util.Locale;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -34,7 +35,7 @@ final class PoiSafety {
 
     /** What went wrong opening or reading an Office file, for a person, with the file's name. */
     static ImportException explain(String fileName, String kind, Throwable e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (message.contains("zip bomb")
                 || message.contains("max entry size")
                 || message.contains("inflate")

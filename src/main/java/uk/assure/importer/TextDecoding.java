@@ -2,6 +2,7 @@ package uk.assure.importer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -25,7 +26,7 @@ final class TextDecoding {
                     .decode(ByteBuffer.wrap(content, offset, content.length - offset))
                     .toString();
         } catch (CharacterCodingException notUtf8) {
-            return new String(content, java.nio.charset.Charset.forName("windows-1252"));
+            return new String(content, Charset.forName("windows-1252"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package uk.assure.partnership;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,8 +10,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.assure.account.Access;
+import uk.assure.account.SignedInUser;
 import uk.assure.audit.AuditLog;
 import uk.assure.system.ExternalIds;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.NotFoundException;
 
 /**
  * What an admin keeps up to date about who is in the partnership: agencies and governance bodies (each with the
@@ -48,33 +53,20 @@ public class DirectoryAdmin {
             String agencyExternalId,
             String agencyName) {}
 
-    /** An actor for the audit log. */
-    public record Actor(long userId, String name) {}
-
-    /** A change refused, with the form field it belongs to. */
-    public static final class Invalid extends RuntimeException {
-        private final String field;
-
-        public Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Access access;
 
-    DirectoryAdmin(JdbcClient jdbc, AuditLog audit) {
+    DirectoryAdmin(JdbcClient jdbc, AuditLog audit, Access access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.audit = audit;
     }
 
     @Transactional(readOnly = true)
-    public List<Named> list(long partnershipId, Kind kind) {
+    public List<Named> list(SignedInUser admin, Kind kind) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
         String uses = kind == Kind.AGENCY
                 ? "(SELECT count(DISTINCT l.action_id) FROM action_lead l WHERE l.partnership_id = t.partnership_id AND l.agency_id = t.id)"
                 : "(SELECT count(*) FROM action a WHERE a.partnership_id = t.partnership_id AND a.oversight_body_id = t.id)";
@@ -92,24 +84,22 @@ public class DirectoryAdmin {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Named> find(long partnershipId, Kind kind, String externalId) {
-        return list(partnershipId, kind).stream()
+    public Optional<Named> find(SignedInUser admin, Kind kind, String externalId) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
+        return list(admin, kind).stream()
                 .filter(n -> n.externalId().equals(externalId))
                 .findFirst();
     }
 
     /** Adds (externalId null) or changes an agency or body. @return its external id */
     public String save(
-            long partnershipId,
-            Kind kind,
-            String externalId,
-            String name,
-            String shortName,
-            List<String> aliases,
-            Actor actor) {
+            SignedInUser admin, Kind kind, String externalId, String name, String shortName, List<String> aliases) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
         String cleanName = clean(name);
         if (cleanName == null) {
-            throw new Invalid("name", "Enter a name");
+            throw new InvalidInput("name", "Enter a name");
         }
         String cleanShort = kind == Kind.AGENCY ? clean(shortName) : null;
         List<String> cleanAliases = new ArrayList<>(new LinkedHashSet<>(aliases.stream()
@@ -118,8 +108,7 @@ public class DirectoryAdmin {
                 .toList()));
         Named before = externalId == null
                 ? null
-                : find(partnershipId, kind, externalId)
-                        .orElseThrow(() -> new uk.assure.plan.NotFoundException(kind.table));
+                : find(admin, kind, externalId).orElseThrow(() -> new NotFoundException(kind.table));
         Long id = externalId == null
                 ? null
                 : jdbc.sql("SELECT id FROM " + kind.table + " WHERE partnership_id = ? AND external_id = ?")
@@ -131,7 +120,7 @@ public class DirectoryAdmin {
                 .params(partnershipId, cleanName, id)
                 .query(Boolean.class)
                 .single()) {
-            throw new Invalid("name", kind.described + " called " + cleanName + " already exists");
+            throw new InvalidInput("name", kind.described + " called " + cleanName + " already exists");
         }
         for (String alias : cleanAliases) {
             String owner = jdbc.sql("SELECT t.name FROM " + kind.aliasTable + " a JOIN " + kind.table
@@ -142,7 +131,7 @@ public class DirectoryAdmin {
                     .optional()
                     .orElse(null);
             if (owner != null) {
-                throw new Invalid("aliases", "'" + alias + "' is already another name for " + owner);
+                throw new InvalidInput("aliases", "'" + alias + "' is already another name for " + owner);
             }
         }
         String ext = externalId;
@@ -178,8 +167,8 @@ public class DirectoryAdmin {
         Map<String, Object> after = state(cleanName, cleanShort, cleanAliases);
         audit.record(new AuditLog.Event(
                 partnershipId,
-                actor.userId(),
-                actor.name(),
+                admin.userId(),
+                admin.getUsername(),
                 (before == null ? "ADDED_" : "CHANGED_") + kind.name(),
                 kind.table,
                 ext,
@@ -190,7 +179,9 @@ public class DirectoryAdmin {
     }
 
     @Transactional(readOnly = true)
-    public List<Person> people(long partnershipId) {
+    public List<Person> people(SignedInUser admin) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
         return jdbc.sql("""
                 SELECT p.external_id, p.name, p.job_title, p.email, a.external_id, a.name FROM person p
                 LEFT JOIN agency a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id
@@ -207,33 +198,36 @@ public class DirectoryAdmin {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Person> person(long partnershipId, String externalId) {
-        return people(partnershipId).stream()
+    public Optional<Person> person(SignedInUser admin, String externalId) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
+        return people(admin).stream()
                 .filter(p -> p.externalId().equals(externalId))
                 .findFirst();
     }
 
     /** Adds (externalId null) or changes a person. @return their external id */
     public String savePerson(
-            long partnershipId,
+            SignedInUser admin,
             String externalId,
             String name,
             String jobTitle,
             String email,
-            String agencyExternalId,
-            Actor actor) {
+            String agencyExternalId) {
+        administer(admin);
+        long partnershipId = admin.partnershipId();
         String cleanName = clean(name);
         if (cleanName == null) {
-            throw new Invalid("name", "Enter the person's name");
+            throw new InvalidInput("name", "Enter the person's name");
         }
         String cleanEmail = clean(email);
         if (cleanEmail != null && !cleanEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new Invalid("email", "Enter an email address in the correct format, like name@example.org");
+            throw new InvalidInput("email", "Enter an email address in the correct format, like name@example.org");
         }
         Long agencyId = agencyId(partnershipId, clean(agencyExternalId));
         Person before = externalId == null
                 ? null
-                : person(partnershipId, externalId).orElseThrow(() -> new uk.assure.plan.NotFoundException("Person"));
+                : person(admin, externalId).orElseThrow(() -> new NotFoundException("Person"));
         String ext = externalId;
         if (before == null) {
             ext = ExternalIds.next();
@@ -247,11 +241,11 @@ public class DirectoryAdmin {
                     .params(cleanName, clean(jobTitle), cleanEmail, agencyId, partnershipId, ext)
                     .update();
         }
-        Person after = person(partnershipId, ext).orElseThrow();
+        Person after = person(admin, ext).orElseThrow();
         audit.record(new AuditLog.Event(
                 partnershipId,
-                actor.userId(),
-                actor.name(),
+                admin.userId(),
+                admin.getUsername(),
                 before == null ? "ADDED_PERSON" : "CHANGED_PERSON",
                 "person",
                 ext,
@@ -270,7 +264,7 @@ public class DirectoryAdmin {
                 .params(partnershipId, agencyExternalId)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new Invalid("agency", "Select an agency from the list"));
+                .orElseThrow(() -> new InvalidInput("agency", "Select an agency from the list"));
     }
 
     private List<String> aliases(long partnershipId, Kind kind, long id) {
@@ -304,10 +298,15 @@ public class DirectoryAdmin {
         if (typed == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(typed.split("[\\r\\n,]+"))
+        return Arrays.stream(typed.split("[\\r\\n,]+"))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.length() > 200 ? s.substring(0, 200) : s)
                 .toList();
+    }
+
+    /** Manage is an admin's: refused (403, audited) for anyone else. */
+    public void administer(SignedInUser user) {
+        access.require(user, Access.Capability.ADMINISTER);
     }
 }

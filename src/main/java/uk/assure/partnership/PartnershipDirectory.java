@@ -1,6 +1,8 @@
 package uk.assure.partnership;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -102,8 +104,8 @@ public class PartnershipDirectory {
 
     /** Every agency name, short name and alias of one partnership, each mapped to its agency. */
     @Transactional(readOnly = true)
-    public java.util.Map<String, Long> agencyNames(long partnershipId) {
-        java.util.Map<String, Long> names = new java.util.HashMap<>();
+    public Map<String, Long> agencyNames(long partnershipId) {
+        Map<String, Long> names = new HashMap<>();
         jdbc.sql("""
                 SELECT name, id FROM agency WHERE partnership_id = :p
                 UNION ALL SELECT short_name, id FROM agency WHERE partnership_id = :p AND short_name IS NOT NULL
@@ -115,8 +117,8 @@ public class PartnershipDirectory {
 
     /** Every body name and alias of one partnership, each mapped to its body. */
     @Transactional(readOnly = true)
-    public java.util.Map<String, Long> bodyNames(long partnershipId) {
-        java.util.Map<String, Long> names = new java.util.HashMap<>();
+    public Map<String, Long> bodyNames(long partnershipId) {
+        Map<String, Long> names = new HashMap<>();
         jdbc.sql("""
                 SELECT name, id FROM body WHERE partnership_id = :p
                 UNION ALL SELECT alias, body_id FROM body_alias WHERE partnership_id = :p""").param("p", partnershipId).query(rs -> {
@@ -126,8 +128,8 @@ public class PartnershipDirectory {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> agencyLabels(long partnershipId) {
-        java.util.Map<Long, String> labels = new java.util.HashMap<>();
+    public Map<Long, String> agencyLabels(long partnershipId) {
+        Map<Long, String> labels = new HashMap<>();
         jdbc.sql("SELECT id, name FROM agency WHERE partnership_id = ?")
                 .param(partnershipId)
                 .query(rs -> {
@@ -141,7 +143,7 @@ public class PartnershipDirectory {
 
     /** Every person of one partnership, with their agency. */
     @Transactional(readOnly = true)
-    public java.util.List<PersonEntry> people(long partnershipId) {
+    public List<PersonEntry> people(long partnershipId) {
         return jdbc.sql("SELECT id, name, job_title, agency_id FROM person WHERE partnership_id = ? ORDER BY id")
                 .param(partnershipId)
                 .query((rs, n) ->

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.assure.audit.AuditLog;
+import uk.assure.system.NotFoundException;
 
 /**
  * Changes to an action other than progress: an admin's edit of its wording and fields, and links to further

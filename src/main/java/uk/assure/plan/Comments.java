@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.assure.audit.AuditLog;
 import uk.assure.system.ExternalIds;
+import uk.assure.system.NotFoundException;
 
 /**
  * Board members' comments on an action: questions and challenge, kept beside the history but apart from it. A

@@ -2,6 +2,10 @@ package uk.assure.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A file given as evidence: its name as uploaded, and its type read from its first bytes, not from its name.
@@ -70,13 +74,13 @@ public record EvidenceFile(String fileName, String contentType, byte[] content) 
     }
 
     /** The file as a response: always a download, never shown inline, never cached. */
-    public org.springframework.http.ResponseEntity<byte[]> asDownload() {
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+    public ResponseEntity<byte[]> asDownload() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(contentType))
                 .header(
-                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment()
-                                .filename(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
                 .header("Cache-Control", "private, no-store")

@@ -1,6 +1,7 @@
 package uk.assure.plan;
 
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,10 +11,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -232,7 +236,7 @@ public class PlanQueries {
     }
 
     public List<UpdateView> history(long partnershipId, long actionId) {
-        Map<Long, List<PlanViews.FileLink>> files = new java.util.HashMap<>();
+        Map<Long, List<PlanViews.FileLink>> files = new HashMap<>();
         jdbc.sql("""
                 SELECT e.update_id, e.external_id, e.file_name, e.size_bytes FROM evidence_file e
                 JOIN progress_update u ON u.id = e.update_id
@@ -291,7 +295,7 @@ public class PlanQueries {
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
-        java.sql.Date d = rs.getDate(column);
+        Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
     }
 
@@ -305,8 +309,8 @@ public class PlanQueries {
 
     /** The agencies that lead an action: named as the lead, or the agency of a lead person. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> leadAgencyIds(long partnershipId, String actionExternalId) {
-        return new java.util.HashSet<>(jdbc.sql("""
+    public Set<Long> leadAgencyIds(long partnershipId, String actionExternalId) {
+        return new HashSet<>(jdbc.sql("""
                 SELECT coalesce(l.agency_id, pe.agency_id) FROM action_lead l
                 JOIN action a ON a.id = l.action_id
                 LEFT JOIN person pe ON pe.id = l.person_id

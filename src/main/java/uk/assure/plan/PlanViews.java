@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What the pages read: plain records, built by {@link PlanQueries}, with RAG already computed for today. */
 public final class PlanViews {
@@ -42,9 +46,9 @@ public final class PlanViews {
         }
 
         public String subtitle() {
-            return java.util.stream.Stream.of(area, versionLabel)
+            return Stream.of(area, versionLabel)
                     .filter(s -> s != null && !s.isBlank())
-                    .collect(java.util.stream.Collectors.joining(" · "));
+                    .collect(Collectors.joining(" · "));
         }
     }
 
@@ -131,9 +135,7 @@ public final class PlanViews {
         }
 
         public boolean dueRevised() {
-            return currentDue != null
-                    && originalDue != null
-                    && !java.util.Objects.equals(currentDue.date(), originalDue.date());
+            return currentDue != null && originalDue != null && !Objects.equals(currentDue.date(), originalDue.date());
         }
     }
 
@@ -146,7 +148,7 @@ public final class PlanViews {
                     ? sizeBytes + " bytes"
                     : sizeBytes < 1024 * 1024
                             ? (sizeBytes / 1024) + " KB"
-                            : String.format(java.util.Locale.UK, "%.1f MB", sizeBytes / (1024.0 * 1024));
+                            : String.format(Locale.UK, "%.1f MB", sizeBytes / (1024.0 * 1024));
         }
     }
 

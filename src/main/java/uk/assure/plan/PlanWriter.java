@@ -1,6 +1,7 @@
 package uk.assure.plan;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -250,7 +252,7 @@ public class PlanWriter {
     }
 
     private long insertPlan(long partnershipId, String externalId, NewPlan plan, Instant createdAt) {
-        return template.execute((java.sql.Connection c) -> {
+        return template.execute((Connection c) -> {
             Array vocabulary = c.createArrayOf("text", plan.statusVocabulary().toArray());
             try (var ps = c.prepareStatement("""
                     INSERT INTO plan (partnership_id, external_id, title, kind, source, area, version_label, lead_officer,
@@ -354,7 +356,7 @@ public class PlanWriter {
             long actionId = actionIds.get(p.externalId());
             p.action().findingRefs().stream()
                     .map(ref -> p.sectionFindings().getOrDefault(ref, findingIdsByRef.get(ref)))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .distinct()
                     .forEach(findingId -> links.add(new Object[] {partnershipId, actionId, findingId}));
             List<NewPlan.Lead> actionLeads = p.action().leads();

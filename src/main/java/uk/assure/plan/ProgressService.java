@@ -3,10 +3,16 @@ package uk.assure.plan;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.assure.audit.AuditLog;
 import uk.assure.system.ExternalIds;
+import uk.assure.system.NotFoundException;
 
 /**
  * Appends progress updates. The update joins the history and the action's derived state moves with it, in one
@@ -17,9 +23,9 @@ public class ProgressService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final uk.assure.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    ProgressService(JdbcClient jdbc, Clock clock, uk.assure.audit.AuditLog audit) {
+    ProgressService(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -44,7 +50,7 @@ public class ProgressService {
                 .query((rs, n) -> state(rs.getString(1), rs.getString(2)))
                 .single();
         // the update itself (narrative and all) is in the history; the event says who changed what on the action
-        audit.record(new uk.assure.audit.AuditLog.Event(
+        audit.record(new AuditLog.Event(
                 partnershipId,
                 author.userId(),
                 author.name(),
@@ -57,8 +63,8 @@ public class ProgressService {
         return recorded;
     }
 
-    private static java.util.Map<String, Object> state(String status, String due) {
-        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> state(String status, String due) {
+        Map<String, Object> state = new LinkedHashMap<>();
         state.put("status", status);
         state.put("due", due);
         return state;
@@ -188,7 +194,7 @@ public class ProgressService {
 
     /** A file given as evidence, if it belongs to this partnership. */
     @Transactional(readOnly = true)
-    public java.util.Optional<EvidenceFile> evidence(long partnershipId, String externalId) {
+    public Optional<EvidenceFile> evidence(long partnershipId, String externalId) {
         return jdbc.sql(
                         "SELECT file_name, content_type, content FROM evidence_file WHERE partnership_id = ? AND external_id = ?")
                 .params(partnershipId, externalId)
@@ -197,7 +203,7 @@ public class ProgressService {
     }
 
     /** The plan whose action's history holds the file (its external id), for deciding who may download it. */
-    public java.util.Optional<String> planOfEvidence(long partnershipId, String externalId) {
+    public Optional<String> planOfEvidence(long partnershipId, String externalId) {
         return jdbc.sql("""
                 SELECT p.external_id FROM evidence_file f
                 JOIN progress_update u ON u.partnership_id = f.partnership_id AND u.id = f.update_id
@@ -210,11 +216,10 @@ public class ProgressService {
     }
 
     /** What is wrong with an entry, field by field, without recording it; empty when it would be accepted. */
-    public static java.util.List<InvalidProgressException.FieldError> problems(
-            ActionStatus current, ProgressEntry entry) {
+    public static List<InvalidProgressException.FieldError> problems(ActionStatus current, ProgressEntry entry) {
         try {
             ProgressValidator.check(current, entry);
-            return java.util.List.of();
+            return List.of();
         } catch (InvalidProgressException e) {
             return e.errors();
         }

@@ -2,6 +2,7 @@ package uk.assure.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import uk.assure.plan.InvalidProgressException.FieldError;
 
 /** The rules an update must meet before it joins the history; every refusal names its field. */
@@ -65,7 +66,7 @@ final class ProgressValidator {
     }
 
     private static String count(int n) {
-        return String.format(java.util.Locale.UK, "%,d", n);
+        return String.format(Locale.UK, "%,d", n);
     }
 
     private static boolean isDeclarable(Rag rag) {

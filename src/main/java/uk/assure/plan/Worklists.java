@@ -1,13 +1,17 @@
 package uk.assure.plan;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,7 +130,7 @@ public class Worklists {
         LocalDate today = LocalDate.now(clock);
         Map<String, Count> plans = new LinkedHashMap<>();
         Map<String, Count> sections = new LinkedHashMap<>();
-        Map<String, Count> agencies = new java.util.TreeMap<>();
+        Map<String, Count> agencies = new TreeMap<>();
         List<Item> overdue = new ArrayList<>();
         List<Item> soon = new ArrayList<>();
         List<Item> stale = new ArrayList<>();
@@ -196,11 +200,11 @@ public class Worklists {
      * their versions (every update and edit raises one), and today's date (RAG moves with it). Reading it costs
      * one index scan; when it has not moved, the last reading is used again.
      */
-    private record Fingerprint(long count, java.time.Instant latest, long versions, LocalDate today) {}
+    private record Fingerprint(long count, Instant latest, long versions, LocalDate today) {}
 
     private record Cached(Fingerprint fingerprint, List<Item> items) {}
 
-    private final Map<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     private List<Item> cachedItems(long partnershipId) {
         Fingerprint now = jdbc.sql("""
@@ -238,8 +242,8 @@ public class Worklists {
 
     private List<Item> read(long partnershipId) {
         Long agencyId = null;
-        Map<Long, List<Long>> leadIds = new java.util.HashMap<>();
-        Map<Long, List<String>> leadNames = new java.util.HashMap<>();
+        Map<Long, List<Long>> leadIds = new HashMap<>();
+        Map<Long, List<String>> leadNames = new HashMap<>();
         jdbc.sql("""
                 SELECT l.action_id, ag.id, coalesce(ag.short_name, ag.name)
                 FROM action_lead l LEFT JOIN person pe ON pe.id = l.person_id

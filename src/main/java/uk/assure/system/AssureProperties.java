@@ -1,7 +1,9 @@
 package uk.assure.system;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /** Every setting of the app; README lists each with its environment variable and default. */
 @ConfigurationProperties(prefix = "assure")
@@ -11,9 +13,9 @@ public record AssureProperties(
         @DefaultValue Admin admin,
         @DefaultValue("true") boolean demoData,
         @DefaultValue Rag rag,
-        @DefaultValue("10MB") org.springframework.util.unit.DataSize uploadMaxSize,
+        @DefaultValue("10MB") DataSize uploadMaxSize,
         String firstRunImport,
-        @DefaultValue("12h") java.time.Duration sessionAbsoluteTimeout,
+        @DefaultValue("12h") Duration sessionAbsoluteTimeout,
         @DefaultValue Mail mail,
         String publicUrl,
         @DefaultValue Oidc oidc) {

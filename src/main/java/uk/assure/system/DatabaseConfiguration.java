@@ -3,8 +3,10 @@ package uk.assure.system;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -12,6 +14,8 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -50,7 +54,7 @@ class DatabaseConfiguration {
 
     /** The one data source the app uses: the pool, each connection told this thread's {@link Scope}. */
     @Bean
-    @org.springframework.context.annotation.Primary
+    @Primary
     DataSource dataSource(HikariDataSource pool) {
         return new ScopedDataSource(pool);
     }
@@ -78,7 +82,7 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    @org.springframework.context.annotation.DependsOn("flywayInitializer")
+    @DependsOn("flywayInitializer")
     DatabaseRoleCheck databaseRoleCheck(DataSource dataSource) {
         return new DatabaseRoleCheck(dataSource);
     }
@@ -102,9 +106,9 @@ class DatabaseConfiguration {
         if (query < 0) {
             return url;
         }
-        String kept = java.util.Arrays.stream(url.substring(query + 1).split("&"))
+        String kept = Arrays.stream(url.substring(query + 1).split("&"))
                 .filter(p -> !p.startsWith("user=") && !p.startsWith("password="))
-                .collect(java.util.stream.Collectors.joining("&"));
+                .collect(Collectors.joining("&"));
         return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 }

@@ -1,5 +1,6 @@
 package uk.assure.system;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -77,7 +78,7 @@ public final class Scope {
 
     private boolean sameAs(Scope other) {
         Scope that = other == null ? NONE : other;
-        return everyPartnership == that.everyPartnership && java.util.Objects.equals(partnershipId, that.partnershipId);
+        return everyPartnership == that.everyPartnership && Objects.equals(partnershipId, that.partnershipId);
     }
 
     /** The value of the {@code assure.partnership} setting: the partnership's id, or empty. */

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class ServerTimingFilter extends OncePerRequestFilter {
         } finally {
             double millis = (System.nanoTime() - start) / 1_000_000.0;
             if (!buffered.isCommitted()) {
-                buffered.setHeader("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.1f", millis));
+                buffered.setHeader("Server-Timing", String.format(Locale.ROOT, "app;dur=%.1f", millis));
             }
             buffered.copyBodyToResponse();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import uk.assure.account.Role;
 import uk.assure.account.UserRepository;
+import uk.assure.plan.ActionStatus;
+import uk.assure.plan.EvidenceFile;
+import uk.assure.plan.ProgressEntry;
+import uk.assure.plan.ProgressService;
 import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
@@ -59,7 +64,7 @@ class ApiIT {
     ObjectMapper json;
 
     @Autowired
-    uk.assure.plan.ProgressService progress;
+    ProgressService progress;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -224,10 +229,9 @@ class ApiIT {
                 partnership,
                 actionId,
                 version,
-                uk.assure.plan.ProgressEntry.note("Audit report attached", uk.assure.plan.ActionStatus.IN_PROGRESS),
-                new uk.assure.plan.ProgressService.Author(null, "Auditor"),
-                uk.assure.plan.EvidenceFile.of(
-                        "audit report.txt", "Twelve cases audited".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                ProgressEntry.note("Audit report attached", ActionStatus.IN_PROGRESS),
+                new ProgressService.Author(null, "Auditor"),
+                EvidenceFile.of("audit report.txt", "Twelve cases audited".getBytes(StandardCharsets.UTF_8)));
         ApiClient api = new ApiClient(port, token(lead));
         JsonNode file = json.readTree(api.get("/api/v1/plans/" + planId + "/actions/" + actionId)
                         .body())
@@ -251,8 +255,7 @@ class ApiIT {
         String huge = "{\"version\": %d, \"narrative\": \"%s\"}".formatted(version, "a".repeat(1_100_000));
 
         HttpResponse<String> said = api.post(path + "/updates", huge);
-        HttpResponse<String> streamed =
-                api.postStreamed(path + "/updates", huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> streamed = api.postStreamed(path + "/updates", huge.getBytes(StandardCharsets.UTF_8));
 
         assertThat(said.statusCode()).as("length given").isEqualTo(413);
         assertThat(streamed.statusCode()).as("length not given").isEqualTo(413);

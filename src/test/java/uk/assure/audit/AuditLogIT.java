@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.assure.support.DatabaseTest;
+import uk.assure.support.TestDatabase;
 
 /** The audit log is append-only and hash-chained: a changed, removed or reordered event is found and named. */
 @DatabaseTest
@@ -20,15 +23,15 @@ class AuditLogIT {
     @Autowired
     JdbcClient jdbc;
 
-    @org.springframework.beans.factory.annotation.Value("${assure.database.url}")
+    @Value("${assure.database.url}")
     String url;
 
     JdbcClient owner;
 
     /** Each test starts its own chain (TRUNCATE, as the database owner may; the app's role may not). */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void anEmptyLog() {
-        owner = uk.assure.support.TestDatabase.asOwner(url);
+        owner = TestDatabase.asOwner(url);
         owner.sql("TRUNCATE audit_event").update();
     }
 

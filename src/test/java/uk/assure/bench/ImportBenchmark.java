@@ -17,6 +17,7 @@ import uk.assure.importer.PlanParser;
 import uk.assure.importer.PlanParsers;
 import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.support.TestDatabase;
+import uk.assure.system.Scope;
 
 /**
  * Import speed, warm: (1) parsing all five seed plans from ../shared/seeds, one after another, as one iteration;
@@ -86,7 +87,7 @@ public final class ImportBenchmark {
                                 "--assure.admin.email=bench@assure.local",
                                 "--assure.admin.password=benchmark-password-1",
                                 "--logging.level.root=warn");
-                var scope = uk.assure.system.Scope.everyPartnership()) {
+                var scope = Scope.everyPartnership()) {
             PartnershipDirectory directory = app.getBean(PartnershipDirectory.class);
             PlanImporter importer = app.getBean(PlanImporter.class);
             double[] ms = new double[IMPORT_MEASURED];

@@ -21,6 +21,7 @@ import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
 import uk.assure.support.Browserless;
 import uk.assure.support.TestDatabase;
+import uk.assure.system.Scope;
 
 /**
  * Server time of the plan page for a 200-action plan, warm. Starts the app whole on a fresh database, writes a
@@ -65,7 +66,7 @@ public final class PlanPageBenchmark {
     }
 
     private static String writePlan(ConfigurableApplicationContext app) {
-        return uk.assure.system.Scope.everyPartnership(() -> writePlanOfFirstPartnership(app));
+        return Scope.everyPartnership(() -> writePlanOfFirstPartnership(app));
     }
 
     private static String writePlanOfFirstPartnership(ConfigurableApplicationContext app) {

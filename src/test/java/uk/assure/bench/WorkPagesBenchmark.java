@@ -1,9 +1,12 @@
 package uk.assure.bench;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import uk.assure.AssureApplication;
 import uk.assure.support.Browserless;
 import uk.assure.support.TestDatabase;
+import uk.assure.system.Scope;
 
 /**
  * Dashboard, My actions and search at scale, under concurrent users. Generates in PostgreSQL itself (fixed seed)
@@ -56,7 +60,7 @@ public final class WorkPagesBenchmark {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long start = System.nanoTime();
             // generating 200 partnerships' rows is about no one partnership
-            var scope = uk.assure.system.Scope.everyPartnership();
+            var scope = Scope.everyPartnership();
             generate(jdbc, app.getBean(PasswordEncoder.class).encode(PASSWORD));
             System.out.printf(
                     "generated %d partnerships, %,d actions, %,d updates in %.0f s%n",
@@ -162,7 +166,7 @@ public final class WorkPagesBenchmark {
             int user = i;
             pool.submit(() -> {
                 try {
-                    java.util.Random think = new java.util.Random(user);
+                    Random think = new Random(user);
                     Thread.sleep(think.nextInt(Math.max(1, 2 * THINK_MS))); // users arrive at different moments
                     for (int round = 0; round < ROUNDS; round++) {
                         record(times, "dashboard", b.get("/dashboard"));
@@ -170,11 +174,7 @@ public final class WorkPagesBenchmark {
                         record(times, "my-actions", b.get("/my-actions"));
                         Thread.sleep(THINK_MS / 2 + think.nextInt(THINK_MS));
                         String q = SEARCHES[(user + round) % SEARCHES.length];
-                        record(
-                                times,
-                                "search",
-                                b.get("/search?q="
-                                        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
+                        record(times, "search", b.get("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
                         Thread.sleep(THINK_MS / 2 + think.nextInt(THINK_MS));
                     }
                 } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.assure.importer.GoldenWorkbook;
 import uk.assure.importer.ParsedPlan;
 import uk.assure.importer.PlanJson;
 
@@ -38,7 +39,7 @@ class ParseCommandTest {
 
     @Test
     void aWorkbookSheetIsChosenWithSheet() throws Exception {
-        Path file = Files.write(dir.resolve("tracker.xlsx"), uk.assure.importer.GoldenWorkbook.tracker());
+        Path file = Files.write(dir.resolve("tracker.xlsx"), GoldenWorkbook.tracker());
 
         Result chosen = Result.run("parse", "--sheet", "Tracker", file.toString());
         Result unknown = Result.run("parse", "--sheet", "Actions", file.toString());

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -263,8 +267,7 @@ class ColumnTextAssemblerTest {
                 "Learning Team",
                 "",
                 "Findings shared");
-        ParsedPlan plan =
-                PlanParsers.standard().parse("westfield.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedPlan plan = PlanParsers.standard().parse("westfield.txt", text.getBytes(StandardCharsets.UTF_8));
 
         assertThat(plan.actions())
                 .extracting(ParsedPlan.Action::ref, ParsedPlan.Action::dueRaw, ParsedPlan.Action::lead)
@@ -333,8 +336,7 @@ class ColumnTextAssemblerTest {
                 "Every school has a trained lead",
                 "",
                 "Not started");
-        ParsedPlan plan =
-                PlanParsers.standard().parse("eastmoor.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedPlan plan = PlanParsers.standard().parse("eastmoor.txt", text.getBytes(StandardCharsets.UTF_8));
 
         assertThat(plan.sections())
                 .containsExactly(
@@ -384,15 +386,15 @@ class ColumnTextAssemblerTest {
 
     @Test
     void linesInAnyOrderParseWithoutFailing() throws IOException {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (String name : List.of("pdf-columns.txt", "pdf-columns-shuffled.txt")) {
             lines.addAll(Files.readAllLines(GOLDEN.resolve(name)));
         }
-        java.util.Random random = new java.util.Random(20260301L);
+        Random random = new Random(20260301L);
         ColumnTextAssembler pdf = new ColumnTextAssembler();
         for (int round = 0; round < 300; round++) {
-            List<String> mixed = new java.util.ArrayList<>(lines);
-            java.util.Collections.shuffle(mixed.subList(random.nextInt(mixed.size()), mixed.size()), random);
+            List<String> mixed = new ArrayList<>(lines);
+            Collections.shuffle(mixed.subList(random.nextInt(mixed.size()), mixed.size()), random);
             mixed.subList(0, random.nextInt(mixed.size() / 2)).clear();
             List<Block> blocks = TEXT.read("mixed.txt", String.join("\n", mixed));
             if (pdf.accepts(blocks)) {

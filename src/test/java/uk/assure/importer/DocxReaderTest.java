@@ -2,11 +2,13 @@ package uk.assure.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
@@ -48,7 +50,7 @@ class DocxReaderTest {
         level.addNewNumFmt().setVal(STNumberFormat.DECIMAL);
         level.addNewLvlText().setVal("%1.");
         level.addNewStart().setVal(OfficeFiles.big(1));
-        java.math.BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abstractNum)));
+        BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abstractNum)));
         for (String item : List.of("Agree the plan.", "Report to the board.")) {
             XWPFParagraph p = doc.createParagraph();
             p.setNumID(numId);
@@ -104,12 +106,11 @@ class DocxReaderTest {
     void cellsKeepTheirParagraphsAndListsAsLinesAndNestedTablesAreFlattened() {
         byte[] doc = OfficeFiles.docx(d -> {
             XWPFNumbering numbering = d.createNumbering();
-            java.math.BigInteger bullets =
+            BigInteger bullets =
                     numbering.addNum(numbering.addAbstractNum(list(0, STNumberFormat.BULLET, "\u2022", 1)));
-            java.math.BigInteger letters =
+            BigInteger letters =
                     numbering.addNum(numbering.addAbstractNum(list(1, STNumberFormat.LOWER_LETTER, "%1)", 1)));
-            java.math.BigInteger fromFive =
-                    numbering.addNum(numbering.addAbstractNum(list(2, STNumberFormat.DECIMAL, "%1.", 5)));
+            BigInteger fromFive = numbering.addNum(numbering.addAbstractNum(list(2, STNumberFormat.DECIMAL, "%1.", 5)));
             XWPFTable table = d.createTable(2, 3);
             table.getRow(0).getCell(0).setText("Ref");
             table.getRow(0).getCell(1).setText("Action");
@@ -175,12 +176,11 @@ class DocxReaderTest {
 
     @Test
     void aDamagedOrFakeWordFileIsRefusedWithTheFileNamed() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> new DocxReader().read("fake.docx", "not a zip".getBytes()))
+        Assertions.assertThatThrownBy(() -> new DocxReader().read("fake.docx", "not a zip".getBytes()))
                 .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("fake.docx: the file is damaged");
         byte[] workbook = OfficeFiles.xlsx(b -> b.createSheet("S"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocxReader().read("book.docx", workbook))
+        Assertions.assertThatThrownBy(() -> new DocxReader().read("book.docx", workbook))
                 .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("book.docx: ");
     }

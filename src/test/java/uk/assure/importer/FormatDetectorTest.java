@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -129,7 +132,7 @@ class FormatDetectorTest {
 
     @Test
     void aDamagedZipIsRefusedAsDamaged() {
-        byte[] cut = java.util.Arrays.copyOf(WORD, WORD.length / 2);
+        byte[] cut = Arrays.copyOf(WORD, WORD.length / 2);
 
         assertThatThrownBy(() -> FormatDetector.detect("plan.docx", cut))
                 .isInstanceOf(ImportException.class)
@@ -169,7 +172,7 @@ class FormatDetectorTest {
         byte[] utf16 = "\ufeffAction\tLead".getBytes(StandardCharsets.UTF_16LE);
         assertThatThrownBy(() -> FormatDetector.detect("plan.txt", utf16)).hasMessageContaining("UTF-16");
         byte[] controls = new byte[1000];
-        java.util.Arrays.fill(controls, (byte) 'a');
+        Arrays.fill(controls, (byte) 'a');
         for (int i = 0; i < 200; i++) {
             controls[i * 5] = 0x01;
         }
@@ -194,7 +197,7 @@ class FormatDetectorTest {
             assertThat(FormatDetector.detect("bomb.docx", bomb).format())
                     .as("detecting does not inflate it")
                     .isEqualTo("docx");
-            assertThatThrownBy(() -> new PlanParser(java.util.List.of()).parse("bomb.docx", bomb))
+            assertThatThrownBy(() -> new PlanParser(List.of()).parse("bomb.docx", bomb))
                     .isInstanceOf(ImportException.class)
                     .hasMessageStartingWith("bomb.docx: ")
                     .hasMessageContaining("zip bomb");
@@ -212,7 +215,7 @@ class FormatDetectorTest {
 
         assertTimeoutPreemptively(
                 Duration.ofSeconds(20),
-                () -> assertThatThrownBy(() -> new PlanParser(java.util.List.of()).parse("bomb.xlsx", bomb))
+                () -> assertThatThrownBy(() -> new PlanParser(List.of()).parse("bomb.xlsx", bomb))
                         .isInstanceOf(ImportException.class)
                         .hasMessageContaining("zip bomb"));
     }
@@ -230,7 +233,7 @@ class FormatDetectorTest {
                 null);
 
         try {
-            java.util.List<Block> blocks = new DocxReader().read("xxe.docx", xxe);
+            List<Block> blocks = new DocxReader().read("xxe.docx", xxe);
             assertThat(blocks.toString()).doesNotContain("TOP-SECRET-CONTENT");
         } catch (ImportException refused) {
             assertThat(refused.getMessage()).startsWith("xxe.docx: ").doesNotContain("TOP-SECRET-CONTENT");
@@ -248,7 +251,7 @@ class FormatDetectorTest {
         zipNoise[3] = 0x04;
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            PlanParser parser = new PlanParser(java.util.List.of());
+            PlanParser parser = new PlanParser(List.of());
             assertThatThrownBy(() -> parser.parse("noise.xlsx", noise)).isInstanceOf(ImportException.class);
             assertThatThrownBy(() -> parser.parse("noise.docx", zipNoise))
                     .isInstanceOf(ImportException.class)
@@ -273,7 +276,7 @@ class FormatDetectorTest {
             zip.finish();
             return out.toByteArray();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

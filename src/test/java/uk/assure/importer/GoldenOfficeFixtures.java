@@ -1,8 +1,10 @@
 package uk.assure.importer;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -80,7 +82,7 @@ public final class GoldenOfficeFixtures {
             // Section rows: one cell across the table.
             for (int r : new int[] {1, 5}) {
                 XWPFTableRow row = table.getRow(r);
-                tcPr(table, r, 0).addNewGridSpan().setVal(java.math.BigInteger.valueOf(7));
+                tcPr(table, r, 0).addNewGridSpan().setVal(BigInteger.valueOf(7));
                 for (int c = 6; c >= 1; c--) {
                     row.removeCell(c);
                 }
@@ -112,7 +114,7 @@ public final class GoldenOfficeFixtures {
                     "Recommendation 1: Check that neglect tools are used.",
                     "Audit the use of the neglect tool in 20 cases.",
                     "Quality Assurance Team",
-                    java.time.LocalDate.of(2025, 6, 30),
+                    LocalDate.of(2025, 6, 30),
                     "G",
                     "Audit done; report in July."
                 },
@@ -121,7 +123,7 @@ public final class GoldenOfficeFixtures {
                     "",
                     "Re-launch the neglect tool with a briefing.",
                     "Training Sub-group",
-                    java.time.LocalDate.of(2025, 9, 30),
+                    LocalDate.of(2025, 9, 30),
                     "A",
                     "Briefing booked."
                 },
@@ -139,7 +141,7 @@ public final class GoldenOfficeFixtures {
                 Row row = sheet.createRow(4 + r);
                 for (int c = 0; c < rows[r].length; c++) {
                     Object v = rows[r][c];
-                    if (v instanceof java.time.LocalDate d) {
+                    if (v instanceof LocalDate d) {
                         row.createCell(c).setCellValue(d);
                         row.getCell(c).setCellStyle(date);
                     } else {

@@ -3,6 +3,7 @@ package uk.assure.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -40,9 +41,9 @@ class ParserFuzzTest {
     }
 
     /** The readers alone, through a parser with no assemblers: reading succeeds or fails with ImportException. */
-    private static final PlanParser READING_ONLY = new PlanParser(java.util.List.of());
+    private static final PlanParser READING_ONLY = new PlanParser(List.of());
 
-    private static final java.util.List<DocumentReader> READERS = java.util.List.of(
+    private static final List<DocumentReader> READERS = List.of(
             new TextReader(),
             new CsvReader(),
             new HtmlReader(),
@@ -53,7 +54,7 @@ class ParserFuzzTest {
     @Property(tries = 300)
     void anyTextThroughEveryReaderReadsOrFailsWithTheDeclaredError(@ForAll("markupText") String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        for (String name : java.util.List.of("fuzz.txt", "fuzz.csv", "fuzz.html", "fuzz.docx")) {
+        for (String name : List.of("fuzz.txt", "fuzz.csv", "fuzz.html", "fuzz.docx")) {
             readOnly(name, bytes);
         }
         for (DocumentReader reader : READERS) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,8 +62,8 @@ class PlanImportIT {
                 .filteredOn(PlanImporter.LeadMatch::known)
                 .extracting(PlanImporter.LeadMatch::written, PlanImporter.LeadMatch::agencyName)
                 .contains(
-                        org.assertj.core.groups.Tuple.tuple("TCC", "Testshire County Council"),
-                        org.assertj.core.groups.Tuple.tuple("D. Supt. PVP", "Testshire Police"));
+                        Tuple.tuple("TCC", "Testshire County Council"),
+                        Tuple.tuple("D. Supt. PVP", "Testshire Police"));
         assertThat(preview.unknownLeads())
                 .extracting(PlanImporter.LeadMatch::written)
                 .contains("ICB Safeguarding", "Testshire Clinic");
@@ -173,13 +175,12 @@ class PlanImportIT {
         directory.createPerson(partnership, "Jo Marsh", "Head of Performance", council);
         String text;
         try (InputStream in = getClass().getResourceAsStream("/importer/fixtures/small-plan.tsv")) {
-            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace(
                             "Train social workers to record children's words.\tTCC",
                             "Train social workers to record children's words.\tHead of Performance");
         }
-        ParsedPlan withPerson =
-                PlanParsers.standard().parse("people.tsv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedPlan withPerson = PlanParsers.standard().parse("people.tsv", text.getBytes(StandardCharsets.UTF_8));
 
         PlanImporter.Preview preview = importer.preview(partnership, withPerson);
         PlanWriter.Created created = importer.commit(partnership, withPerson, Set.of());

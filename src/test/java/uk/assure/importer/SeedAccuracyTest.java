@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,7 +80,7 @@ class SeedAccuracyTest {
     }
 
     /** The bar on all five text seeds together: lead, due, status and success right on 95% of matches. */
-    @org.junit.jupiter.api.Test
+    @Test
     void theTotalsOverTheFiveSeedsMeetTheBar() throws IOException {
         Path truths = SHARED.resolve("fixtures/truth");
         Assumptions.assumeTrue(Files.isDirectory(truths), "../shared is not beside the repo");

@@ -3,6 +3,7 @@ package uk.assure.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ class SeedFormatsTest {
                 .replaceAll("\\*\\*", "")
                 .replaceFirst("^\\d{1,3}[.)] (?=\\S)", "");
         if (clean.matches("\\d{1,6}(\\.\\d{1,6})?\\.?")) {
-            clean = new java.math.BigDecimal(clean.replaceFirst("\\.$", ""))
+            clean = new BigDecimal(clean.replaceFirst("\\.$", ""))
                     .stripTrailingZeros()
                     .toPlainString();
         }

@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** An Excel tracker: a title row, headings, dates and numbers as Excel shows them, merged cells, a chosen sheet. */
@@ -84,8 +85,8 @@ class XlsxReaderTest {
                         ParsedPlan.Action::dueRaw,
                         ParsedPlan.Action::statusRaw)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("1", "Publish the escalation guide.", "31 March 2025", "G"),
-                        org.assertj.core.groups.Tuple.tuple("2", "Audit ten cases.", "Ongoing", "A"));
+                        Tuple.tuple("1", "Publish the escalation guide.", "31 March 2025", "G"),
+                        Tuple.tuple("2", "Audit ten cases.", "Ongoing", "A"));
         assertThat(plan.actions().get(0).due()).isEqualTo(LocalDate.of(2025, 3, 31));
     }
 

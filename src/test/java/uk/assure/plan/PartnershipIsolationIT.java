@@ -11,9 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.plan.ProgressService.Author;
 import uk.assure.support.DatabaseTest;
+import uk.assure.system.NotFoundException;
+import uk.assure.system.Scope;
 
 /** A query for partnership B never returns, reveals or changes a row of partnership A. */
 @DatabaseTest
@@ -65,12 +68,12 @@ class PartnershipIsolationIT {
     }
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @Test
     void aQueryThatForgetsItsPartnershipStillSeesOnlyTheScopesRows() {
         // the test's own thread sees every partnership; a request's thread sees only its user's
-        try (var closed = uk.assure.system.Scope.partnership(b)) {
+        try (var closed = Scope.partnership(b)) {
             assertThat(jdbc.sql("SELECT title FROM plan").query(String.class).list())
                     .containsExactly("Plan of B");
             assertThat(jdbc.sql("SELECT count(*) FROM progress_update")

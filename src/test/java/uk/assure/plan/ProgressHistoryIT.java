@@ -9,6 +9,7 @@ import static uk.assure.support.TestPlans.anAction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import uk.assure.plan.InvalidProgressException.FieldError;
 import uk.assure.plan.PlanViews.ActionPage;
 import uk.assure.plan.ProgressService.Author;
 import uk.assure.support.DatabaseTest;
+import uk.assure.system.Scope;
 
 @DatabaseTest
 class ProgressHistoryIT {
@@ -103,7 +105,7 @@ class ProgressHistoryIT {
             ActionPage page = queries.findAction(partnership, action).orElseThrow();
             List<ActionState.HistoryEntry> history = new ArrayList<>();
             List<PlanViews.UpdateView> oldestFirst = new ArrayList<>(page.history());
-            java.util.Collections.reverse(oldestFirst);
+            Collections.reverse(oldestFirst);
             for (PlanViews.UpdateView u : oldestFirst) {
                 history.add(new ActionState.HistoryEntry(
                         u.recordedAt(),
@@ -232,7 +234,7 @@ class ProgressHistoryIT {
                     try {
                         start.await();
                         // a thread of its own, as a request would be, in the partnership's scope
-                        try (var scope = uk.assure.system.Scope.partnership(partnership)) {
+                        try (var scope = Scope.partnership(partnership)) {
                             progress.record(
                                     partnership,
                                     action,

@@ -1,5 +1,6 @@
 package uk.assure.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ public final class ApiClient {
     public HttpResponse<String> postStreamed(String path, byte[] json) {
         return send(request(path)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))));
     }
 
     /** Any method, with a JSON body unless it is a GET. */

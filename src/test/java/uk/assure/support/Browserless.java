@@ -1,7 +1,9 @@
 package uk.assure.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -81,7 +83,7 @@ public final class Browserless {
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue)
+                .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse(null);
     }
@@ -148,7 +150,7 @@ public final class Browserless {
     public String sessionId() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(Browserless.SESSION_COOKIE))
-                .map(java.net.HttpCookie::getValue)
+                .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse(null);
     }
@@ -166,14 +168,14 @@ public final class Browserless {
 
     /** A form with one file, sent as multipart/form-data the way a browser sends an upload. */
     public HttpResponse<String> upload(String path, String csrf, String field, String fileName, byte[] content) {
-        return upload(path, java.util.Map.of("_csrf", csrf), field, fileName, content);
+        return upload(path, Map.of("_csrf", csrf), field, fileName, content);
     }
 
     /** A multipart form: the text fields, then one file. */
     public HttpResponse<String> upload(
-            String path, java.util.Map<String, String> fields, String field, String fileName, byte[] content) {
+            String path, Map<String, String> fields, String field, String fileName, byte[] content) {
         String boundary = "----assure" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         StringBuilder head = new StringBuilder();
         fields.forEach((name, value) -> head.append("--")
                 .append(boundary)

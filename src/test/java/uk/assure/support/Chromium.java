@@ -3,14 +3,22 @@ package uk.assure.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, driven headless through Debian's chromedriver (installed by {@code .ci/run}; never
@@ -57,7 +65,7 @@ public final class Chromium implements AutoCloseable {
 
     /** The path of the page the browser is on. */
     public String path() {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+        return URI.create(driver.getCurrentUrl()).getPath();
     }
 
     /**
@@ -71,11 +79,10 @@ public final class Chromium implements AutoCloseable {
         } else if (!path.equals("/sign-in/code")) {
             return;
         }
-        var code = driver.findElement(org.openqa.selenium.By.id("code"));
-        code.sendKeys(TwoStepCodes.next(port, email), org.openqa.selenium.Keys.ENTER);
+        var code = driver.findElement(By.id("code"));
+        code.sendKeys(TwoStepCodes.next(port, email), Keys.ENTER);
         // setting up ends on the same page (on to recovery codes), so wait for the next page, not another address
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(code));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(code));
     }
 
     public ChromeDriver driver() {
@@ -107,12 +114,11 @@ public final class Chromium implements AutoCloseable {
         try {
             Long height = (Long) driver.executeScript(
                     "return Math.ceil(Math.max(document.body.scrollHeight, document.documentElement.scrollHeight))");
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int)
-                    Math.min(height + 200, 8000)));
-            byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 200, 8000)));
+            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            driver.manage().window().setSize(new Dimension(1280, 1000));
         } catch (IOException e) {
             throw new IllegalStateException("could not save a screenshot", e);
         }
@@ -135,7 +141,7 @@ public final class Chromium implements AutoCloseable {
     private static String axeVersion() {
         try (InputStream in =
                 Chromium.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            java.util.Properties p = new java.util.Properties();
+            Properties p = new Properties();
             p.load(in);
             return p.getProperty("version");
         } catch (IOException | NullPointerException e) {
@@ -150,6 +156,6 @@ public final class Chromium implements AutoCloseable {
 
     /** Used by tests that only want to know the page's own words. */
     public String text(String css) {
-        return driver.findElement(org.openqa.selenium.By.cssSelector(css)).getText();
+        return driver.findElement(By.cssSelector(css)).getText();
     }
 }

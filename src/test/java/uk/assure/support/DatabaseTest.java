@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -12,5 +13,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "assure.demo-data=false")
 @ContextConfiguration(initializers = FreshDatabase.class)
-@org.junit.jupiter.api.extension.ExtendWith(EveryPartnershipInTests.class)
+@ExtendWith(EveryPartnershipInTests.class)
 public @interface DatabaseTest {}

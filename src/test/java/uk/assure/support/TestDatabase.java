@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The real PostgreSQL the tests run against: the server named by ASSURE_TEST_DATABASE_URL (a JDBC URL with a user
@@ -24,9 +26,8 @@ public final class TestDatabase {
      * The database as its owner sees it — past row-level security and the app role's grants — for tests that play
      * someone with the owner's rights (tampering with the audit log). {@code url} is the one the context was given.
      */
-    public static org.springframework.jdbc.core.simple.JdbcClient asOwner(String url) {
-        return org.springframework.jdbc.core.simple.JdbcClient.create(
-                new org.springframework.jdbc.datasource.DriverManagerDataSource(url));
+    public static JdbcClient asOwner(String url) {
+        return JdbcClient.create(new DriverManagerDataSource(url));
     }
 
     /** A new, empty database, as a JDBC URL carrying its credentials. */

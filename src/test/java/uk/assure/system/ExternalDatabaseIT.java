@@ -3,6 +3,7 @@ package uk.assure.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.DriverManager;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,7 +63,7 @@ class ExternalDatabaseIT {
     void theAppRefusesToStartWhenItsRoleCouldGetRoundRowLevelSecurity() {
         String url = TestDatabase.newDatabase();
         String urlWithoutUser = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(AssureApplication.class)
+        Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(AssureApplication.class)
                         .run(
                                 "--assure.database.url=" + url,
                                 "--assure.database.app-user=postgres",

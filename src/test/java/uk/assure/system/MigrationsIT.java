@@ -3,7 +3,10 @@ package uk.assure.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,7 @@ class MigrationsIT {
         dataSource.setUrl(url);
         var result = Flyway.configure()
                 .dataSource(dataSource)
-                .placeholders(java.util.Map.of("appRole", APP_ROLE))
+                .placeholders(Map.of("appRole", APP_ROLE))
                 .load()
                 .migrate();
         assertThat(result.success).isTrue();
@@ -217,7 +220,7 @@ class MigrationsIT {
                 .isZero();
     }
 
-    private static long count(java.sql.Statement statement, String sql) throws java.sql.SQLException {
+    private static long count(Statement statement, String sql) throws SQLException {
         try (var rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

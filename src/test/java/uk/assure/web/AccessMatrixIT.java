@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,9 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import uk.assure.account.ApiTokens;
 import uk.assure.account.Role;
 import uk.assure.account.UserRepository;
 import uk.assure.importer.PendingImports;
@@ -39,9 +46,12 @@ import uk.assure.plan.EvidenceFile;
 import uk.assure.plan.PlanWriter;
 import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
+import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
+import uk.assure.system.ExternalIds;
+import uk.assure.system.Scope;
 
 /**
  * Every route the app serves, asked by every kind of person, about objects of each partnership: the answer each
@@ -57,7 +67,7 @@ import uk.assure.support.FreshDatabase;
  */
 @AppTest
 @TestPropertySource(properties = "assure.test.context=access-matrix")
-@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
 
     private static final String PASSWORD = "a long enough test password";
@@ -249,21 +259,21 @@ class AccessMatrixIT {
     PendingImports pending;
 
     @Autowired
-    uk.assure.api.ApiTokens apiTokens;
+    ApiTokens apiTokens;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     final Map<Person, Browserless> browsers = new EnumMap<>(Person.class);
     final Map<Person, String> csrf = new EnumMap<>(Person.class);
-    final Map<Person, uk.assure.support.ApiClient> apis = new EnumMap<>(Person.class);
+    final Map<Person, ApiClient> apis = new EnumMap<>(Person.class);
     final Map<Objects, Map<String, String>> ids = new EnumMap<>(Objects.class);
     final Map<Objects, long[]> importers = new EnumMap<>(Objects.class);
 
     /** Set up once for both tests; the test's own thread sees every partnership while it does. */
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     void twoPartnershipsAndEveryKindOfPerson() {
-        uk.assure.system.Scope.everyPartnership(this::setUp);
+        Scope.everyPartnership(this::setUp);
     }
 
     private void setUp() {
@@ -370,14 +380,12 @@ class AccessMatrixIT {
                         "/account/api-tokens", Map.of("name", "Matrix", "lifetime", "30", "_csrf", csrf.get(person)));
                 apis.put(
                         person,
-                        new uk.assure.support.ApiClient(
+                        new ApiClient(
                                 port,
-                                org.jsoup.Jsoup.parse(made.body())
-                                        .getElementById("token")
-                                        .text()));
+                                Jsoup.parse(made.body()).getElementById("token").text()));
             } else {
                 csrf.put(person, Browserless.csrf(browser.page("/sign-in")));
-                apis.put(person, new uk.assure.support.ApiClient(port, null));
+                apis.put(person, new ApiClient(port, null));
             }
             browsers.put(person, browser);
         }
@@ -491,7 +499,7 @@ class AccessMatrixIT {
                 VALUES (?, ?, ?, 'Invited', 'BOARD', ?, ?, now(), now() + interval '7 days') RETURNING external_id""")
                         .params(
                                 partnership,
-                                uk.assure.system.ExternalIds.next(),
+                                ExternalIds.next(),
                                 "invited-" + action.toLowerCase() + "@matrix.test",
                                 sha256(action),
                                 targetUser)
@@ -508,8 +516,8 @@ class AccessMatrixIT {
 
     private static byte[] sha256(String text) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -524,7 +532,7 @@ class AccessMatrixIT {
             String value;
             if (name.equals("id") && pattern.startsWith("/imports/")) {
                 long[] importer = importers.get(objects);
-                value = uk.assure.system.Scope.partnership(
+                value = Scope.partnership(
                         importer[0],
                         () -> pending.hold(
                                 importer[0],
@@ -543,7 +551,7 @@ class AccessMatrixIT {
                         .param(set.get("userId"))
                         .query(Long.class)
                         .single();
-                value = uk.assure.system.Scope.partnership(
+                value = Scope.partnership(
                         partnership,
                         () -> apiTokens
                                 .create(users.findEnabled(partnership, target).orElseThrow(), "To revoke", 30)
@@ -551,7 +559,7 @@ class AccessMatrixIT {
                                 .externalId());
             } else if (name.equals("tokenId")) {
                 long[] owner = importers.get(objects);
-                value = uk.assure.system.Scope.partnership(
+                value = Scope.partnership(
                         owner[0],
                         () -> apiTokens
                                 .create(users.findEnabled(owner[0], owner[1]).orElseThrow(), "To revoke", 30)
@@ -597,7 +605,7 @@ class AccessMatrixIT {
     }
 
     private List<String> routes() {
-        Set<String> routes = new java.util.TreeSet<>();
+        Set<String> routes = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPathPatternsCondition().getPatternValues()) {

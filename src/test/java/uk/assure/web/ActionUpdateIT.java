@@ -3,6 +3,7 @@ package uk.assure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import uk.assure.account.Role;
 import uk.assure.account.UserRepository;
+import uk.assure.audit.AuditLog;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -45,7 +47,7 @@ class ActionUpdateIT {
     PasswordEncoder passwords;
 
     @Autowired
-    uk.assure.audit.AuditLog audit;
+    AuditLog audit;
 
     Browserless admin;
     String actionPath;
@@ -222,7 +224,7 @@ class ActionUpdateIT {
         String actionId = actionPath.substring(actionPath.lastIndexOf('/') + 1);
         var before = jdbc.sql("SELECT version, last_update_at FROM action WHERE external_id = ?")
                 .param(actionId)
-                .query((rs, n) -> java.util.List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2))))
+                .query((rs, n) -> List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2))))
                 .single();
 
         Browserless board = signedIn("board@test.local");
@@ -244,7 +246,7 @@ class ActionUpdateIT {
                 .contains("by Bea Board");
         assertThat(jdbc.sql("SELECT version, last_update_at FROM action WHERE external_id = ?")
                         .param(actionId)
-                        .query((rs, n) -> java.util.List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2))))
+                        .query((rs, n) -> List.of(rs.getInt(1), String.valueOf(rs.getTimestamp(2))))
                         .single())
                 .as("a comment is not an update")
                 .isEqualTo(before);
@@ -272,7 +274,7 @@ class ActionUpdateIT {
         Document page = admin.page(actionPath);
         Map<String, String> form = form(page);
         form.put("narrative", "Audit report attached.");
-        byte[] pdf = "%PDF-1.4\n% a tiny test file\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] pdf = "%PDF-1.4\n% a tiny test file\n".getBytes(StandardCharsets.US_ASCII);
 
         HttpResponse<String> saved = admin.upload(action(page), form, "evidenceFile", "audit report.pdf", pdf);
 

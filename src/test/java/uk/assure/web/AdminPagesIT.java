@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import uk.assure.account.Role;
 import uk.assure.account.UserRepository;
+import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -253,7 +254,7 @@ class AdminPagesIT {
                         .body())
                 .getElementById("token")
                 .text();
-        uk.assure.support.ApiClient api = new uk.assure.support.ApiClient(port, token);
+        ApiClient api = new ApiClient(port, token);
         assertThat(api.get("/api/v1/plans").statusCode()).isEqualTo(200);
 
         String account = admin.page("/admin/users")

@@ -2,7 +2,9 @@ package uk.assure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +87,7 @@ class BrowserJourneysIT {
         assertThat(email.getAttribute("name")).isEqualTo("email");
         email.sendKeys(FreshDatabase.ADMIN_EMAIL, Keys.TAB);
         chromium.driver().switchTo().activeElement().sendKeys(FreshDatabase.ADMIN_PASSWORD, Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(15))
                 .until(d -> !chromium.path().equals("/sign-in"));
         chromium.secondStep(FreshDatabase.ADMIN_EMAIL);
 
@@ -328,7 +333,7 @@ class BrowserJourneysIT {
         type("#email", "browser.invitee@test.local");
         type("#name", "Browser Invitee");
         chromium.driver().findElement(By.cssSelector("label[for=role-lead]")).click();
-        new org.openqa.selenium.support.ui.Select(chromium.driver().findElement(By.id("agency"))).selectByIndex(1);
+        new Select(chromium.driver().findElement(By.id("agency"))).selectByIndex(1);
         chromium.driver()
                 .findElement(By.cssSelector("main form button[type=submit]"))
                 .click();
@@ -338,7 +343,7 @@ class BrowserJourneysIT {
         check("invitations", violations);
 
         chromium.driver().manage().deleteAllCookies();
-        chromium.open(java.net.URI.create(link).getPath());
+        chromium.open(URI.create(link).getPath());
         check("invitation-accept", violations);
         type("#password", "short");
         chromium.driver()
@@ -560,7 +565,7 @@ class BrowserJourneysIT {
         chromium.driver()
                 .findElement(By.cssSelector("form button[type=submit]"))
                 .click();
-        new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(15))
                 .until(d -> !chromium.path().equals("/sign-in"));
     }
 
@@ -568,8 +573,7 @@ class BrowserJourneysIT {
     private void submitAndWait(String css) {
         WebElement button = chromium.driver().findElement(By.cssSelector(css));
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
     }
 
     private void type(String css, String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 import org.jsoup.Jsoup;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import uk.assure.importer.GoldenWorkbook;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -106,7 +108,7 @@ class ImportPagesIT {
 
     @Test
     void anUnknownSheetIsAnErrorOnTheSheetField() {
-        byte[] workbook = uk.assure.importer.GoldenWorkbook.tracker();
+        byte[] workbook = GoldenWorkbook.tracker();
         Document form = browser.page("/imports/new");
         HttpResponse<String> response = browser.upload(
                 "/imports",
@@ -137,9 +139,9 @@ class ImportPagesIT {
 
     @Test
     void aNewerVersionOfAHeldPlanIsOfferedAsAnUpdateAndKeepsTheActions() throws IOException {
-        String v1 = new String(fixture(), java.nio.charset.StandardCharsets.UTF_8)
+        String v1 = new String(fixture(), StandardCharsets.UTF_8)
                 .replace("Multi-agency audit improvement plan", "Neglect strategy action plan");
-        Document first = upload("neglect-v1.tsv", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Document first = upload("neglect-v1.tsv", v1.getBytes(StandardCharsets.UTF_8));
         String planPath = browser.post(
                         first.selectFirst("form[action$=/confirm]").attr("action"),
                         Map.of("_csrf", Browserless.csrf(first)))
@@ -149,7 +151,7 @@ class ImportPagesIT {
 
         String v2 = v1.replace("Version 2: updated June 2024", "Version 3: updated September 2024")
                 .replaceAll("(?m)^1\\.2\t.*\n", "");
-        Document preview = upload("neglect-v2.tsv", v2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Document preview = upload("neglect-v2.tsv", v2.getBytes(StandardCharsets.UTF_8));
 
         assertThat(preview.select("h2").eachText()).contains("You already have this plan");
         assertThat(preview.selectFirst("input[name=mode][value=update]").hasAttr("checked"))

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
 import uk.assure.support.Mailbox;
+import uk.assure.system.Scope;
 
 /**
  * Invitations end to end, over HTTP as a browser would, with the email going through a real SMTP server (GreenMail)
@@ -71,7 +74,7 @@ class InvitationIT {
     JdbcClient jdbc;
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     @Autowired
     Invitations invitations;
@@ -214,7 +217,7 @@ class InvitationIT {
             try {
                 // as the acceptance page does: the link names the partnership, so it is read in every partnership's
                 // scope
-                uk.assure.system.Scope.everyPartnership(() -> invitations.acceptWithPassword(token, PASSWORD));
+                Scope.everyPartnership(() -> invitations.acceptWithPassword(token, PASSWORD));
                 return true;
             } catch (Invitations.Unusable refused) {
                 return false;
@@ -314,7 +317,7 @@ class InvitationIT {
         assertThat(events("INVITATION_RESENT", FreshDatabase.ADMIN_EMAIL)).isPositive();
         Instant expires = jdbc.sql("SELECT expires_at FROM invitation WHERE email = ?")
                 .param(email)
-                .query(java.sql.Timestamp.class)
+                .query(Timestamp.class)
                 .single()
                 .toInstant();
         // the app's clock, which the tests' authenticator app may have moved on

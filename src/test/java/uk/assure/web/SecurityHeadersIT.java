@@ -3,13 +3,21 @@ package uk.assure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
@@ -39,21 +47,20 @@ class SecurityHeadersIT {
         assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aSessionInTheDatabaseHoldsNoPasswordHash() {
         Browserless browser = new Browserless(port);
         browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD); // the password, then two-step
-        String id = new String(
-                java.util.Base64.getDecoder().decode(browser.sessionId()), java.nio.charset.StandardCharsets.UTF_8);
+        String id = new String(Base64.getDecoder().decode(browser.sessionId()), StandardCharsets.UTF_8);
         List<byte[]> attributes = jdbc.sql("""
                 SELECT a.attribute_bytes FROM spring_session_attributes a
                 JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?""").param(id).query(byte[].class).list();
         String held = attributes.stream()
-                .map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
-                .collect(java.util.stream.Collectors.joining());
+                .map(b -> new String(b, StandardCharsets.ISO_8859_1))
+                .collect(Collectors.joining());
         assertThat(held).as("the session holds the signed-in person").contains(FreshDatabase.ADMIN_EMAIL);
         assertThat(held).doesNotContain("$argon2id$");
     }
@@ -62,13 +69,11 @@ class SecurityHeadersIT {
     void staticFilesCarryTheHeadersButNeverReadTheSession() {
         Browserless browser = new Browserless(port);
         browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
-        String id = new String(
-                java.util.Base64.getDecoder().decode(browser.sessionId()), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.function.Supplier<Long> lastAccess =
-                () -> jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single();
+        String id = new String(Base64.getDecoder().decode(browser.sessionId()), StandardCharsets.UTF_8);
+        Supplier<Long> lastAccess = () -> jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
         // set back a minute, so that any touch of the session would show
         jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 60000 WHERE session_id = ?")
                 .param(id)
@@ -118,13 +123,11 @@ class SecurityHeadersIT {
                 HttpResponse.BodyHandlers.ofString());
         String before = sessionCookie(form.headers().allValues("Set-Cookie"));
         assertThat(before).contains("HttpOnly").contains("SameSite=Lax");
-        String csrf = org.jsoup.Jsoup.parse(form.body())
-                .selectFirst("input[name=_csrf]")
-                .attr("value");
+        String csrf = Jsoup.parse(form.body()).selectFirst("input[name=_csrf]").attr("value");
         String id = before.substring(0, before.indexOf(';'));
 
-        String body = "email=" + java.net.URLEncoder.encode(FreshDatabase.ADMIN_EMAIL, "UTF-8") + "&password="
-                + java.net.URLEncoder.encode(FreshDatabase.ADMIN_PASSWORD, "UTF-8") + "&_csrf=" + csrf;
+        String body = "email=" + URLEncoder.encode(FreshDatabase.ADMIN_EMAIL, "UTF-8") + "&password="
+                + URLEncoder.encode(FreshDatabase.ADMIN_PASSWORD, "UTF-8") + "&_csrf=" + csrf;
         HttpResponse<String> signedIn = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
                         .header("Cookie", id)

@@ -8,12 +8,20 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
+import uk.assure.AssureApplication;
+import uk.assure.account.Role;
+import uk.assure.account.UserRepository;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
+import uk.assure.support.TestClock;
 
 /**
  * A password change keeps the session that made it and ends the user's others; signing out ends them all. The
@@ -93,32 +101,27 @@ class SessionRevocationIT {
      */
     @Test
     void anyNodeServesASessionAndSigningOutOrBeingDisabledOnOneEndsItOnAnother(
-            @org.springframework.beans.factory.annotation.Value("${assure.database.url}") String url,
-            @Autowired uk.assure.account.UserRepository users,
-            @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords) {
+            @Value("${assure.database.url}") String url,
+            @Autowired UserRepository users,
+            @Autowired PasswordEncoder passwords) {
         long partnership = jdbc.sql("SELECT partnership_id FROM app_user WHERE email = ?")
                 .param(FreshDatabase.ADMIN_EMAIL)
                 .query(Long.class)
                 .single();
         users.create(
                 partnership,
-                new uk.assure.account.UserRepository.NewUser(
-                        "two-nodes@test.local", "Two Nodes", uk.assure.account.Role.BOARD, null),
+                new UserRepository.NewUser("two-nodes@test.local", "Two Nodes", Role.BOARD, null),
                 passwords.encode(NEW_PASSWORD));
         // the second node keeps time with the first, as servers synchronised by NTP do (a test may have moved this one
         // on)
-        try (var other = new org.springframework.boot.builder.SpringApplicationBuilder(
-                        uk.assure.AssureApplication.class)
-                .initializers(context ->
-                        context.getBeanFactory().registerSingleton("clock", uk.assure.support.TestClock.of(port)))
+        try (var other = new SpringApplicationBuilder(AssureApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", TestClock.of(port)))
                 .run(
                         "--assure.database.url=" + url,
                         "--assure.demo-data=false",
                         "--server.port=0",
                         "--logging.level.root=warn")) {
-            int otherPort = ((org.springframework.boot.web.context.WebServerApplicationContext) other)
-                    .getWebServer()
-                    .getPort();
+            int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
             Browserless onThis = new Browserless(port);
             onThis.signIn("two-nodes@test.local", NEW_PASSWORD);
             Browserless onOther = new Browserless(otherPort);

@@ -3,6 +3,9 @@ package uk.assure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,33 +47,31 @@ class SignInThrottlingIT {
         long[] unknown = new long[7];
         long[] wrong = new long[7];
         for (int i = 0; i < unknown.length; i++) {
-            clock.move(java.time.Duration.ofMinutes(16)); // the throttle's window forgets earlier failures
+            clock.move(Duration.ofMinutes(16)); // the throttle's window forgets earlier failures
             Browserless browser = new Browserless(port);
             String csrf = Browserless.csrf(browser.page("/sign-in"));
             long start = System.nanoTime();
             HttpResponse<String> nobody = browser.firstAnswer(
                     "POST",
                     "/sign-in",
-                    java.util.Map.of(
-                            "email", "nobody-" + i + "@nowhere.test", "password", "not the password", "_csrf", csrf));
+                    Map.of("email", "nobody-" + i + "@nowhere.test", "password", "not the password", "_csrf", csrf));
             unknown[i] = System.nanoTime() - start;
             start = System.nanoTime();
             HttpResponse<String> someone = browser.firstAnswer(
                     "POST",
                     "/sign-in",
-                    java.util.Map.of(
-                            "email", FreshDatabase.ADMIN_EMAIL, "password", "not the password", "_csrf", csrf));
+                    Map.of("email", FreshDatabase.ADMIN_EMAIL, "password", "not the password", "_csrf", csrf));
             wrong[i] = System.nanoTime() - start;
             assertThat(nobody.statusCode()).isEqualTo(someone.statusCode()).isEqualTo(302);
             assertThat(nobody.headers().firstValue("Location"))
                     .isEqualTo(someone.headers().firstValue("Location"))
                     .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?error"));
         }
-        clock.move(java.time.Duration.ofMinutes(16));
+        clock.move(Duration.ofMinutes(16));
         // both check a password against an Argon2 hash (a stand-in one for an unknown email): without that, an unknown
         // email would be answered several times faster
-        java.util.Arrays.sort(unknown);
-        java.util.Arrays.sort(wrong);
+        Arrays.sort(unknown);
+        Arrays.sort(wrong);
         double ratio = (double) unknown[unknown.length / 2] / wrong[wrong.length / 2];
         assertThat(ratio)
                 .as("median time for an unknown email over that for a wrong password")

@@ -3,6 +3,7 @@ package uk.assure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -147,8 +148,7 @@ class SingleSignOnIT {
                                 "VIEWER"))
                 .body());
         String link = created.select("#invitation-link").attr("value");
-        Document invitation =
-                new Browserless(port).page(java.net.URI.create(link).getPath());
+        Document invitation = new Browserless(port).page(URI.create(link).getPath());
         assertThat(invitation.select("a#sso").text())
                 .as("the invitation page offers it too")
                 .isEqualTo("Sign in with Testshire Council account");
@@ -173,9 +173,7 @@ class SingleSignOnIT {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
-        assertThat(new Browserless(port)
-                        .get(java.net.URI.create(link).getPath())
-                        .statusCode())
+        assertThat(new Browserless(port).get(URI.create(link).getPath()).statusCode())
                 .as("the link is used up")
                 .isEqualTo(404);
         assertThat(jdbc.sql("SELECT details FROM audit_event WHERE event_type = 'INVITATION_ACCEPTED' AND actor = ?")

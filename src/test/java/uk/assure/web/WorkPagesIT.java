@@ -2,6 +2,7 @@ package uk.assure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import uk.assure.account.Role;
 import uk.assure.account.UserRepository;
+import uk.assure.plan.ActionStatus;
+import uk.assure.plan.DueDate;
+import uk.assure.plan.ProgressEntry;
+import uk.assure.plan.ProgressService;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -33,7 +38,7 @@ class WorkPagesIT {
     PasswordEncoder passwords;
 
     @Autowired
-    uk.assure.plan.ProgressService progress;
+    ProgressService progress;
 
     Browserless browser;
 
@@ -141,12 +146,9 @@ class WorkPagesIT {
                 Long.parseLong(overdue[1]),
                 overdue[0],
                 Integer.parseInt(overdue[2]),
-                uk.assure.plan.ProgressEntry.note("Moved on.", uk.assure.plan.ActionStatus.IN_PROGRESS)
-                        .withRevisedDue(
-                                uk.assure.plan.DueDate.exact(
-                                        java.time.LocalDate.now().plusYears(1)),
-                                "Agreed at the board"),
-                new uk.assure.plan.ProgressService.Author(null, "Test"));
+                ProgressEntry.note("Moved on.", ActionStatus.IN_PROGRESS)
+                        .withRevisedDue(DueDate.exact(LocalDate.now().plusYears(1)), "Agreed at the board"),
+                new ProgressService.Author(null, "Test"));
 
         String after = browser.page("/actions?due=overdue").select("#summary").text();
         int shownBefore = Integer.parseInt(before.substring(0, before.indexOf(' ')));

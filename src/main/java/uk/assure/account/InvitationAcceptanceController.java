@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,13 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.assure.account.Invitation;
-import uk.assure.account.Invitations;
-import uk.assure.account.PasswordRules;
-import uk.assure.account.SessionSignIn;
-import uk.assure.account.SignedInUser;
 import uk.assure.system.AssureProperties;
 import uk.assure.system.Scope;
+import uk.assure.web.FormError;
 
 /**
  * The link in an invitation email, for a person not signed in: who invited them to which partnership, then a
@@ -88,7 +84,7 @@ class InvitationAcceptanceController {
         model.addAttribute("errors", errors);
         if (oidc.configured()) {
             model.addAttribute("ssoName", oidc.name());
-            model.addAttribute("ssoStart", HomeController.SINGLE_SIGN_ON_START);
+            model.addAttribute("ssoStart", SignInPagesController.SINGLE_SIGN_ON_START);
         }
         return "invitations/accept";
     }

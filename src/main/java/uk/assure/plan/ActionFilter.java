@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.plan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.assure.plan.ActionStatus;
-import uk.assure.plan.Rag;
 import uk.assure.plan.Worklists.Item;
 
 /**
@@ -58,7 +56,7 @@ public record ActionFilter(
                 || q != null;
     }
 
-    List<Item> apply(List<Item> items, LocalDate today, uk.assure.plan.RagSettings settings) {
+    List<Item> apply(List<Item> items, LocalDate today, RagSettings settings) {
         List<Item> out = new ArrayList<>();
         for (Item item : items) {
             if (matches(item, today) && activityMatches(item, today, settings)) {
@@ -76,7 +74,7 @@ public record ActionFilter(
         return out;
     }
 
-    private boolean activityMatches(Item item, LocalDate today, uk.assure.plan.RagSettings settings) {
+    private boolean activityMatches(Item item, LocalDate today, RagSettings settings) {
         if (activity == null) {
             return true;
         }

@@ -1,9 +1,15 @@
-package uk.assure.web;
+package uk.assure.plan;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,14 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.assure.account.SignedInUser;
 import uk.assure.partnership.PartnershipDirectory;
-import uk.assure.plan.Worklists;
 import uk.assure.plan.Worklists.Item;
 
 /** The dashboard, an agency lead's own actions across plans, and the filtered list every dashboard number opens. */
 @Controller
 class WorkPagesController {
 
-    private final uk.assure.account.Access access;
+    private final PlanWork work;
 
     private static final int CHART_WIDTH = 840;
     static final int LIST_LIMIT = 15;
@@ -30,11 +35,11 @@ class WorkPagesController {
     public record Cell(int count, String href) {}
 
     private static List<CountRow> rows(
-            List<Worklists.Count> counts, java.util.function.Function<Worklists.Count, UriComponentsBuilder> base) {
-        List<CountRow> rows = new java.util.ArrayList<>();
+            List<Worklists.Count> counts, Function<Worklists.Count, UriComponentsBuilder> base) {
+        List<CountRow> rows = new ArrayList<>();
         for (Worklists.Count count : counts) {
-            List<Cell> cells = new java.util.ArrayList<>();
-            for (uk.assure.plan.Rag rag : uk.assure.plan.Rag.values()) {
+            List<Cell> cells = new ArrayList<>();
+            for (Rag rag : Rag.values()) {
                 int n = count.of(rag);
                 cells.add(new Cell(
                         n,
@@ -70,19 +75,12 @@ class WorkPagesController {
         return items.subList(0, Math.min(items.size(), LIST_LIMIT));
     }
 
-    private final Worklists worklists;
     private final PartnershipDirectory directory;
     private final Clock clock;
-    private final uk.assure.plan.RagSettings settings;
+    private final RagSettings settings;
 
-    WorkPagesController(
-            Worklists worklists,
-            PartnershipDirectory directory,
-            Clock clock,
-            uk.assure.plan.RagSettings settings,
-            uk.assure.account.Access access) {
-        this.access = access;
-        this.worklists = worklists;
+    WorkPagesController(PartnershipDirectory directory, Clock clock, RagSettings settings, PlanWork work) {
+        this.work = work;
         this.directory = directory;
         this.clock = clock;
         this.settings = settings;
@@ -90,8 +88,7 @@ class WorkPagesController {
 
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal SignedInUser user, Model model) {
-        access.require(user, uk.assure.account.Access.Capability.SEE_EVERY_PLAN);
-        Worklists.Dashboard dashboard = worklists.dashboard(user.partnershipId());
+        Worklists.Dashboard dashboard = work.dashboard(user);
         model.addAttribute("dashboard", dashboard);
         // Each list shows its first rows; its heading has the full count and a link to the whole list.
         model.addAttribute("overdueTop", top(dashboard.overdue()));
@@ -121,9 +118,9 @@ class WorkPagesController {
 
     @GetMapping("/my-actions")
     String myActions(@AuthenticationPrincipal SignedInUser user, Model model) {
-        access.require(user, uk.assure.account.Access.Capability.SEE_EVERY_PLAN);
-        if (user.agencyId() != null) {
-            Worklists.MyActions mine = worklists.myActions(user.partnershipId(), user.agencyId());
+        Optional<Worklists.MyActions> found = work.myActions(user);
+        if (found.isPresent()) {
+            Worklists.MyActions mine = found.get();
             model.addAttribute("mine", mine);
             // Work to do is listed whole; what comes later and what is done show their first rows, with a link.
             model.addAttribute("laterTop", top(mine.later()));
@@ -140,10 +137,9 @@ class WorkPagesController {
 
     @GetMapping("/actions")
     String actions(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> params, Model model) {
-        access.require(user, uk.assure.account.Access.Capability.SEE_EVERY_PLAN);
+        List<Item> all = work.actions(user);
         ActionFilter filter = ActionFilter.of(params);
         LocalDate today = LocalDate.now(clock);
-        List<Item> all = worklists.items(user.partnershipId());
         List<Item> shown = filter.apply(all, today, settings);
         model.addAttribute("filter", filter);
         model.addAttribute("items", shown);
@@ -155,12 +151,12 @@ class WorkPagesController {
                                 .filter(i -> i.planExternalId().equals(filter.plan()))
                                 .count());
         model.addAttribute("summary", ActionFilter.summary(shown, today));
-        model.addAttribute("agencies", new java.util.TreeMap<>(directory.agencyLabels(user.partnershipId())));
+        model.addAttribute("agencies", new TreeMap<>(directory.agencyLabels(user.partnershipId())));
         model.addAttribute(
                 "plans",
                 all.stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                Item::planExternalId, Item::planTitle, (a, b) -> a, java.util.LinkedHashMap::new)));
+                        .collect(Collectors.toMap(
+                                Item::planExternalId, Item::planTitle, (a, b) -> a, LinkedHashMap::new)));
         model.addAttribute("today", today);
         return "work/actions";
     }

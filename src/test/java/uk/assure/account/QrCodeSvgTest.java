@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package uk.assure.api;
+package uk.assure.account;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,8 +10,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.assure.account.SignedInUser;
-import uk.assure.account.UserRepository;
 import uk.assure.audit.AuditLog;
 import uk.assure.system.ExternalIds;
 import uk.assure.system.Scope;

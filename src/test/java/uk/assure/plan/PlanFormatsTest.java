@@ -1,18 +1,14 @@
-package uk.assure.web;
+package uk.assure.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.assure.plan.NewPlan.GlossaryTerm;
 
-class FormatsTest {
+class PlanFormatsTest {
 
-    private final Formats formats =
-            new Formats(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/London")));
+    private final PlanFormats formats = new PlanFormats();
     private final List<GlossaryTerm> glossary = List.of(
             new GlossaryTerm("MASH", "Multi-Agency Safeguarding Hub"),
             new GlossaryTerm("MASH Board", "The board that oversees the MASH"),

@@ -1,4 +1,4 @@
-package uk.assure.api;
+package uk.assure.plan;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -6,12 +6,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import uk.assure.plan.Comments;
-import uk.assure.plan.DueDate;
-import uk.assure.plan.PlanViews;
-import uk.assure.plan.Rag;
-import uk.assure.plan.RagAssessment;
-import uk.assure.plan.Worklists;
 
 /**
  * What the API answers and accepts: its own records, so that the JSON is a contract that changes only on purpose,

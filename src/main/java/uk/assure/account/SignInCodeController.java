@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,10 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.assure.account.SignedInUser;
-import uk.assure.account.Totp;
-import uk.assure.account.TwoStep;
-import uk.assure.account.TwoStepSignIn;
+import uk.assure.web.FormError;
 
 /** The second step of signing in: the code from the user's authenticator app, after the right password. */
 @Controller

@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.importer;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -14,39 +14,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.assure.account.SignedInUser;
-import uk.assure.importer.FormatDetector;
-import uk.assure.importer.ImportException;
-import uk.assure.importer.ParsedPlan;
-import uk.assure.importer.PendingImports;
-import uk.assure.importer.PlanImporter;
-import uk.assure.importer.PlanParsers;
-import uk.assure.plan.NotFoundException;
 import uk.assure.system.AssureProperties;
+import uk.assure.web.FormError;
 
 /** Upload a plan document, see what Assure read from it, then confirm (one transaction) or cancel (nothing kept). */
 @Controller
 class ImportPagesController {
 
-    private final uk.assure.account.Access access;
-
-    private final PendingImports pending;
-    private final PlanImporter importer;
+    private final PlanImports imports;
     private final long maxBytes;
 
-    ImportPagesController(
-            PendingImports pending,
-            PlanImporter importer,
-            AssureProperties properties,
-            uk.assure.account.Access access) {
-        this.access = access;
-        this.pending = pending;
-        this.importer = importer;
+    ImportPagesController(PlanImports imports, AssureProperties properties) {
+        this.imports = imports;
         this.maxBytes = properties.uploadMaxBytes();
     }
 
     @GetMapping("/imports/new")
     String form(@AuthenticationPrincipal SignedInUser user) {
-        requireAdmin(user);
+        imports.requireImport(user);
         return "imports/new";
     }
 
@@ -56,7 +41,7 @@ class ImportPagesController {
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "sheet", required = false) String sheet,
             Model model) {
-        requireAdmin(user);
+        imports.requireImport(user);
         model.addAttribute("sheet", sheet);
         if (file == null
                 || file.isEmpty()
@@ -69,11 +54,8 @@ class ImportPagesController {
             return refuse(model, "The file must be " + maxBytes / (1024 * 1024) + " MB or smaller");
         }
         try {
-            byte[] content = file.getBytes();
-            FormatDetector.detect(name, content, maxBytes, sheet);
-            ParsedPlan plan = PlanParsers.standard()
-                    .parse(name, content, sheet == null || sheet.isBlank() ? null : sheet.strip());
-            return "redirect:/imports/" + pending.hold(user.partnershipId(), user.userId(), name, plan);
+            String chosenSheet = sheet == null || sheet.isBlank() ? null : sheet.strip();
+            return "redirect:/imports/" + imports.read(user, name, file.getBytes(), maxBytes, chosenSheet);
         } catch (ImportException e) {
             return refuse(model, e.getMessage());
         } catch (IOException e) {
@@ -83,11 +65,8 @@ class ImportPagesController {
 
     @GetMapping("/imports/{id}")
     String preview(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        requireAdmin(user);
-        PendingImports.Pending held =
-                pending.find(user.partnershipId(), id).orElseThrow(() -> new NotFoundException("Import"));
-        model.addAttribute("pendingId", held.externalId());
-        model.addAttribute("preview", importer.preview(user.partnershipId(), held.plan()));
+        model.addAttribute("preview", imports.preview(user, id));
+        model.addAttribute("pendingId", id);
         return "imports/preview";
     }
 
@@ -99,12 +78,10 @@ class ImportPagesController {
             @RequestParam(name = "mode", required = false) String mode,
             @RequestParam(name = "closeMissing", required = false) List<String> closeMissing,
             RedirectAttributes redirect) {
-        requireAdmin(user);
         Set<String> create = createAgency == null ? Set.of() : new HashSet<>(createAgency);
         Set<String> close = closeMissing == null ? Set.of() : new HashSet<>(closeMissing);
-        var choice = new uk.assure.importer.PlanImporter.Choice("new".equals(mode), create, close);
-        var created = pending.confirm(user.partnershipId(), id, choice, user.userId(), user.getUsername())
-                .orElseThrow(() -> new NotFoundException("Import"));
+        var choice = new PlanImporter.Choice("new".equals(mode), create, close);
+        PlanImporter.Committed created = imports.confirm(user, id, choice);
         redirect.addFlashAttribute(created.updated() ? "updated" : "imported", true);
         if (created.updated()) {
             redirect.addFlashAttribute("updateCounts", List.of(created.matched(), created.added(), created.closed()));
@@ -114,10 +91,7 @@ class ImportPagesController {
 
     @PostMapping("/imports/{id}/cancel")
     String cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        requireAdmin(user);
-        if (!pending.cancel(user.partnershipId(), id)) {
-            throw new NotFoundException("Import");
-        }
+        imports.cancel(user, id);
         return "redirect:/plans";
     }
 
@@ -126,10 +100,5 @@ class ImportPagesController {
         model.addAttribute("errors", List.of(new FormError(field, message)));
         model.addAttribute(field + "Error", true);
         return "imports/new";
-    }
-
-    /** Importing is the business manager's job. */
-    private void requireAdmin(SignedInUser user) {
-        access.require(user, uk.assure.account.Access.Capability.IMPORT_PLANS);
     }
 }

@@ -1,6 +1,5 @@
-package uk.assure.account;
+package uk.assure.partnership;
 
-import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,13 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.assure.demo.DemoData;
-import uk.assure.partnership.PartnershipDirectory;
+import uk.assure.account.PasswordRules;
+import uk.assure.account.Role;
+import uk.assure.account.UserRepository;
 import uk.assure.partnership.PartnershipDirectory.Partnership;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.Scope;
 
 /**
- * On an empty database: the demo partnership and its plans, and the first admin. The admin's password comes
+ * On an empty database: the first partnership (the demo's, when a listener of {@link EmptyDatabase} makes it) and
+ * the first admin. The admin's password comes
  * from ASSURE_ADMIN_PASSWORD or is generated and printed once; there is no fixed default.
  */
 @Component
@@ -28,7 +30,6 @@ class FirstRun implements ApplicationRunner {
 
     private final PartnershipDirectory directory;
     private final UserRepository users;
-    private final DemoData demoData;
     private final PasswordEncoder passwords;
     private final AssureProperties properties;
     private final TransactionTemplate transaction;
@@ -38,7 +39,6 @@ class FirstRun implements ApplicationRunner {
     FirstRun(
             PartnershipDirectory directory,
             UserRepository users,
-            DemoData demoData,
             PasswordEncoder passwords,
             AssureProperties properties,
             TransactionTemplate transaction,
@@ -47,7 +47,6 @@ class FirstRun implements ApplicationRunner {
         this.events = events;
         this.directory = directory;
         this.users = users;
-        this.demoData = demoData;
         this.passwords = passwords;
         this.properties = properties;
         this.transaction = transaction;
@@ -57,7 +56,7 @@ class FirstRun implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         // setting up the first partnership is about no partnership yet
-        try (var scope = uk.assure.system.Scope.everyPartnership()) {
+        try (var scope = Scope.everyPartnership()) {
             setUp();
         }
     }
@@ -72,10 +71,9 @@ class FirstRun implements ApplicationRunner {
             if (users.anyUserExists()) {
                 return null;
             }
-            Partnership partnership = directory
-                    .firstPartnership()
-                    .orElseGet(() ->
-                            properties.demoData() ? demoData.load() : directory.createPartnership("My partnership"));
+            events.publishEvent(new EmptyDatabase());
+            Partnership partnership =
+                    directory.firstPartnership().orElseGet(() -> directory.createPartnership("My partnership"));
             createFirstAdmin(partnership);
             return partnership;
         });
@@ -89,7 +87,7 @@ class FirstRun implements ApplicationRunner {
         String email =
                 isBlank(admin.email()) ? DEFAULT_ADMIN_EMAIL : admin.email().strip();
         boolean generated = isBlank(admin.password());
-        String password = generated ? generatePassword() : admin.password();
+        String password = generated ? PasswordRules.generatePassword() : admin.password();
         users.create(
                 partnership.id(),
                 new UserRepository.NewUser(email, "Administrator", Role.ADMIN, null),
@@ -100,17 +98,6 @@ class FirstRun implements ApplicationRunner {
         } else {
             log.info("First admin created: {}", email);
         }
-    }
-
-    /** 20 letters and digits, with none that are easily confused (l, 1, O, 0): about 117 bits. */
-    static String generatePassword() {
-        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 
     private static boolean isBlank(String s) {

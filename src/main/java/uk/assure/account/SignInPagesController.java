@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -6,21 +6,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.assure.system.AssureProperties;
 
+/** The sign-in page, and where single sign-on lands someone it does not know. */
 @Controller
-class HomeController {
+class SignInPagesController {
 
     /** Where the single sign-on button starts the provider's sign-in (uk.assure.account.SingleSignOn.START). */
     static final String SINGLE_SIGN_ON_START = "/sign-in/sso/start/oidc";
 
     private final AssureProperties.Oidc oidc;
 
-    HomeController(AssureProperties properties) {
+    SignInPagesController(AssureProperties properties) {
         this.oidc = properties.oidc();
-    }
-
-    @GetMapping("/")
-    String home() {
-        return "redirect:/plans";
     }
 
     @GetMapping("/sign-in")

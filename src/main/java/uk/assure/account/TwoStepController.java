@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,11 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uk.assure.account.SignedInUser;
-import uk.assure.account.Totp;
-import uk.assure.account.TwoStep;
-import uk.assure.account.TwoStepSignIn;
-import uk.assure.account.UserRepository;
+import uk.assure.web.FormError;
 
 /**
  * Setting two-step sign-in up, and turning it off. The new secret waits in the session until a code from the app

@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;

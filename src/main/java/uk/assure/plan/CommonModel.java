@@ -1,10 +1,8 @@
-package uk.assure.web;
+package uk.assure.plan;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import uk.assure.plan.ActionStatus;
-import uk.assure.plan.Rag;
 
 /** Values every page may list (Thymeleaf 3.1 does not reach static members). */
 @ControllerAdvice

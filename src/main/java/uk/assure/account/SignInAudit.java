@@ -1,4 +1,4 @@
-package uk.assure.audit;
+package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
@@ -7,7 +7,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import uk.assure.account.SignedInUser;
+import uk.assure.audit.AuditLog;
+import uk.assure.system.Scope;
 
 /** Every sign-in, successful or not, is an audit event with the email given and the address it came from. */
 @Component
@@ -24,7 +25,7 @@ class SignInAudit {
         if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
             // a sign-in made without the form (uk.assure.account.SessionSignIn) names the way in its details
             String how = event.getAuthentication().getDetails() instanceof String way ? " by " + way : "";
-            try (var scope = uk.assure.system.Scope.partnership(user.partnershipId())) {
+            try (var scope = Scope.partnership(user.partnershipId())) {
                 audit.record(new AuditLog.Event(
                         user.partnershipId(),
                         user.userId(),

@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.plan;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,51 +15,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import uk.assure.account.Access;
 import uk.assure.account.SignedInUser;
 import uk.assure.partnership.PartnershipDirectory;
-import uk.assure.plan.NotFoundException;
-import uk.assure.plan.PlanQueries;
-import uk.assure.plan.Worklists;
 
 /** The plans list and a plan: read-only pages, each scoped to the signed-in user's partnership. */
 @Controller
 class PlanPagesController {
 
-    private final uk.assure.account.Access access;
-
-    private final PlanQueries plans;
-    private final Worklists worklists;
+    private final PlanWork work;
     private final PartnershipDirectory directory;
     private final Clock clock;
-    private final uk.assure.plan.RagSettings settings;
+    private final RagSettings settings;
 
-    PlanPagesController(
-            PlanQueries plans,
-            Worklists worklists,
-            PartnershipDirectory directory,
-            Clock clock,
-            uk.assure.plan.RagSettings settings,
-            uk.assure.account.Access access) {
-        this.access = access;
-        this.plans = plans;
-        this.worklists = worklists;
+    PlanPagesController(PlanWork work, PartnershipDirectory directory, Clock clock, RagSettings settings) {
+        this.work = work;
         this.directory = directory;
         this.clock = clock;
         this.settings = settings;
     }
 
+    /** Home is the list of plans. */
+    @GetMapping("/")
+    String home() {
+        return "redirect:/plans";
+    }
+
     @GetMapping("/plans")
     String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-        if (access.may(user, Access.Capability.SEE_EVERY_PLAN)) {
-            model.addAttribute("plans", plans.listPlans(user.partnershipId()));
-        } else {
-            java.util.Set<String> viewable = access.viewablePlans(user);
-            model.addAttribute(
-                    "plans",
-                    plans.listPlans(user.partnershipId()).stream()
-                            .filter(p -> viewable.contains(p.externalId()))
-                            .toList());
-            model.addAttribute(
-                    "endedGrants",
-                    access.grants(user).stream().filter(Access.Grant::expired).toList());
+        model.addAttribute("plans", work.plans(user));
+        List<Access.Grant> ended = work.endedGrants(user);
+        if (!ended.isEmpty()) {
+            model.addAttribute("endedGrants", ended);
         }
         return "plans/list";
     }
@@ -70,9 +54,7 @@ class PlanPagesController {
             @PathVariable String planId,
             @RequestParam Map<String, String> params,
             Model model) {
-        access.requirePlan(user, planId);
-        model.addAttribute(
-                "plan", plans.findPlan(user.partnershipId(), planId).orElseThrow(() -> new NotFoundException("Plan")));
+        model.addAttribute("plan", work.plan(user, planId));
         Map<String, String> withPlan = new HashMap<>(params);
         withPlan.put("plan", planId);
         ActionFilter filter = ActionFilter.of(withPlan);
@@ -80,7 +62,7 @@ class PlanPagesController {
         model.addAttribute("agencies", new TreeMap<>(directory.agencyLabels(user.partnershipId())));
         if (filter.active() || !"plan".equals(filter.sort())) {
             LocalDate today = LocalDate.now(clock);
-            List<Worklists.Item> items = filter.apply(worklists.items(user.partnershipId()), today, settings);
+            List<Worklists.Item> items = filter.apply(work.actionsOf(user, planId), today, settings);
             model.addAttribute("items", items);
             model.addAttribute("summary", ActionFilter.summary(items, today));
         }

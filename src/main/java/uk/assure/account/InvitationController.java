@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,12 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import uk.assure.account.InvitationMail;
-import uk.assure.account.Invitations;
-import uk.assure.account.Role;
-import uk.assure.account.SignedInUser;
-import uk.assure.plan.NotFoundException;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.NotFoundException;
+import uk.assure.web.FormError;
 
 /**
  * An admin's invitations: the list (waiting, expired, accepted, revoked) with re-send and revoke, and the form to
@@ -41,14 +38,7 @@ class InvitationController {
     private final InvitationMail mail;
     private final String publicUrl;
 
-    private final uk.assure.account.Access access;
-
-    InvitationController(
-            Invitations invitations,
-            InvitationMail mail,
-            AssureProperties properties,
-            uk.assure.account.Access access) {
-        this.access = access;
+    InvitationController(Invitations invitations, InvitationMail mail, AssureProperties properties) {
         this.invitations = invitations;
         this.mail = mail;
         this.publicUrl = properties.publicUrl();
@@ -59,14 +49,12 @@ class InvitationController {
 
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-        requireAdmin(user);
         model.addAttribute("invitations", invitations.list(user));
         return "admin/invitations/list";
     }
 
     @GetMapping("/new")
     String form(@AuthenticationPrincipal SignedInUser user, Model model) {
-        requireAdmin(user);
         return form(user, model, new InvitationForm("", "", "", ""), null);
     }
 
@@ -81,7 +69,6 @@ class InvitationController {
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        requireAdmin(user);
         InvitationForm form = new InvitationForm(email.strip(), name.strip(), role, agency);
         List<FormError> errors = check(form);
         if (errors.isEmpty()) {
@@ -100,7 +87,6 @@ class InvitationController {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        requireAdmin(user);
         model.addAttribute(
                 "invitation", invitations.find(user, id).orElseThrow(() -> new NotFoundException("Invitation")));
         return "admin/invitations/show";
@@ -112,8 +98,9 @@ class InvitationController {
             @PathVariable String id,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        requireAdmin(user);
-        invitations.find(user, id).orElseThrow(() -> new uk.assure.plan.NotFoundException("Invitation"));
+        if (invitations.find(user, id).isEmpty()) {
+            throw new NotFoundException("Invitation");
+        }
         return invitations
                 .resend(user, id)
                 .map(issued -> deliver(issued, request, redirect))
@@ -125,8 +112,9 @@ class InvitationController {
 
     @PostMapping("/{id}/revoke")
     String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, RedirectAttributes redirect) {
-        requireAdmin(user);
-        invitations.find(user, id).orElseThrow(() -> new uk.assure.plan.NotFoundException("Invitation"));
+        if (invitations.find(user, id).isEmpty()) {
+            throw new NotFoundException("Invitation");
+        }
         redirect.addFlashAttribute(invitations.revoke(user, id) ? "revoked" : "notChanged", true);
         return "redirect:/admin/invitations";
     }
@@ -180,9 +168,5 @@ class InvitationController {
             errors.add(new FormError("role", "Select a role"));
         }
         return errors;
-    }
-
-    private void requireAdmin(SignedInUser user) {
-        access.require(user, uk.assure.account.Access.Capability.ADMINISTER);
     }
 }

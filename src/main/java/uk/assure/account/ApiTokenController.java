@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -11,9 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uk.assure.account.SignedInUser;
-import uk.assure.api.ApiTokens;
-import uk.assure.plan.NotFoundException;
+import uk.assure.system.NotFoundException;
+import uk.assure.web.FormError;
 
 /**
  * One's own API tokens: make one (named, for 30, 90 or 365 days; shown once, on the page that follows), see when

@@ -1,8 +1,9 @@
-package uk.assure.web;
+package uk.assure.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import uk.assure.plan.Rag;
+import java.util.Locale;
+import java.util.function.BiFunction;
 import uk.assure.plan.Worklists.Count;
 
 /**
@@ -20,7 +21,7 @@ public record RagChart(int width, int height, List<Bar> bars) {
 
     public record Segment(Rag rag, int count, int x, int width, String href, String title) {
         public String cssClass() {
-            return "assure-chart__" + rag.name().toLowerCase(java.util.Locale.ROOT);
+            return "assure-chart__" + rag.name().toLowerCase(Locale.ROOT);
         }
 
         public boolean labelled() {
@@ -28,7 +29,7 @@ public record RagChart(int width, int height, List<Bar> bars) {
         }
     }
 
-    static RagChart of(List<Count> counts, int width, java.util.function.BiFunction<Count, Rag, String> href) {
+    static RagChart of(List<Count> counts, int width, BiFunction<Count, Rag, String> href) {
         int max = counts.stream().mapToInt(Count::total).max().orElse(1);
         List<Bar> bars = new ArrayList<>();
         int y = 0;

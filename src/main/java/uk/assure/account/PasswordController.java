@@ -1,4 +1,4 @@
-package uk.assure.web;
+package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,11 +16,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uk.assure.account.PasswordRules;
-import uk.assure.account.SignedInUser;
-import uk.assure.account.TwoStep;
-import uk.assure.account.UserRepository;
 import uk.assure.audit.AuditLog;
+import uk.assure.web.FormError;
 
 /**
  * Changing one's own password: the current one first; the new one by length, not composition, and not among the
@@ -35,7 +32,7 @@ class PasswordController {
     private final Clock clock;
     private final TwoStep twoStep;
 
-    private final uk.assure.api.ApiTokens tokens;
+    private final ApiTokens tokens;
 
     PasswordController(
             UserRepository users,
@@ -43,7 +40,7 @@ class PasswordController {
             AuditLog audit,
             Clock clock,
             TwoStep twoStep,
-            uk.assure.api.ApiTokens tokens) {
+            ApiTokens tokens) {
         this.tokens = tokens;
         this.twoStep = twoStep;
         this.users = users;
@@ -63,9 +60,7 @@ class PasswordController {
     long activeTokens(@AuthenticationPrincipal SignedInUser user) {
         return user == null
                 ? 0
-                : tokens.of(user).stream()
-                        .filter(uk.assure.api.ApiTokens.Token::active)
-                        .count();
+                : tokens.of(user).stream().filter(ApiTokens.Token::active).count();
     }
 
     @GetMapping("/account/password")

@@ -1,4 +1,4 @@
-package uk.assure.api;
+package uk.assure.plan;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,22 +14,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.assure.account.Access;
 import uk.assure.account.SignedInUser;
-import uk.assure.plan.ActionStatus;
-import uk.assure.plan.Comments;
-import uk.assure.plan.DueDate;
-import uk.assure.plan.InvalidProgressException;
-import uk.assure.plan.NotFoundException;
-import uk.assure.plan.PlanQueries;
 import uk.assure.plan.PlanViews.ActionPage;
-import uk.assure.plan.ProgressEntry;
-import uk.assure.plan.ProgressService;
-import uk.assure.plan.Worklists;
 
 /**
  * The JSON API: plans, actions with their history, an agency lead's own actions, progress updates and comments.
- * Every answer is decided by {@link Access}, exactly as for the pages: what a person may not read answers 404,
+ * Every answer is decided by {@link PlanWork}, the same methods the pages call: what a person may not read answers 404,
  * what they may read but not do answers 403.
  */
 @RestController
@@ -39,37 +28,22 @@ import uk.assure.plan.Worklists;
 @SecurityRequirement(name = "token")
 class PlansApi {
 
-    private final PlanQueries plans;
-    private final ProgressService progress;
-    private final Comments comments;
-    private final Worklists worklists;
-    private final Access access;
+    private final PlanWork work;
 
-    PlansApi(PlanQueries plans, ProgressService progress, Comments comments, Worklists worklists, Access access) {
-        this.plans = plans;
-        this.progress = progress;
-        this.comments = comments;
-        this.worklists = worklists;
-        this.access = access;
+    PlansApi(PlanWork work) {
+        this.work = work;
     }
 
     @Operation(summary = "The plans the caller may read: every plan of the partnership, or a viewer's granted ones")
     @GetMapping("/plans")
     List<ApiModels.PlanSummary> plans(@AuthenticationPrincipal SignedInUser user) {
-        Set<String> viewable = access.may(user, Access.Capability.SEE_EVERY_PLAN) ? null : access.viewablePlans(user);
-        return plans.listPlans(user.partnershipId()).stream()
-                .filter(p -> viewable == null || viewable.contains(p.externalId()))
-                .map(ApiModels.PlanSummary::of)
-                .toList();
+        return work.plans(user).stream().map(ApiModels.PlanSummary::of).toList();
     }
 
     @Operation(summary = "A plan whole: its sections, findings and actions, each action with its RAG rating")
     @GetMapping("/plans/{planId}")
     ApiModels.Plan plan(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId) {
-        access.requirePlan(user, planId);
-        return plans.findPlan(user.partnershipId(), planId)
-                .map(ApiModels.Plan::of)
-                .orElseThrow(() -> new NotFoundException("Plan"));
+        return ApiModels.Plan.of(work.plan(user, planId));
     }
 
     @Operation(
@@ -78,29 +52,22 @@ class PlansApi {
     @GetMapping("/plans/{planId}/actions/{actionId}")
     ApiModels.Action action(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String actionId) {
-        ActionPage action = find(user, planId, actionId);
-        return ApiModels.Action.of(action, comments.of(user.partnershipId(), actionId));
+        ActionPage action = work.action(user, planId, actionId);
+        return ApiModels.Action.of(action, work.comments(user, action));
     }
 
     @Operation(summary = "The actions the caller's agency leads, on every plan: overdue, due soon, later, completed")
     @GetMapping("/my-actions")
     ApiModels.MyActions myActions(@AuthenticationPrincipal SignedInUser user) {
-        access.require(user, Access.Capability.SEE_EVERY_PLAN);
-        if (user.agencyId() == null) {
-            return new ApiModels.MyActions(List.of(), List.of(), List.of(), List.of());
-        }
-        return ApiModels.MyActions.of(worklists.myActions(user.partnershipId(), user.agencyId()));
+        return work.myActions(user)
+                .map(ApiModels.MyActions::of)
+                .orElseGet(() -> new ApiModels.MyActions(List.of(), List.of(), List.of(), List.of()));
     }
 
     @Operation(summary = "A file given as evidence with an update: always a download")
     @GetMapping(path = "/evidence/{fileId}", produces = "*/*")
     ResponseEntity<byte[]> evidence(@AuthenticationPrincipal SignedInUser user, @PathVariable String fileId) {
-        String plan =
-                progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
-        access.requirePlan(user, plan);
-        return progress.evidence(user.partnershipId(), fileId)
-                .orElseThrow(() -> new NotFoundException("File"))
-                .asDownload();
+        return work.evidence(user, fileId).asDownload();
     }
 
     @Operation(summary = "Records a progress update: for an admin, or a lead of an agency that leads the action")
@@ -110,8 +77,8 @@ class PlansApi {
             @PathVariable String planId,
             @PathVariable String actionId,
             @RequestBody ApiModels.NewUpdate body) {
-        ActionPage action = find(user, planId, actionId);
-        access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
+        ActionPage action = work.action(user, planId, actionId);
+        work.requireUpdate(user, actionId);
         List<InvalidProgressException.FieldError> errors = new ArrayList<>();
         if (body.version() == null) {
             errors.add(new InvalidProgressException.FieldError("version", "Give the action's version as last read"));
@@ -139,12 +106,7 @@ class PlansApi {
             errors.addAll(ProgressService.problems(action.status(), entry));
             throw new InvalidProgressException(errors);
         }
-        ProgressService.Recorded recorded = progress.record(
-                user.partnershipId(),
-                actionId,
-                body.version(),
-                entry,
-                new ProgressService.Author(user.userId(), user.displayName()));
+        ProgressService.Recorded recorded = work.recordUpdate(user, actionId, body.version(), entry, null);
         return ResponseEntity.created(URI.create("/api/v1/plans/" + planId + "/actions/" + actionId))
                 .body(new ApiModels.Recorded(recorded.externalId(), actionId, recorded.newVersion()));
     }
@@ -156,28 +118,16 @@ class PlansApi {
             @PathVariable String planId,
             @PathVariable String actionId,
             @RequestBody ApiModels.NewComment body) {
-        find(user, planId, actionId);
-        access.require(user, Access.Capability.COMMENT);
+        work.action(user, planId, actionId);
         String id;
         try {
-            id = comments.add(
-                    user.partnershipId(),
-                    actionId,
-                    new ProgressService.Author(user.userId(), user.displayName()),
-                    body.comment());
+            id = work.comment(user, actionId, body.comment());
         } catch (IllegalArgumentException e) {
             throw new InvalidProgressException(
                     List.of(new InvalidProgressException.FieldError("comment", e.getMessage())));
         }
         return ResponseEntity.created(URI.create("/api/v1/plans/" + planId + "/actions/" + actionId))
                 .body(new ApiModels.CommentAdded(id));
-    }
-
-    private ActionPage find(SignedInUser user, String planId, String actionId) {
-        access.requirePlan(user, planId);
-        return plans.findAction(user.partnershipId(), actionId)
-                .filter(a -> a.planExternalId().equals(planId))
-                .orElseThrow(() -> new NotFoundException("Action"));
     }
 
     private static String blank(String s) {

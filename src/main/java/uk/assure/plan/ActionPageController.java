@@ -1,5 +1,7 @@
-package uk.assure.web;
+package uk.assure.plan;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,20 +17,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uk.assure.account.Access;
 import uk.assure.account.SignedInUser;
-import uk.assure.plan.ActionStatus;
-import uk.assure.plan.Comments;
-import uk.assure.plan.DueDate;
-import uk.assure.plan.InvalidProgressException;
-import uk.assure.plan.NotFoundException;
-import uk.assure.plan.PlanQueries;
 import uk.assure.plan.PlanViews.ActionPage;
-import uk.assure.plan.ProgressEntry;
-import uk.assure.plan.ProgressService;
-import uk.assure.plan.StaleActionException;
-import uk.assure.plan.StatusTransitions;
+import uk.assure.system.AssureProperties;
+import uk.assure.web.FormError;
 
 /**
  * An action's page and its progress update form: narrative, status (with a reason where the change needs one), a
@@ -37,25 +33,11 @@ import uk.assure.plan.StatusTransitions;
 @Controller
 class ActionPageController {
 
-    private final PlanQueries plans;
-    private final ProgressService progress;
-    private final uk.assure.plan.ActionChanges changes;
+    private final PlanWork work;
     private final long maxBytes;
-    private final Access access;
-    private final Comments comments;
 
-    ActionPageController(
-            PlanQueries plans,
-            ProgressService progress,
-            uk.assure.plan.ActionChanges changes,
-            uk.assure.system.AssureProperties properties,
-            Access access,
-            Comments comments) {
-        this.access = access;
-        this.comments = comments;
-        this.plans = plans;
-        this.progress = progress;
-        this.changes = changes;
+    ActionPageController(PlanWork work, AssureProperties properties) {
+        this.work = work;
         this.maxBytes = properties.uploadMaxBytes();
     }
 
@@ -75,9 +57,9 @@ class ActionPageController {
             @PathVariable String planId,
             @PathVariable String actionId,
             Model model,
-            jakarta.servlet.http.HttpServletResponse response) {
-        ActionPage action = find(user, planId, actionId);
-        access.require(user, Access.Capability.EDIT_WORDING);
+            HttpServletResponse response) {
+        ActionPage action = work.action(user, planId, actionId);
+        work.requireEdit(user);
         model.addAttribute("action", action);
         model.addAttribute(
                 "form",
@@ -100,9 +82,9 @@ class ActionPageController {
             @ModelAttribute EditForm form,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletResponse response) {
-        ActionPage action = find(user, planId, actionId);
-        access.require(user, Access.Capability.EDIT_WORDING);
+            HttpServletResponse response) {
+        ActionPage action = work.action(user, planId, actionId);
+        work.requireEdit(user);
         model.addAttribute("action", action);
         model.addAttribute("form", form);
         if (form.text() == null || form.text().isBlank()) {
@@ -111,18 +93,17 @@ class ActionPageController {
             return "plans/edit-action";
         }
         try {
-            changes.edit(
-                    user.partnershipId(),
+            work.edit(
+                    user,
                     actionId,
                     form.version() == null ? -1 : form.version(),
-                    new uk.assure.plan.ActionChanges.Fields(
+                    new ActionChanges.Fields(
                             form.ref(),
                             form.text(),
                             form.leadRaw(),
                             form.oversightRaw(),
                             form.expectedImpact(),
-                            form.evidenceOfImpact()),
-                    new ProgressService.Author(user.userId(), user.displayName()));
+                            form.evidenceOfImpact()));
         } catch (StaleActionException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("stale", true);
@@ -148,20 +129,18 @@ class ActionPageController {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String planId,
             @PathVariable String actionId,
-            @org.springframework.web.bind.annotation.RequestParam(name = "finding", required = false) String finding,
-            @org.springframework.web.bind.annotation.RequestParam(name = "linkedAction", required = false)
-                    String linkedAction,
+            @RequestParam(name = "finding", required = false) String finding,
+            @RequestParam(name = "linkedAction", required = false) String linkedAction,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletResponse response) {
-        find(user, planId, actionId);
-        access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
-        ProgressService.Author author = new ProgressService.Author(user.userId(), user.displayName());
+            HttpServletResponse response) {
+        work.action(user, planId, actionId);
+        work.requireUpdate(user, actionId);
         if (finding != null && !finding.isBlank()) {
-            changes.linkFinding(user.partnershipId(), actionId, finding, author);
+            work.linkFinding(user, actionId, finding);
             redirect.addFlashAttribute("linked", true);
         } else if (linkedAction != null && !linkedAction.isBlank()) {
-            changes.linkAction(user.partnershipId(), actionId, linkedAction, author);
+            work.linkAction(user, actionId, linkedAction);
             redirect.addFlashAttribute("linked", true);
         }
         return "redirect:/plans/" + planId + "/actions/" + actionId;
@@ -173,18 +152,13 @@ class ActionPageController {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String planId,
             @PathVariable String actionId,
-            @org.springframework.web.bind.annotation.RequestParam(name = "comment", required = false) String comment,
+            @RequestParam(name = "comment", required = false) String comment,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletResponse response) {
-        ActionPage action = find(user, planId, actionId);
-        access.require(user, Access.Capability.COMMENT);
+            HttpServletResponse response) {
+        ActionPage action = work.action(user, planId, actionId);
         try {
-            comments.add(
-                    user.partnershipId(),
-                    actionId,
-                    new ProgressService.Author(user.userId(), user.displayName()),
-                    comment);
+            work.comment(user, actionId, comment);
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", UpdateForm.blank(action));
@@ -219,7 +193,7 @@ class ActionPageController {
             @PathVariable String planId,
             @PathVariable String actionId,
             Model model) {
-        ActionPage action = find(user, planId, actionId);
+        ActionPage action = work.action(user, planId, actionId);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", UpdateForm.blank(action));
         }
@@ -232,13 +206,12 @@ class ActionPageController {
             @PathVariable String planId,
             @PathVariable String actionId,
             @ModelAttribute UpdateForm form,
-            @org.springframework.web.bind.annotation.RequestParam(name = "evidenceFile", required = false)
-                    org.springframework.web.multipart.MultipartFile upload,
+            @RequestParam(name = "evidenceFile", required = false) MultipartFile upload,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletResponse response) {
-        ActionPage action = find(user, planId, actionId);
-        access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
+            HttpServletResponse response) {
+        ActionPage action = work.action(user, planId, actionId);
+        work.requireUpdate(user, actionId);
         List<FormError> errors = new ArrayList<>();
         ActionStatus status = parseStatus(form.status());
         DueDate revised = revisedDue(form, errors);
@@ -252,19 +225,13 @@ class ActionPageController {
                 null,
                 null,
                 blankToNull(form.evidenceUrl()));
-        uk.assure.plan.EvidenceFile file = evidenceFile(upload, errors);
+        EvidenceFile file = evidenceFile(upload, errors);
         if (form.version() == null) {
             errors.add(new FormError("narrative", "The form was incomplete. Start your update again"));
         }
         if (errors.isEmpty()) {
             try {
-                progress.record(
-                        user.partnershipId(),
-                        actionId,
-                        form.version(),
-                        entry,
-                        new ProgressService.Author(user.userId(), user.displayName()),
-                        file);
+                work.recordUpdate(user, actionId, form.version(), entry, file);
                 redirect.addFlashAttribute("recorded", true);
                 return "redirect:/plans/" + planId + "/actions/" + actionId;
             } catch (InvalidProgressException e) {
@@ -298,8 +265,7 @@ class ActionPageController {
     }
 
     /** The evidence file, if one was chosen: within the upload limit and of a type people can open. */
-    private uk.assure.plan.EvidenceFile evidenceFile(
-            org.springframework.web.multipart.MultipartFile upload, List<FormError> errors) {
+    private EvidenceFile evidenceFile(MultipartFile upload, List<FormError> errors) {
         if (upload == null
                 || upload.isEmpty()
                         && (upload.getOriginalFilename() == null
@@ -312,10 +278,10 @@ class ActionPageController {
             return null;
         }
         try {
-            return uk.assure.plan.EvidenceFile.of(upload.getOriginalFilename(), upload.getBytes());
+            return EvidenceFile.of(upload.getOriginalFilename(), upload.getBytes());
         } catch (IllegalArgumentException e) {
             errors.add(new FormError("evidenceFile", e.getMessage()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             errors.add(new FormError("evidenceFile", "The selected file could not be read. Try again"));
         }
         return null;
@@ -323,40 +289,27 @@ class ActionPageController {
 
     /** A file given as evidence: always a download, never shown inline; only within the user's partnership. */
     @GetMapping("/evidence/{fileId}")
-    org.springframework.http.ResponseEntity<byte[]> evidence(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String fileId) {
-        String plan =
-                progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
-        access.requirePlan(user, plan);
-        return progress.evidence(user.partnershipId(), fileId)
-                .orElseThrow(() -> new NotFoundException("File"))
-                .asDownload();
+    ResponseEntity<byte[]> evidence(@AuthenticationPrincipal SignedInUser user, @PathVariable String fileId) {
+        return work.evidence(user, fileId).asDownload();
     }
 
     private String page(SignedInUser user, ActionPage action, Model model) {
-        boolean mayUpdate = access.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), action.externalId()));
+        PlanWork.Permissions may = work.permissions(user, action);
         model.addAttribute("action", action);
-        model.addAttribute("mayUpdate", mayUpdate && !action.status().isTerminal());
-        model.addAttribute("refusal", mayUpdate ? null : access.updateRefusal(user));
-        model.addAttribute("comments", comments.of(user.partnershipId(), action.externalId()));
-        model.addAttribute("mayComment", access.may(user, Access.Capability.COMMENT));
+        model.addAttribute("mayUpdate", may.mayUpdate());
+        model.addAttribute("refusal", may.updateRefusal());
+        model.addAttribute("comments", work.comments(user, action));
+        model.addAttribute("mayComment", may.mayComment());
         Set<ActionStatus> statuses = new LinkedHashSet<>();
         statuses.add(action.status());
         statuses.addAll(StatusTransitions.next(action.status()));
         model.addAttribute("statuses", List.copyOf(statuses));
-        model.addAttribute("mayEdit", access.may(user, Access.Capability.EDIT_WORDING));
-        model.addAttribute("mayLink", mayUpdate);
-        if (mayUpdate) {
-            model.addAttribute("candidates", changes.candidates(user.partnershipId(), action.externalId()));
+        model.addAttribute("mayEdit", may.mayEdit());
+        model.addAttribute("mayLink", may.mayLink());
+        if (may.mayLink()) {
+            model.addAttribute("candidates", work.linkCandidates(user, action));
         }
         return "plans/action";
-    }
-
-    private ActionPage find(SignedInUser user, String planId, String actionId) {
-        access.requirePlan(user, planId);
-        return plans.findAction(user.partnershipId(), actionId)
-                .filter(a -> a.planExternalId().equals(planId))
-                .orElseThrow(() -> new NotFoundException("Action"));
     }
 
     /** The GOV.UK date input: all empty means the date stands; otherwise a real date, every part given. */

@@ -1,4 +1,4 @@
-package uk.assure.plan;
+package uk.assure.system;
 
 /** No such record in this partnership: also what another partnership's record looks like from here. */
 public class NotFoundException extends RuntimeException {

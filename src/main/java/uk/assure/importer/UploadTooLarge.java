@@ -1,0 +1,33 @@
+package uk.assure.importer;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import uk.assure.system.AssureProperties;
+import uk.assure.web.FormError;
+
+/** A plan document too big for the upload limit: an error on the upload page's file field, 200 as GOV.UK forms do. */
+@ControllerAdvice // no selector: an upload too large fails before any controller is chosen, and selectors skip those
+class UploadTooLarge {
+
+    private final AssureProperties properties;
+
+    UploadTooLarge(AssureProperties properties) {
+        this.properties = properties;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge() {
+        String limit = properties.uploadMaxSize().toMegabytes() + " MB";
+        return new ModelAndView(
+                "imports/new",
+                Map.of(
+                        "fileError",
+                        true,
+                        "errors",
+                        List.of(new FormError("file", "The file must be " + limit + " or smaller"))));
+    }
+}

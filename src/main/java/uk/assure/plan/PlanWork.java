@@ -1,0 +1,191 @@
+package uk.assure.plan;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import uk.assure.account.Access;
+import uk.assure.account.Access.Capability;
+import uk.assure.account.SignedInUser;
+import uk.assure.plan.PlanViews.ActionPage;
+import uk.assure.plan.PlanViews.PlanListItem;
+import uk.assure.plan.PlanViews.PlanPage;
+import uk.assure.system.NotFoundException;
+
+/**
+ * What a signed-in person does with plans and actions, each use case once: it decides access with {@link Access}
+ * (what they may not read is "not found", what they may read but not do is refused with the reason), then reads or
+ * writes. The pages and the JSON API both call these methods, so they cannot disagree.
+ */
+@Service
+public class PlanWork {
+
+    private final Access access;
+    private final PlanQueries plans;
+    private final ProgressService progress;
+    private final Comments comments;
+    private final ActionChanges changes;
+    private final Worklists worklists;
+    private final Search search;
+
+    PlanWork(
+            Access access,
+            PlanQueries plans,
+            ProgressService progress,
+            Comments comments,
+            ActionChanges changes,
+            Worklists worklists,
+            Search search) {
+        this.access = access;
+        this.plans = plans;
+        this.progress = progress;
+        this.comments = comments;
+        this.changes = changes;
+        this.worklists = worklists;
+        this.search = search;
+    }
+
+    /** What the person may do on an action's page, for the page to offer only that. */
+    public record Permissions(
+            boolean mayUpdate, String updateRefusal, boolean mayComment, boolean mayEdit, boolean mayLink) {}
+
+    // --- reading ---
+
+    /** The plans the person may read: every plan of the partnership, or a viewer's granted ones. */
+    public List<PlanListItem> plans(SignedInUser user) {
+        List<PlanListItem> all = plans.listPlans(user.partnershipId());
+        if (access.may(user, Capability.SEE_EVERY_PLAN)) {
+            return all;
+        }
+        Set<String> viewable = access.viewablePlans(user);
+        return all.stream().filter(p -> viewable.contains(p.externalId())).toList();
+    }
+
+    /** A viewer's grants that have ended (none for anyone who reads every plan). */
+    public List<Access.Grant> endedGrants(SignedInUser user) {
+        if (access.may(user, Capability.SEE_EVERY_PLAN)) {
+            return List.of();
+        }
+        return access.grants(user).stream().filter(Access.Grant::expired).toList();
+    }
+
+    public PlanPage plan(SignedInUser user, String planId) {
+        access.requirePlan(user, planId);
+        return plans.findPlan(user.partnershipId(), planId).orElseThrow(() -> new NotFoundException("Plan"));
+    }
+
+    /** An action of the plan named in the address; another plan's action is "not found" here. */
+    public ActionPage action(SignedInUser user, String planId, String actionId) {
+        access.requirePlan(user, planId);
+        return plans.findAction(user.partnershipId(), actionId)
+                .filter(a -> a.planExternalId().equals(planId))
+                .orElseThrow(() -> new NotFoundException("Action"));
+    }
+
+    public List<Comments.Comment> comments(SignedInUser user, ActionPage action) {
+        access.requirePlan(user, action.planExternalId());
+        return comments.of(user.partnershipId(), action.externalId());
+    }
+
+    public Permissions permissions(SignedInUser user, ActionPage action) {
+        boolean mayUpdate = access.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), action.externalId()));
+        return new Permissions(
+                mayUpdate && !action.status().isTerminal(),
+                mayUpdate ? null : access.updateRefusal(user),
+                access.may(user, Capability.COMMENT),
+                access.may(user, Capability.EDIT_WORDING),
+                mayUpdate);
+    }
+
+    /** Findings and actions the action could be linked to: for those who may update it. */
+    public ActionChanges.Candidates linkCandidates(SignedInUser user, ActionPage action) {
+        requireUpdate(user, action.externalId());
+        return changes.candidates(user.partnershipId(), action.externalId());
+    }
+
+    /** A file given as evidence, for those who may read its plan. */
+    public EvidenceFile evidence(SignedInUser user, String fileId) {
+        String plan =
+                progress.planOfEvidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
+        access.requirePlan(user, plan);
+        return progress.evidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
+    }
+
+    /** The actions the person's agency leads, on every plan; none for someone with no agency. */
+    public Optional<Worklists.MyActions> myActions(SignedInUser user) {
+        access.require(user, Capability.SEE_EVERY_PLAN);
+        return user.agencyId() == null
+                ? Optional.empty()
+                : Optional.of(worklists.myActions(user.partnershipId(), user.agencyId()));
+    }
+
+    public Worklists.Dashboard dashboard(SignedInUser user) {
+        access.require(user, Capability.SEE_EVERY_PLAN);
+        return worklists.dashboard(user.partnershipId());
+    }
+
+    /** Every action of the partnership, for the lists to filter. */
+    public List<Worklists.Item> actions(SignedInUser user) {
+        access.require(user, Capability.SEE_EVERY_PLAN);
+        return worklists.items(user.partnershipId());
+    }
+
+    /** One plan's actions, for its page to filter: for anyone who may read the plan. */
+    public List<Worklists.Item> actionsOf(SignedInUser user, String planId) {
+        access.requirePlan(user, planId);
+        return worklists.items(user.partnershipId()).stream()
+                .filter(i -> planId.equals(i.planExternalId()))
+                .toList();
+    }
+
+    public List<Search.Hit> search(SignedInUser user, String words, int limit) {
+        access.require(user, Capability.SEE_EVERY_PLAN);
+        return search.search(user.partnershipId(), words, limit);
+    }
+
+    // --- changing ---
+
+    /** A progress update, with a file as evidence or none: for an admin, or a lead of an agency that leads it. */
+    public ProgressService.Recorded recordUpdate(
+            SignedInUser user, String actionId, int version, ProgressEntry entry, EvidenceFile file) {
+        requireUpdate(user, actionId);
+        return progress.record(user.partnershipId(), actionId, version, entry, author(user), file);
+    }
+
+    /** A comment beside the history: for board members and admins. */
+    public String comment(SignedInUser user, String actionId, String body) {
+        access.require(user, Capability.COMMENT);
+        return comments.add(user.partnershipId(), actionId, author(user), body);
+    }
+
+    /** Changes the action's wording and fields: admins only. */
+    public int edit(SignedInUser user, String actionId, int version, ActionChanges.Fields fields) {
+        access.require(user, Capability.EDIT_WORDING);
+        return changes.edit(user.partnershipId(), actionId, version, fields, author(user));
+    }
+
+    public void requireEdit(SignedInUser user) {
+        access.require(user, Capability.EDIT_WORDING);
+    }
+
+    /** Links the action to a further finding: for those who may update it. */
+    public void linkFinding(SignedInUser user, String actionId, String findingId) {
+        requireUpdate(user, actionId);
+        changes.linkFinding(user.partnershipId(), actionId, findingId, author(user));
+    }
+
+    /** Links the action to an action in another plan: for those who may update it. */
+    public void linkAction(SignedInUser user, String actionId, String otherActionId) {
+        requireUpdate(user, actionId);
+        changes.linkAction(user.partnershipId(), actionId, otherActionId, author(user));
+    }
+
+    /** Refuses (403, audited) unless the person may update the action. */
+    public void requireUpdate(SignedInUser user, String actionId) {
+        access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
+    }
+
+    private static ProgressService.Author author(SignedInUser user) {
+        return new ProgressService.Author(user.userId(), user.displayName());
+    }
+}
