@@ -362,7 +362,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     inText = false;
                     close(block, current);
                 } else if (current == null) {
-                    warn(line.at(), "not imported (text before the first action): " + TableAssembler.excerpt(text));
+                    warn(line.at(), "not imported (text before the first action): " + Text.excerpt(text));
                 } else if (inText) {
                     lineAt = line.at();
                     textLine(current, text);
@@ -385,8 +385,8 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 return;
             }
             if (draft == null) {
-                cell.forEach(l -> warn(
-                        l.at(), "not imported (text before the first action): " + TableAssembler.excerpt(l.text())));
+                cell.forEach(
+                        l -> warn(l.at(), "not imported (text before the first action): " + Text.excerpt(l.text())));
                 return;
             }
             if (draft.pendingMonth != null
@@ -624,14 +624,14 @@ public final class ColumnTextAssembler implements PlanAssembler {
             warn(
                     item.at(),
                     "not imported (the end of a cell cut by a page break, with no cell above it to join): "
-                            + TableAssembler.excerpt(item.text()));
+                            + Text.excerpt(item.text()));
         }
 
         private void unplaced(Item item, Draft after) {
             warn(
                     item.at(),
                     "not imported (a cell printed after action " + after.ref + " that could not be placed): "
-                            + TableAssembler.excerpt(item.text()));
+                            + Text.excerpt(item.text()));
         }
 
         /** Each block as a timescale, a lead, a sentence or the tail of a cut cell; "June 2026 Head of …" as two. */
@@ -727,7 +727,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                         orphan.at,
                         "not imported (a timescale, lead and success criteria printed with no action beside "
                                 + "them): "
-                                + TableAssembler.excerpt(String.join(
+                                + Text.excerpt(String.join(
                                         " / ",
                                         Stream.of(orphan.due, orphan.lead, orphan.success)
                                                 .filter(s -> s != null)
@@ -824,7 +824,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                         paragraph.get(0).at(),
                         "not imported (text before the table of actions"
                                 + (paragraph.size() > 1 ? ", " + paragraph.size() + " lines" : "") + "): "
-                                + TableAssembler.excerpt(joined(paragraph)));
+                                + Text.excerpt(joined(paragraph)));
             }
         }
 
@@ -963,7 +963,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                 warn(
                         lineAt,
                         "not imported (a second timescale in among the lines of action " + draft.ref + "): "
-                                + TableAssembler.excerpt(due));
+                                + Text.excerpt(due));
             }
         }
 
@@ -994,7 +994,7 @@ public final class ColumnTextAssembler implements PlanAssembler {
                     warn(
                             draft.pendingAt,
                             "not imported (a month with no year in among the lines of action " + draft.ref + "): "
-                                    + TableAssembler.excerpt(draft.pendingMonth));
+                                    + Text.excerpt(draft.pendingMonth));
                 }
                 actions.add(ActionFields.build(
                         new ActionFields.Raw(
