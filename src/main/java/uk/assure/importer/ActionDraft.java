@@ -7,7 +7,7 @@ import uk.assure.importer.Columns.Field;
 
 /**
  * An action as row assembly found it, its cells as written, before the field parsers ({@link ActionFields}) read
- * its ref, due date, status and leads. Both assemblers fill these.
+ * its ref, due date, status and leads. Both assemblers fill these; the PDF-column one through {@link PrintedAction}.
  */
 class ActionDraft {
 

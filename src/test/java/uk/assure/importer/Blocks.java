@@ -26,6 +26,15 @@ final class Blocks {
         return new Block.TableRow(out, line(line));
     }
 
+    /** Lines of PDF-column text, numbered from 1; "" a blank line. */
+    static List<TextLine> lines(String... texts) {
+        List<TextLine> out = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            out.add(new TextLine(texts[i], line(i + 1)));
+        }
+        return out;
+    }
+
     /** The messages of the warnings, in order. */
     static List<String> messages(Warnings warnings) {
         return warnings.list().stream().map(ParsedPlan.Warning::message).toList();
