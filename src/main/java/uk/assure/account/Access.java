@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.assure.audit.AuditLog;
@@ -49,8 +52,11 @@ public class Access {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    Access(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Access(JdbcClient jdbc, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -145,8 +151,12 @@ public class Access {
                 .list();
     }
 
+    /**
+     * Audits the refusal in a transaction of its own: the refusal ends the caller's transaction in a rollback (and
+     * may be asked inside a read-only one), and the record of it must stay.
+     */
     private AccessRefused refuse(SignedInUser user, String message, String objectType, String objectId) {
-        audit.record(new AuditLog.Event(
+        ownTransaction.executeWithoutResult(status -> audit.record(new AuditLog.Event(
                 user.partnershipId(),
                 user.userId(),
                 user.getUsername(),
@@ -155,7 +165,7 @@ public class Access {
                 objectId,
                 null,
                 null,
-                request()));
+                request())));
         return new AccessRefused(message);
     }
 
