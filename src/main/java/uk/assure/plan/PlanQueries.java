@@ -319,4 +319,15 @@ public class PlanQueries {
                 .query(Long.class)
                 .list());
     }
+
+    /** The plan an action belongs to, if the action is the partnership's. */
+    @Transactional(readOnly = true)
+    public Optional<String> planOfAction(long partnershipId, String actionExternalId) {
+        return jdbc.sql("""
+                SELECT p.external_id FROM action a JOIN plan p ON p.partnership_id = a.partnership_id AND p.id = a.plan_id
+                WHERE a.partnership_id = ? AND a.external_id = ?""")
+                .params(partnershipId, actionExternalId)
+                .query(String.class)
+                .optional();
+    }
 }

@@ -154,12 +154,14 @@ public class PlanWork {
 
     /** A comment beside the history: for board members and admins. */
     public String comment(SignedInUser user, String actionId, String body) {
+        requireReadable(user, actionId);
         access.require(user, Capability.COMMENT);
         return comments.add(user.partnershipId(), actionId, author(user), body);
     }
 
     /** Changes the action's wording and fields: admins only. */
     public int edit(SignedInUser user, String actionId, int version, ActionChanges.Fields fields) {
+        requireReadable(user, actionId);
         access.require(user, Capability.EDIT_WORDING);
         return changes.edit(user.partnershipId(), actionId, version, fields, author(user));
     }
@@ -180,9 +182,17 @@ public class PlanWork {
         changes.linkAction(user.partnershipId(), actionId, otherActionId, author(user));
     }
 
-    /** Refuses (403, audited) unless the person may update the action. */
+    /** "Not found" unless the person may read the action; refused (403, audited) unless they may update it. */
     public void requireUpdate(SignedInUser user, String actionId) {
+        requireReadable(user, actionId);
         access.requireUpdate(user, plans.leadAgencyIds(user.partnershipId(), actionId), actionId);
+    }
+
+    /** An action of the person's partnership, on a plan they may read; "not found" otherwise. */
+    private void requireReadable(SignedInUser user, String actionId) {
+        String plan =
+                plans.planOfAction(user.partnershipId(), actionId).orElseThrow(() -> new NotFoundException("Action"));
+        access.requirePlan(user, plan);
     }
 
     private static ProgressService.Author author(SignedInUser user) {

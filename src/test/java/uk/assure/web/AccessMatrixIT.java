@@ -35,22 +35,33 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import uk.assure.account.AccessRefused;
 import uk.assure.account.ApiTokens;
+import uk.assure.account.Invitations;
 import uk.assure.account.Role;
+import uk.assure.account.SignedInUser;
+import uk.assure.account.UserAdmin;
 import uk.assure.account.UserRepository;
 import uk.assure.importer.PendingImports;
+import uk.assure.importer.PlanImports;
 import uk.assure.importer.PlanParsers;
+import uk.assure.partnership.DirectoryAdmin;
 import uk.assure.partnership.PartnershipDirectory;
+import uk.assure.plan.ActionChanges;
 import uk.assure.plan.ActionStatus;
 import uk.assure.plan.EvidenceFile;
+import uk.assure.plan.PlanWork;
 import uk.assure.plan.PlanWriter;
 import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
+import uk.assure.plan.StaleActionException;
 import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
 import uk.assure.system.ExternalIds;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.NotFoundException;
 import uk.assure.system.Scope;
 
 /**
@@ -262,6 +273,21 @@ class AccessMatrixIT {
     ApiTokens apiTokens;
 
     @Autowired
+    PlanWork work;
+
+    @Autowired
+    PlanImports imports;
+
+    @Autowired
+    DirectoryAdmin directoryAdmin;
+
+    @Autowired
+    UserAdmin userAdmin;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     final Map<Person, Browserless> browsers = new EnumMap<>(Person.class);
@@ -269,6 +295,7 @@ class AccessMatrixIT {
     final Map<Person, ApiClient> apis = new EnumMap<>(Person.class);
     final Map<Objects, Map<String, String>> ids = new EnumMap<>(Objects.class);
     final Map<Objects, long[]> importers = new EnumMap<>(Objects.class);
+    final Map<Person, String> emails = new EnumMap<>(Person.class);
 
     /** Set up once for both tests; the test's own thread sees every partnership while it does. */
     @BeforeAll
@@ -358,7 +385,7 @@ class AccessMatrixIT {
         importers.put(Objects.A2, new long[] {a, adminOfA});
         importers.put(Objects.B, new long[] {b, adminOfB});
 
-        Map<Person, String> emails = Map.of(
+        emails.putAll(Map.of(
                 Person.ADMIN,
                 FreshDatabase.ADMIN_EMAIL,
                 Person.LEAD_OWN,
@@ -370,7 +397,7 @@ class AccessMatrixIT {
                 Person.VIEWER,
                 "viewer@matrix.test",
                 Person.ADMIN_OF_B,
-                "admin@b.matrix.test");
+                "admin@b.matrix.test"));
         for (Person person : Person.values()) {
             Browserless browser = new Browserless(port);
             if (person != Person.ANONYMOUS) {
@@ -434,6 +461,107 @@ class AccessMatrixIT {
         writeTable(table);
         assertThat(cells).isGreaterThan(500);
         assertThat(mismatches).as("answers that differ from the role model").isEmpty();
+    }
+
+    /** A use case asked of its service directly, as the route's handler asks it. */
+    interface ServiceCall {
+        void call(SignedInUser user, Map<String, String> objects);
+    }
+
+    /**
+     * The services decide access themselves, so asking them directly, with no page or API in between, must give
+     * each person the answer the role model gives on the route that uses them: allowed (the call goes on, to a
+     * result or to a refusal of its input), refused with a reason, or "not found".
+     */
+    @Test
+    void theServicesAnswerEveryPersonAsTheirRoutesDo() {
+        Map<String, ServiceCall> calls = new LinkedHashMap<>();
+        calls.put("GET /plans", (u, o) -> work.plans(u));
+        calls.put("GET /plans/{planId}", (u, o) -> work.plan(u, o.get("planId")));
+        calls.put(
+                "GET /plans/{planId}/actions/{actionId}", (u, o) -> work.action(u, o.get("planId"), o.get("actionId")));
+        calls.put("GET /evidence/{fileId}", (u, o) -> work.evidence(u, o.get("fileId")));
+        calls.put(
+                "POST /plans/{planId}/actions/{actionId}/updates", (u, o) -> work.requireUpdate(u, o.get("actionId")));
+        calls.put("POST /plans/{planId}/actions/{actionId}/comments", (u, o) -> work.comment(u, o.get("actionId"), ""));
+        calls.put(
+                "POST /plans/{planId}/actions/{actionId}/edit",
+                (u, o) -> work.edit(
+                        u, o.get("actionId"), -1, new ActionChanges.Fields("1", "Text", null, null, null, null)));
+        calls.put("GET /dashboard", (u, o) -> work.dashboard(u));
+        calls.put("GET /actions", (u, o) -> work.actions(u));
+        calls.put("GET /my-actions", (u, o) -> work.myActions(u));
+        calls.put("GET /search", (u, o) -> work.search(u, "plan", 5));
+        calls.put("GET /imports/new", (u, o) -> imports.requireImport(u));
+        calls.put("GET /admin/agencies/{id}", (u, o) -> {
+            if (directoryAdmin
+                    .find(u, DirectoryAdmin.Kind.AGENCY, o.get("agency"))
+                    .isEmpty()) {
+                throw new NotFoundException("Agency");
+            }
+        });
+        calls.put("GET /admin/users", (u, o) -> userAdmin.accounts(u));
+        calls.put("GET /admin/invitations", (u, o) -> invitations.list(u));
+
+        List<String> mismatches = new ArrayList<>();
+        int cells = 0;
+        for (Map.Entry<String, ServiceCall> call : calls.entrySet()) {
+            String route = call.getKey();
+            assertThat(RULES).as("a rule for " + route).containsKey(route);
+            String method = route.substring(0, route.indexOf(' '));
+            for (Objects objects : route.contains("{") ? Objects.values() : new Objects[] {null}) {
+                for (Person person : Person.values()) {
+                    if (person == Person.ANONYMOUS) {
+                        continue; // the services are asked only for someone signed in
+                    }
+                    SignedInUser user = signedIn(person);
+                    Map<String, String> ids = objects == null ? Map.of() : this.ids.get(objects);
+                    String got = Scope.partnership(user.partnershipId(), () -> outcome(call.getValue(), user, ids));
+                    Answer want = expected(RULES.get(route), person, objects, method);
+                    String wanted = want == Answer.OK || want == Answer.REDIRECT ? "ALLOWED" : want.name();
+                    cells++;
+                    if (!got.equals(wanted)) {
+                        mismatches.add(route + (objects == null ? "" : " [" + objects + "]") + " as " + person
+                                + ": the route says " + wanted + ", the service " + got);
+                    }
+                }
+            }
+        }
+        assertThat(cells).isGreaterThan(100);
+        assertThat(mismatches)
+                .as("services that answer otherwise than their routes")
+                .isEmpty();
+    }
+
+    private static String outcome(ServiceCall call, SignedInUser user, Map<String, String> ids) {
+        try {
+            call.call(user, ids);
+            return "ALLOWED";
+        } catch (AccessRefused e) {
+            return Answer.FORBIDDEN.name();
+        } catch (NotFoundException e) {
+            return Answer.NOT_FOUND.name();
+        } catch (IllegalArgumentException | StaleActionException | InvalidInput e) {
+            return "ALLOWED"; // let in, then refused on what was sent
+        }
+    }
+
+    private SignedInUser signedIn(Person person) {
+        return Scope.everyPartnership(() -> jdbc.sql("""
+                        SELECT id, external_id, partnership_id, email, display_name, role, agency_id FROM app_user
+                        WHERE email = ?""")
+                .param(emails.get(person))
+                .query((rs, n) -> new SignedInUser(
+                        rs.getLong("id"),
+                        rs.getString("external_id"),
+                        rs.getLong("partnership_id"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        null,
+                        Role.valueOf(rs.getString("role")),
+                        rs.getObject("agency_id", Long.class),
+                        true))
+                .single());
     }
 
     @Test
