@@ -77,7 +77,10 @@ class DatabaseConfiguration {
                     owner.setPassword(db.password());
                 }
             }
-            configuration.dataSource(owner).placeholders(Map.of("appRole", appRole(db)));
+            configuration
+                    .dataSource(owner)
+                    .placeholders(Map.of("appRole", appRole(db)))
+                    .callbacks(new AppRolePassword(withoutCredentials(url(db, server)), appRole(db), db.appPassword()));
         };
     }
 

@@ -1,9 +1,11 @@
 package uk.assure.system;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,12 +22,29 @@ final class DatabaseRoleCheck implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        List<String> problems = problems();
+        List<String> problems;
+        try {
+            problems = problems();
+        } catch (DataAccessException e) {
+            throw new IllegalStateException(whyNoConnection(e), e);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The app's database role cannot be trusted with row-level security: "
                     + String.join("; ", problems) + ". Connect as a role that owns nothing "
                     + "(ASSURE_DATABASE_APP_USER) and run migrations as the owner (ASSURE_DATABASE_USER).");
         }
+    }
+
+    /** The first connection as the app's role failed: say which setting to look at, in plain words. */
+    private static String whyNoConnection(DataAccessException e) {
+        Throwable cause = e.getMostSpecificCause();
+        String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+        if ("28P01".equals(state) || "28000".equals(state)) {
+            return "The database refused the app's role its password: ASSURE_DATABASE_APP_PASSWORD does not match the "
+                    + "password of the role named by ASSURE_DATABASE_APP_USER (or that role may not sign in)";
+        }
+        return "The app could not connect to the database as its role (ASSURE_DATABASE_APP_USER): "
+                + (state == null ? cause.getClass().getSimpleName() : "SQL state " + state);
     }
 
     List<String> problems() {
