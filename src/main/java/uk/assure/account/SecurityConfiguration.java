@@ -16,8 +16,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import uk.assure.system.AssureProperties;
+import uk.assure.web.SecurityHeaders;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity // for features below account that guard a handler by role (the audit log)
@@ -56,6 +56,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .servletApi(api -> api.disable())
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.with(SecurityHeaders.PAGES))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
@@ -117,11 +118,7 @@ class SecurityConfiguration {
                                 users.endSessions(user.userId(), clock.instant());
                             }
                         }))
-                .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                                + "font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
-                        .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(SecurityHeaders.with(SecurityHeaders.PAGES));
         singleSignOn.configure(http);
         return http.build();
     }

@@ -21,6 +21,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import uk.assure.account.ApiTokens;
 import uk.assure.account.Role;
+import uk.assure.web.SecurityHeaders;
 
 /**
  * The API's own security, ahead of the pages': a request to /api/** is signed in by its bearer token or not at
@@ -58,8 +59,7 @@ class ApiSecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, e) ->
                                 problem(json, response, HttpStatus.FORBIDDEN, "Your account cannot do this")))
-                .headers(headers -> headers.contentSecurityPolicy(
-                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .headers(SecurityHeaders.with(SecurityHeaders.API));
         return http.build();
     }
 

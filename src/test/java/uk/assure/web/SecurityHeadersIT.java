@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -49,6 +52,41 @@ class SecurityHeadersIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** API answers, errors and the OpenAPI document carry the same protective headers as pages. */
+    @Test
+    void everyKindOfAnswerCarriesTheSameSecurityHeaders() {
+        Browserless admin = new Browserless(port);
+        admin.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        String csrf = Browserless.csrf(admin.page("/account/password"));
+        String token = Jsoup.parse(
+                        admin.post("/account/api-tokens", Map.of("name", "Headers", "lifetime", "30", "_csrf", csrf))
+                                .body())
+                .getElementById("token")
+                .text();
+        ApiClient api = new ApiClient(port, token);
+        ApiClient anonymous = new ApiClient(port, null);
+
+        Map<String, HttpHeaders> answers = new LinkedHashMap<>();
+        answers.put("API 200", api.send("GET", "/api/v1/plans", null).headers());
+        answers.put(
+                "API 404", api.send("GET", "/api/v1/plans/no-such-plan", null).headers());
+        answers.put("API 401", anonymous.send("GET", "/api/v1/plans", null).headers());
+        answers.put("OpenAPI", anonymous.send("GET", "/api/openapi", null).headers());
+        answers.put("page 404", admin.get("/plans/no-such-plan").headers());
+        answers.put("static file", admin.get("/css/assure.css").headers());
+        answers.put("sign-in page", new Browserless(port).get("/sign-in").headers());
+
+        answers.forEach((what, headers) -> {
+            assertThat(headers.firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+            assertThat(headers.firstValue("Content-Security-Policy").orElse(""))
+                    .as(what)
+                    .contains("frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline");
+        });
+    }
 
     @Test
     void aSessionInTheDatabaseHoldsNoPasswordHash() {
