@@ -46,6 +46,7 @@ public final class CsvReader implements DocumentReader {
             } else if (c == separator) {
                 fields.add(field.toString());
                 field.setLength(0);
+                ReaderLimits.checkColumns(fileName + ", line " + recordLine, fields.size() + 1);
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;

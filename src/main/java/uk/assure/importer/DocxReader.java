@@ -35,7 +35,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 public final class DocxReader implements DocumentReader {
 
     /** More columns than any plan has; a hostile gridSpan of millions would otherwise make millions of cells. */
-    private static final int MAX_COLUMNS = 200;
+    static final int MAX_COLUMNS = ReaderLimits.MAX_COLUMNS;
 
     @Override
     public List<Block> read(String fileName, byte[] content) {

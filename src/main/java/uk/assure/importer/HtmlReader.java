@@ -23,6 +23,7 @@ public final class HtmlReader implements DocumentReader {
     public List<Block> read(String fileName, byte[] content) {
         Document doc = Jsoup.parse(TextDecoding.decode(fileName, content));
         doc.outputSettings().prettyPrint(false);
+        ReaderLimits.checkDepth(fileName, doc);
         doc.select("script, style, noscript, template, head, iframe, object, embed, svg, math")
                 .remove();
         // In HTML a line break in the source is a space; only <br>, <p>, <li> and the like make lines.
@@ -130,6 +131,7 @@ public final class HtmlReader implements DocumentReader {
                     }
                 }
                 column += colspan;
+                ReaderLimits.checkColumns(state.fileName + ", " + part + ", row " + r, column);
             }
             skipCovered(pendingRowspans, cells, column, at);
             state.blocks.add(new Block.TableRow(cells, at));

@@ -22,6 +22,7 @@ public final class TextReader implements DocumentReader {
             SourceLocation at = SourceLocation.line(fileName, i + 1);
             if (line.indexOf('\t') >= 0) {
                 String[] raw = line.split("\t", -1);
+                ReaderLimits.checkColumns(fileName + ", line " + (i + 1), raw.length);
                 List<Block.Cell> cells = new ArrayList<>(raw.length);
                 for (int c = 0; c < raw.length; c++) {
                     cells.add(new Block.Cell(HtmlText.toText(raw[c]), at.atColumn(c + 1)));

@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class XlsxReader implements DocumentReader {
 
     static final int MAX_ROWS = 100_000;
-    static final int MAX_COLUMNS = 200;
+    static final int MAX_COLUMNS = ReaderLimits.MAX_COLUMNS;
     private static final DateTimeFormatter FULL_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final String sheet;
