@@ -22,6 +22,7 @@ import uk.assure.account.AccessRefused;
 import uk.assure.plan.InvalidProgressException;
 import uk.assure.plan.StaleActionException;
 import uk.assure.system.NotFoundException;
+import uk.assure.web.TextInput;
 
 /**
  * The API's refusals as problem details (RFC 9457, {@code application/problem+json}): what is wrong and where —
@@ -58,6 +59,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A parameter that cannot be stored: which one, and nothing done. */
+    @ExceptionHandler(TextInput.Unstorable.class)
+    ProblemDetail unstorable(TextInput.Unstorable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(StaleActionException.class)
     ProblemDetail stale(StaleActionException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
@@ -84,7 +93,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            detail = "The value of " + field + " is not valid" + where(mapping) + expected(field);
+            detail = mapping instanceof StorableStrings.Unstorable unstorable
+                    ? "The value of " + field + " " + unstorable.getOriginalMessage() + where(mapping)
+                    : "The value of " + field + " is not valid" + where(mapping) + expected(field);
             problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
         } else if (e.getCause() instanceof JsonProcessingException json) {
             detail = "The request body is not valid JSON" + where(json);

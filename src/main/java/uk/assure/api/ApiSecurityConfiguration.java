@@ -70,6 +70,12 @@ class ApiSecurityConfiguration {
         json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
     }
 
+    /** Registered with Spring's ObjectMapper: every string of a JSON body is checked as it is read. */
+    @Bean
+    StorableStrings storableStrings() {
+        return new StorableStrings();
+    }
+
     @Bean
     OpenAPI assureOpenApi() {
         return new OpenAPI()
