@@ -47,10 +47,10 @@ final class DataDirectoryLock implements Closeable {
             if (lock == null) {
                 String holder = holder(channel);
                 channel.close();
-                throw new IllegalStateException("Another Assure" + holder + " is using the data directory " + dataDir
-                        + " (it holds " + file + "). Two servers on the same data would corrupt it, so this one will "
-                        + "not start: stop the other one first, or give this one a data directory of its own "
-                        + "(ASSURE_DATA_DIR).");
+                throw new StartRefused(
+                        "Another Assure" + holder + " is using the data directory " + dataDir + " (it holds " + file
+                                + "). Two servers on the same data would corrupt it, so this one will not start.",
+                        "Stop the other one first, or give this one a data directory of its own (ASSURE_DATA_DIR).");
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));

@@ -35,9 +35,12 @@ final class DurabilityCheck implements InitializingBean {
             return;
         }
         if (embedded) {
-            throw new IllegalStateException("The embedded PostgreSQL runs with " + String.join(", ", problems)
-                    + ": an update answered as saved could be lost in a crash or a power cut, so the app will not "
-                    + "start. Something has changed the settings Assure gives it (docs/operations.md).");
+            throw new StartRefused(
+                    "The embedded PostgreSQL runs with " + String.join(", ", problems)
+                            + ": an update answered as saved "
+                            + "could be lost in a crash or a power cut, so the app will not start.",
+                    "Something has changed the settings Assure gives it, for its role or database (ALTER ROLE or "
+                            + "ALTER DATABASE ... SET): reset them (docs/operations.md).");
         }
         log.warn(
                 "WARNING: the PostgreSQL server (ASSURE_DATABASE_URL) runs with {}: an update the app answers as saved "

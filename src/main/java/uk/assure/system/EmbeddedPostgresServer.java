@@ -107,8 +107,10 @@ public final class EmbeddedPostgresServer implements Closeable {
         List<String> problems =
                 Durability.problems(Durability.settings(JdbcClient.create(postgres.getPostgresDatabase())));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("The embedded PostgreSQL started with " + String.join(", ", problems)
-                    + ": it could lose updates answered as saved, so the app will not use it");
+            throw new StartRefused(
+                    "The embedded PostgreSQL started with " + String.join(", ", problems)
+                            + ": it could lose updates answered as saved, so the app will not use it.",
+                    "Report this as a bug: Assure starts it with fsync, synchronous_commit and full_page_writes on.");
         }
     }
 

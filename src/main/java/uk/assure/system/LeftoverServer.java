@@ -114,8 +114,10 @@ final class LeftoverServer {
         log.warn("Killing what is left of the PostgreSQL server on {}: {}", ours, pids(left));
         left.forEach(ProcessHandle::destroyForcibly);
         if (!gone(ours, KILLED)) {
-            throw new IllegalStateException("Could not stop the PostgreSQL server left running on " + ours
-                    + " (processes " + pids(serverProcessesOn(ours)) + "): stop them, then start Assure again.");
+            throw new StartRefused(
+                    "Could not stop the PostgreSQL server left running on " + ours + " (processes "
+                            + pids(serverProcessesOn(ours)) + ").",
+                    "Stop those processes, then start Assure again.");
         }
     }
 
@@ -172,9 +174,10 @@ final class LeftoverServer {
             return;
         }
         if (!Files.isDirectory(PROC.resolve("self"))) {
-            throw new IllegalStateException(file.file() + " names process " + file.pid() + ", which is running, and "
-                    + "this system cannot tell whether it is a PostgreSQL server on " + pgData + ". If it is not, "
-                    + "remove the file; if it is, stop it. Then start Assure again.");
+            throw new StartRefused(
+                    file.file() + " names process " + file.pid() + ", which is running, and this system cannot tell "
+                            + "whether it is a PostgreSQL server on " + pgData + ".",
+                    "If it is not, remove the file; if it is, stop it. Then start Assure again.");
         }
         log.warn(
                 "{} names process {}, which is now another program ({}): the file is stale, left by a server that did "
