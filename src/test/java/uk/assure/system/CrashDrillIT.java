@@ -76,11 +76,13 @@ class CrashDrillIT {
         Set<String> created = new HashSet<>();
 
         // round 1: kill -9 of the app's JVM alone
+        Instant burstStarted = Instant.now();
         UpdateBurst burst = UpdateBurst.start(first.port, token, "round 1", actions, CLIENTS);
         burst.awaitCreated(CREATED_BEFORE_KILL, Duration.ofSeconds(60));
         long postmaster = first.postmaster().pid();
         assertThat(first.watchdog()).as("the app watches its server").isPresent();
         RunningJar.kill9(first.pid());
+        Duration burstTook = Duration.between(burstStarted, Instant.now());
         burst.awaitEnd(Duration.ofSeconds(30));
         first.awaitEnd();
         Path pgData = data.resolve("postgres").toRealPath();
@@ -92,22 +94,33 @@ class CrashDrillIT {
                 .as("the watchdog stopped the server behind the killed app")
                 .isFalse();
         created.addAll(burst.created());
+        Duration limit = restartLimit();
         RunningJar second = start(data, "2-after-kill-9-of-the-app");
-        Duration healthy = second.awaitHealthy(HEALTHY_AFTER_RESTART);
-        assertAllThere(second, created, burst, "round 1", "kill -9 of the app's JVM", healthy);
+        Duration healthy = second.awaitHealthy(limit);
+        assertAllThere(second, created, burst, "round 1", "kill -9 of the app's JVM", burstTook, healthy, limit);
 
         // round 2: kill -9 of the JVM, its watchdog and the postmaster at once
+        burstStarted = Instant.now();
         burst = UpdateBurst.start(second.port, token, "round 2", actions, CLIENTS);
         burst.awaitCreated(CREATED_BEFORE_KILL, Duration.ofSeconds(60));
         long watchdog = second.watchdog().orElseThrow().pid();
         RunningJar.kill9(watchdog, second.postmaster().pid(), second.pid());
+        burstTook = Duration.between(burstStarted, Instant.now());
         burst.awaitEnd(Duration.ofSeconds(30));
         second.awaitEnd();
         created.addAll(burst.created());
+        limit = restartLimit();
         RunningJar third = start(data, "3-after-kill-9-of-app-and-postgres");
-        healthy = third.awaitHealthy(HEALTHY_AFTER_RESTART);
+        healthy = third.awaitHealthy(limit);
         assertAllThere(
-                third, created, burst, "round 2", "kill -9 of the app's JVM, its watchdog and the postmaster", healthy);
+                third,
+                created,
+                burst,
+                "round 2",
+                "kill -9 of the app's JVM, its watchdog and the postmaster",
+                burstTook,
+                healthy,
+                limit);
         assertThat(Durability.settings(owner(third)))
                 .as("the jar's embedded server runs durably")
                 .containsEntry("fsync", "on")
@@ -154,7 +167,14 @@ class CrashDrillIT {
 
     /** Every update answered 201 is in the database after the restart; the round's figures. */
     private void assertAllThere(
-            RunningJar app, Set<String> created, UpdateBurst burst, String round, String how, Duration healthy) {
+            RunningJar app,
+            Set<String> created,
+            UpdateBurst burst,
+            String round,
+            String how,
+            Duration burstTook,
+            Duration healthy,
+            Duration limit) {
         Set<String> stored = new HashSet<>(owner(app)
                 .sql("SELECT external_id FROM progress_update WHERE narrative LIKE " + "'Crash drill%'")
                 .query(String.class)
@@ -166,13 +186,15 @@ class CrashDrillIT {
                 .param("Crash drill " + round + ":%")
                 .query(Long.class)
                 .single();
-        figures.add(round + " (" + how + "): " + burst.sent() + " updates sent, "
+        figures.add(round + " (" + how + "): " + burst.sent() + " updates sent in " + burstTook.toMillis() + " ms, "
                 + burst.created().size() + " answered 201, "
                 + burst.unanswered() + " unanswered (the kill), other answers " + burst.otherAnswers() + "; after "
                 + "the restart " + storedThisRound + " of the round's updates are in the database, "
                 + (burst.created().size() - countIn(burst.created(), missing)) + " of the "
                 + burst.created().size()
-                + " answered 201; healthy " + healthy.toMillis() + " ms after the restart");
+                + " answered 201; healthy " + healthy.toMillis() + " ms after the restart (limit "
+                + limit.toSeconds() + " s" + (limit.equals(HEALTHY_AFTER_RESTART) ? "" : ": the machine was overloaded")
+                + ")");
         assertThat(burst.created()).as("updates answered 201 in " + round).hasSizeGreaterThan(0);
         assertThat(missing)
                 .as("updates answered 201 but missing after the restart")
@@ -180,6 +202,25 @@ class CrashDrillIT {
         assertThat(burst.otherAnswers())
                 .as("answers other than 201 before the kill")
                 .isEmpty();
+    }
+
+    /**
+     * 60 s, the promise. On a machine so busy that everything runs several times slower (a 1-minute load average
+     * above twice its cores: a CI box running six builds at once, say) the time is still measured and recorded, but
+     * held only to 3 minutes, so the drill proves recovery rather than the machine's spare capacity.
+     */
+    private static Duration restartLimit() throws IOException {
+        double load =
+                Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (load > 2.0 * cores) {
+            log.warn(
+                    "Crash drill: load average {} on {} cores; the restart is held to 3 minutes, not 60 s",
+                    load,
+                    cores);
+            return Duration.ofMinutes(3);
+        }
+        return HEALTHY_AFTER_RESTART;
     }
 
     private static int countIn(Set<String> ids, Set<String> missing) {
