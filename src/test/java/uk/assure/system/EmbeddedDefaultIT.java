@@ -1,28 +1,45 @@
 package uk.assure.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.assure.AssureApplication;
 import uk.assure.support.Browserless;
 
-/** With no database configured, the app runs its own PostgreSQL under the data folder, and the data stays. */
+/**
+ * With no database configured, the app runs its own PostgreSQL under the data folder, and the data stays; a second app
+ * on the same data folder is refused while the first runs.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDefaultIT {
 
     @TempDir
     Path dataDir;
 
     @Test
-    void theEmbeddedDatabaseKeepsItsDataAcrossARestart() {
+    void theEmbeddedDatabaseKeepsItsDataAcrossARestart(CapturedOutput output) {
         long plansBefore;
         try (ConfigurableApplicationContext app = start()) {
+            assertThatThrownBy(this::start)
+                    .as("a second Assure on the same data directory")
+                    .hasRootCauseInstanceOf(StartRefused.class);
+            assertThat(output.getOut())
+                    .as("said as Spring Boot's report, reason and action")
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("Another Assure (process "
+                            + ProcessHandle.current().pid() + ") is using the data " + "directory " + dataDir)
+                    .contains("give this one a data directory of its own (ASSURE_DATA_DIR)");
             assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
             assertThat(new Browserless(port(app)).get("/actuator/health").body())
                     .contains("\"status\":\"UP\"");
