@@ -10,10 +10,18 @@ import picocli.CommandLine.Command;
         name = "assure",
         mixinStandardHelpOptions = true,
         description = "Improvement action plans for safeguarding partnerships.",
-        subcommands = {ParseCommand.class, ImportCommand.class, AuditCommand.class, AccountCommand.class})
+        subcommands = {
+            ParseCommand.class,
+            ImportCommand.class,
+            AuditCommand.class,
+            AccountCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class
+        })
 public final class AssureCommand {
 
-    private static final Set<String> COMMANDS = Set.of("parse", "import", "audit", "account", "help", "--help", "-h");
+    private static final Set<String> COMMANDS =
+            Set.of("parse", "import", "audit", "account", "backup", "restore", "help", "--help", "-h");
 
     public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);

@@ -1,0 +1,25 @@
+package uk.assure.cli;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.assure.system.AssureProperties;
+
+/**
+ * The app's settings (environment, {@code -D}, application.yml) read as the app reads them, without starting the
+ * app: for the commands that must not start it on the database they work on (backup, restore). Not a component,
+ * so the app's own scan never picks it up.
+ */
+@EnableConfigurationProperties(AssureProperties.class)
+final class Settings {
+
+    static AssureProperties read() {
+        try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run("--spring.main.banner-mode=off")) {
+            return settings.getBean(AssureProperties.class);
+        }
+    }
+}
