@@ -28,9 +28,10 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long started = System.nanoTime();
         try {
-            Backups.Made made = new Backups(Settings.read()).backup(file);
+            Backups backups = new Backups(Settings.read());
+            long started = System.nanoTime();
+            Backups.Made made = backups.backup(file);
             var manifest = made.manifest();
             out.printf(
                     "Backed up %s to %s: schema version %s, %d tables, %d rows, audit events up to %s; %s, SHA-256 %s,"

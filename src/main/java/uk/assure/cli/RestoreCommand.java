@@ -33,9 +33,9 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long started = System.nanoTime();
         try {
             Backups backups = new Backups(Settings.read());
+            long started = System.nanoTime();
             if (checkOnly) {
                 Manifest manifest = backups.check(file);
                 out.printf("%s is a whole backup: %s; every checksum and count matches.%n", file, what(manifest));

@@ -15,6 +15,11 @@ import uk.assure.system.AssureProperties;
 final class Settings {
 
     static AssureProperties read() {
+        // Spring Boot warms up Jackson, validation and the like on a second thread and waits for it before it
+        // closes: seconds of work for a web app this command does not start
+        if (System.getProperty("spring.backgroundpreinitializer.ignore") == null) {
+            System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+        }
         try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
