@@ -44,10 +44,10 @@ public final class Backups {
         try (Database database = Database.toBackUp(properties)) {
             Manifest manifest = BackupWriter.write(database.owner(), database.description(), file);
             return new Made(manifest, database.description(), Files.size(file), fileSha256(file));
-        } catch (SQLException e) {
-            throw new BackupRefused("the backup failed: " + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
         } catch (IOException e) {
             throw new BackupRefused("the backup could not be written to " + file + ": " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            throw e instanceof BackupRefused refused ? refused : new BackupRefused(why("the backup", e), e);
         }
     }
 
@@ -79,17 +79,24 @@ public final class Backups {
                 try {
                     Restorer.restore(database.owner(), backup);
                 } catch (SQLException | IOException | RuntimeException e) {
-                    database.failed();
-                    throw e;
+                    throw new BackupRefused(why("the restore", e) + "; " + database.failed(), e);
                 }
                 return new Restored(manifest, database.description());
             }
-        } catch (SQLException e) {
-            throw new BackupRefused(
-                    "the restore failed: " + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
-        } catch (IOException e) {
-            throw new BackupRefused("the restore failed: " + e.getMessage(), e);
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw e instanceof BackupRefused refused ? refused : new BackupRefused(why("the restore", e), e);
         }
+    }
+
+    /** What went wrong, for the operator: the refusal as it was, or what failed and the database's own words. */
+    private static String why(String what, Exception e) {
+        if (e instanceof BackupRefused) {
+            return e.getMessage();
+        }
+        if (e instanceof SQLException sql) {
+            return what + " failed: " + sql.getMessage() + " (SQL state " + sql.getSQLState() + ")";
+        }
+        return what + " failed: " + e.getMessage();
     }
 
     static String appVersion() {

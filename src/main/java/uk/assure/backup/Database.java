@@ -33,6 +33,7 @@ final class Database implements AutoCloseable {
     private final String description;
     private final EmbeddedPostgresServer started;
     private final Path madeFolder;
+    private boolean stopped;
 
     private Database(DatabaseOwner owner, String description, EmbeddedPostgresServer started, Path madeFolder) {
         this.owner = owner;
@@ -108,14 +109,15 @@ final class Database implements AutoCloseable {
         return description;
     }
 
-    /** A restore failed: the data folder it made goes again, so that the next try finds it empty. */
-    void failed() {
+    /**
+     * A restore failed: the data folder it filled is emptied again, so that the next try finds it as it was.
+     *
+     * @return what state the target is left in, for the operator
+     */
+    String failed() {
         if (madeFolder == null) {
-            log.warn(
-                    "The restore failed part way: {} may hold some of the tables; drop the database and create it "
-                            + "empty again before the next try",
-                    owner.whereForPeople());
-            return;
+            return "the database at " + owner.whereForPeople() + " may now hold part of the schema: drop it, create "
+                    + "it empty again, and restore again";
         }
         stopServer();
         try (Stream<Path> paths = Files.walk(madeFolder)) {
@@ -125,8 +127,10 @@ final class Database implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("The restore failed, and " + madeFolder + " could not be emptied", e);
+            log.warn("The restore failed, and {} could not be emptied", madeFolder, e);
+            return madeFolder + " could not be emptied: empty it before trying again";
         }
+        return madeFolder + " is empty again";
     }
 
     @Override
@@ -135,7 +139,8 @@ final class Database implements AutoCloseable {
     }
 
     private void stopServer() {
-        if (started != null) {
+        if (started != null && !stopped) {
+            stopped = true;
             try {
                 started.close();
             } catch (IOException e) {

@@ -2,6 +2,9 @@ package uk.assure.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +42,8 @@ class RestoreRefusalsIT {
             "assure.admin.email", "refusals@assure.local",
             "assure.admin.password", "a password for the refusals",
             "logging.level.root", "warn");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path folder;
@@ -187,6 +192,28 @@ class RestoreRefusalsIT {
         assertThat(refused.err()).contains("was made by a newer Assure (schema version 999");
     }
 
+    @Test
+    void aRestoreThatFailsPartWayLeavesTheDataFolderEmptyAgain() throws IOException {
+        // forged by someone who knew the format: every checksum fits, but the agency names no partnership there is
+        Path forged = forged(
+                "forged.zip", "agency", row -> row.replace("\t1\tagency-restore-1\t", "\t999\tagency-restore-1\t"));
+        Path dataDir = folder.resolve("empty-data");
+        System.setProperty("assure.database.url", "");
+        System.setProperty("assure.data-dir", dataDir.toString());
+        assertThat(Result.run("restore", "--check", forged.toString()).exit()).isZero();
+
+        Result failed = Result.run("restore", forged.toString());
+
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err())
+                .contains("the restore failed")
+                .contains("fk_agency_partnership")
+                .contains(dataDir.resolve("postgres").toAbsolutePath() + " is empty again");
+        try (var files = Files.list(dataDir.resolve("postgres"))) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
     private String emptyTarget() {
         String target = TestDatabase.newDatabase();
         use(target);
@@ -217,6 +244,33 @@ class RestoreRefusalsIT {
         Path copy = folder.resolve(name);
         write(copy, parts);
         return copy;
+    }
+
+    /** A copy of the backup with rows of one table changed and every checksum and size made to fit again. */
+    private Path forged(String name, String table, UnaryOperator<String> change) throws IOException {
+        Map<String, String> parts = parts(backup);
+        String sql = parts.get("data.sql");
+        String copy = "COPY public.\"" + table + "\" (";
+        int start = sql.indexOf('\n', sql.indexOf(copy)) + 1;
+        int end = sql.indexOf("\\.\n", start);
+        String rows = change.apply(sql.substring(start, end));
+        assertThat(rows).isNotEqualTo(sql.substring(start, end));
+        sql = sql.substring(0, start) + rows + sql.substring(end);
+        ObjectNode manifest = (ObjectNode) JSON.readTree(parts.get("manifest.json"));
+        for (JsonNode t : manifest.get("tables")) {
+            if (t.get("name").asText().equals(table)) {
+                ((ObjectNode) t).put("sha256", sha256(rows));
+            }
+        }
+        ((ObjectNode) manifest.get("data")).put("sha256", sha256(sql));
+        ((ObjectNode) manifest.get("data")).put("bytes", sql.getBytes(StandardCharsets.UTF_8).length);
+        String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
+        parts.put("data.sql", sql);
+        parts.put("manifest.json", json);
+        parts.put("SHA256SUMS", sha256(sql) + "  data.sql\n" + sha256(json) + "  manifest.json\n");
+        Path file = folder.resolve(name);
+        write(file, parts);
+        return file;
     }
 
     /** Makes SHA256SUMS fit the manifest again: a change made by someone who knew the format. */
