@@ -41,6 +41,8 @@ class ArchitectureTest {
                 .definedBy("uk.assure.cli..")
                 .layer("demo")
                 .definedBy("uk.assure.demo..")
+                .layer("backup")
+                .definedBy("uk.assure.backup..")
                 .layer("api")
                 .definedBy("uk.assure.api..")
                 .layer("importer")
@@ -61,6 +63,8 @@ class ArchitectureTest {
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("demo")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("backup")
+                .mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("api")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("importer")
@@ -83,6 +87,28 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAPackage("uk.assure.system..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "uk.assure.api..",
+                        "uk.assure.cli..",
+                        "uk.assure.demo..",
+                        "uk.assure.web..",
+                        "uk.assure.importer..",
+                        "uk.assure.plan..",
+                        "uk.assure.partnership..",
+                        "uk.assure.account..",
+                        "uk.assure.audit..",
+                        "uk.assure.backup..")
+                .check(MAIN);
+    }
+
+    /** A backup is of the database as it is, beneath every feature: it knows tables, not plans. */
+    @Test
+    void backupDependsOnSystemOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("uk.assure.backup..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -17,12 +17,24 @@ import uk.assure.system.StartRefused;
             AuditCommand.class,
             AccountCommand.class,
             PartnershipCommand.class,
-            OperatorCommand.class
+            OperatorCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class
         })
 public final class AssureCommand {
 
-    private static final Set<String> COMMANDS =
-            Set.of("parse", "import", "audit", "account", "partnership", "operator", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of(
+            "parse",
+            "import",
+            "audit",
+            "account",
+            "partnership",
+            "operator",
+            "backup",
+            "restore",
+            "help",
+            "--help",
+            "-h");
 
     public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
