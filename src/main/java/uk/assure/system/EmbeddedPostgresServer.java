@@ -140,6 +140,7 @@ public final class EmbeddedPostgresServer implements Closeable {
             watchdog.close();
         }
         stopQuietly(postgres, pgData, lock);
+        log.info("Embedded PostgreSQL in {} stopped; the data directory is free for the next start", pgData);
     }
 
     private static void stopQuietly(EmbeddedPostgres postgres, Path pgData, DataDirectoryLock lock) {

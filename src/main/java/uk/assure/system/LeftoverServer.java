@@ -121,15 +121,17 @@ final class LeftoverServer {
         }
     }
 
+    /** Through the shell's own kill, there wherever sh is (a slim container may have no kill program). */
     private static void signal(ProcessHandle process, String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid()))
+            Process kill = new ProcessBuilder(
+                            "sh", "-c", "kill -s \"$1\" \"$2\"", "kill", signal, Long.toString(process.pid()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             kill.waitFor();
         } catch (IOException e) {
-            process.destroy(); // no kill command: SIGTERM, PostgreSQL's smart shutdown
+            process.destroy(); // no shell: SIGTERM, PostgreSQL's smart shutdown
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping the PostgreSQL server left running", e);

@@ -22,7 +22,7 @@ final class ServerWatchdog implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerWatchdog.class);
     private static final String SCRIPT =
-            "read -r _; [ \"$(readlink /proc/$1/cwd)\" = \"$2\" ] && exec kill -s INT \"$1\"; exit 0";
+            "read -r _; [ \"$(readlink /proc/$1/cwd)\" = \"$2\" ] && kill -s INT \"$1\"; exit 0";
 
     private final Process process;
 
