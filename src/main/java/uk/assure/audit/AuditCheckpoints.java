@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,8 +24,8 @@ import uk.assure.system.Scope;
 /**
  * While the app runs, writes the audit chain's head outside the database — to the log and appended to the
  * checkpoint file — at start and once the app is ready, every {@code ASSURE_AUDIT_CHECKPOINT_INTERVAL} when it has
- * moved, and at shutdown
- * (after the web server has stopped taking requests). At start it also refuses a key other than the chain's, and
+ * moved, and at shutdown (after the web server has stopped taking requests) when this node wrote events since its
+ * last one. At start it also refuses a key other than the chain's, and
  * says in the log when the database no longer holds what the newest checkpoint saw.
  */
 @Component
@@ -30,6 +33,7 @@ import uk.assure.system.Scope;
 class AuditCheckpoints implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
 
     private final AuditLog audit;
     private final JdbcClient jdbc;
@@ -38,6 +42,7 @@ class AuditCheckpoints implements SmartLifecycle {
     private ScheduledExecutorService timer;
     private volatile boolean running;
     private Checkpoint lastWritten;
+    private volatile long recordedAtLastCheckpoint = -1;
 
     AuditCheckpoints(AuditLog audit, JdbcClient jdbc, AuditProperties properties, AssureProperties app) {
         this.audit = audit;
@@ -64,19 +69,38 @@ class AuditCheckpoints implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * The last checkpoint, when this node has written events since the one before. Waited for briefly: with the
+     * database already gone (the embedded server stops on the same signal) a connection would be waited for until
+     * the pool's timeout, and shutdown must not hang on a checkpoint it cannot write.
+     */
     @Override
     public void stop() {
         running = false;
-        timer.shutdownNow();
+        if (audit.recorded() == recordedAtLastCheckpoint) {
+            timer.shutdownNow();
+            return;
+        }
+        Future<?> last = timer.submit(() -> {
+            try {
+                checkpoint();
+            } catch (RuntimeException e) {
+                log.warn("Could not write the audit checkpoint at shutdown: {}", e.toString());
+            }
+        });
+        timer.shutdown();
         try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
+            last.get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("No audit checkpoint at shutdown: the database did not answer within {}", SHUTDOWN_WAIT);
+        } catch (ExecutionException e) {
+            log.warn(
+                    "Could not write the audit checkpoint at shutdown: {}",
+                    e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            checkpoint();
-        } catch (RuntimeException e) {
-            log.warn("Could not write the audit checkpoint at shutdown: {}", e.toString());
+        } finally {
+            timer.shutdownNow();
         }
     }
 
@@ -99,6 +123,7 @@ class AuditCheckpoints implements SmartLifecycle {
 
     /** Writes the head when it differs from the last one written, and returns it. */
     synchronized Optional<Checkpoint> checkpoint() {
+        long recorded = audit.recorded();
         Optional<Checkpoint> head = audit.head();
         if (head.isEmpty()) {
             log.error("The newest audit event has no hash: no checkpoint written. Run `assure audit verify`.");

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +39,7 @@ public class AuditLog {
     private final AuditVerification verification;
     private final TransactionTemplate ownTransaction;
     private volatile boolean keyChecked;
+    private final AtomicLong recorded = new AtomicLong();
 
     AuditLog(
             JdbcClient jdbc,
@@ -111,6 +113,12 @@ public class AuditLog {
                         chained.previousHash(),
                         chained.hash())
                 .update();
+        recorded.incrementAndGet();
+    }
+
+    /** How many events this process has written (some may have been rolled back): tells a checkpoint is due. */
+    long recorded() {
+        return recorded.get();
     }
 
     /** One event as the audit page shows it. */
