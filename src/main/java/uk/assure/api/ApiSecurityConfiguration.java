@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +23,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import uk.assure.account.ApiTokens;
 import uk.assure.account.Role;
+import uk.assure.system.Message;
 import uk.assure.web.SecurityHeaders;
 
 /**
@@ -36,13 +39,14 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json, MessageSource messages)
+            throws Exception {
         String[] roles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         http.securityMatcher("/api/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BodySizeLimit(json), SecurityContextHolderFilter.class)
+                .addFilterBefore(new BodySizeLimit(json, messages), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(OPENAPI, OPENAPI + ".yaml")
                         .permitAll()
@@ -50,24 +54,23 @@ class ApiSecurityConfiguration {
                         .hasAnyRole(roles))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"assure\"");
-                            problem(
-                                    json,
-                                    response,
-                                    HttpStatus.UNAUTHORIZED,
-                                    "Send a token that stands, as "
-                                            + "\"Authorization: Bearer <token>\"; make one on your account page in Assure");
+                            problem(json, messages, response, HttpStatus.UNAUTHORIZED, Message.of("api.unauthorized"));
                         })
                         .accessDeniedHandler((request, response, e) ->
-                                problem(json, response, HttpStatus.FORBIDDEN, "Your account cannot do this")))
+                                problem(json, messages, response, HttpStatus.FORBIDDEN, Message.of("api.forbidden"))))
                 .headers(SecurityHeaders.with(SecurityHeaders.API));
         return http.build();
     }
 
-    static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+    /** A problem detail written by a filter, before any controller (and its advice) is reached. */
+    static void problem(
+            ObjectMapper json, MessageSource messages, HttpServletResponse response, HttpStatus status, Message detail)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+        json.writeValue(
+                response.getOutputStream(),
+                ProblemDetail.forStatusAndDetail(status, messages.getMessage(detail, LocaleContextHolder.getLocale())));
     }
 
     /** Registered with Spring's ObjectMapper: every string of a JSON body is checked as it is read. */
