@@ -33,6 +33,9 @@ public class FormErrors {
     /** A constraint's own message key, as its annotation names it: {@code message = "{invitation.error.name.long}"}. */
     private static final Pattern KEY = Pattern.compile("\\{([a-zA-Z][\\w.]*)}");
 
+    /** What any error says that names no key of its own. */
+    private static final Message ANY_FIELD = Message.of("error.field");
+
     private final MessageText messages;
 
     FormErrors(MessageText messages) {
@@ -113,7 +116,7 @@ public class FormErrors {
         }
         // Spring's own codes (typeMismatch.<form>.<field>, typeMismatch.<field>...), then ours; never its English
         String[] codes = Arrays.copyOf(error.getCodes(), error.getCodes().length + 1);
-        codes[codes.length - 1] = "error.field";
+        codes[codes.length - 1] = ANY_FIELD.getCode();
         return new DefaultMessageSourceResolvable(codes, error.getArguments(), null);
     }
 
