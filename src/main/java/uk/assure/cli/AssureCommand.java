@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Improvement action plans for safeguarding partnerships.",
         subcommands = {ParseCommand.class, ImportCommand.class, AuditCommand.class, AccountCommand.class})
-public final class AssureCommand {
+final class AssureCommand {
 
     private static final Set<String> COMMANDS = Set.of("parse", "import", "audit", "account", "help", "--help", "-h");
 

@@ -19,7 +19,7 @@ import uk.assure.system.NotFoundException;
  * comment is not progress, so it changes neither the action's status nor when it was last updated.
  */
 @Service
-public class Comments {
+class Comments {
 
     public static final int MAX_LENGTH = 4000;
 

@@ -4,7 +4,7 @@ import uk.assure.system.Message;
 import uk.assure.system.MessageException;
 
 /** A status change the transition table refuses; the message is written for the person who asked for it. */
-public class StatusTransitionException extends MessageException {
+class StatusTransitionException extends MessageException {
 
     private final ActionStatus from;
     private final ActionStatus to;

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * A real PostgreSQL server run by the app itself from binaries shipped in the jar, so that the first run
  * needs no set-up. Its data lives under {@code <data dir>/postgres} and survives restarts.
  */
-public final class EmbeddedPostgresServer implements Closeable {
+final class EmbeddedPostgresServer implements Closeable {
 
     static final String DATABASE = "assure";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
