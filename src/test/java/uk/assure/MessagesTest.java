@@ -58,9 +58,6 @@ class MessagesTest {
                             + "writes into a plan's history is data. Its pages are checked (PAGES_CHECKED)"),
             Map.entry("plan/StatusVocabulary.java", "words read in partners' documents, not written for anyone"),
             Map.entry("plan/DueDateParser.java", "notes on how a plan's date was read, stored with the date"),
-            Map.entry(
-                    "plan/RagCalculator.java",
-                    "a RAG rating's reason, part of the rating the API answers as data (left as is: see the report)"),
             Map.entry("plan/ActionStatus.java", "the domain's labels, also in the API's JSON and the docs' diagram"),
             Map.entry("plan/PlanKind.java", "the domain's labels, also in the API's JSON"),
             Map.entry("plan/FindingKind.java", "the domain's labels, also in the API's JSON"),

@@ -1,6 +1,10 @@
 package uk.assure.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -77,6 +82,20 @@ class ApiSecurityConfiguration {
     @Bean
     StorableStrings storableStrings() {
         return new StorableStrings();
+    }
+
+    /** Registered with Spring's ObjectMapper: a message in an answer (a RAG rating's reason) is written in words. */
+    @Bean
+    SimpleModule messagesInWords(MessageSource messages) {
+        return new SimpleModule("assure-messages-in-words")
+                .addSerializer(MessageSourceResolvable.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(
+                            MessageSourceResolvable message, JsonGenerator json, SerializerProvider serializers)
+                            throws IOException {
+                        json.writeString(messages.getMessage(message, LocaleContextHolder.getLocale()));
+                    }
+                });
     }
 
     @Bean

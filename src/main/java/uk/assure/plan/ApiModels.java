@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * What the API answers and accepts: its own records, so that the JSON is a contract that changes only on purpose,
@@ -63,7 +64,8 @@ final class ApiModels {
             @Schema(description = "RED, AMBER, GREEN, COMPLETED or CLOSED")
             String rag,
 
-            String explanation) {
+            @Schema(type = "string", description = "why, in words: \"Due 31 March 2019, 3 days ago; not completed\"")
+            MessageSourceResolvable explanation) {
 
         static Rating of(RagAssessment rag) {
             return new Rating(rag.rag().name(), rag.explanation());
