@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.assure.audit.AuditLog;
+import uk.assure.system.Message;
 import uk.assure.system.NotFoundException;
 
 /**
@@ -36,15 +37,15 @@ public class Access {
     /** What a role may do across the partnership, beyond reading the plans it can see. */
     public enum Capability {
         /** Dashboards, lists of every action, search: the whole partnership at once. */
-        SEE_EVERY_PLAN("Your account can see only the plans it has been given access to."),
-        COMMENT("Only board members and admins can comment on actions."),
-        EDIT_WORDING("Only an admin can change an action's wording and fields."),
-        IMPORT_PLANS("Only an admin can import plans."),
-        ADMINISTER("Only an admin can manage agencies, people, users and bodies, or read the audit log.");
+        SEE_EVERY_PLAN(Message.of("access.refused.SEE_EVERY_PLAN")),
+        COMMENT(Message.of("access.refused.COMMENT")),
+        EDIT_WORDING(Message.of("access.refused.EDIT_WORDING")),
+        IMPORT_PLANS(Message.of("access.refused.IMPORT_PLANS")),
+        ADMINISTER(Message.of("access.refused.ADMINISTER"));
 
-        private final String refusal;
+        private final Message refusal;
 
-        Capability(String refusal) {
+        Capability(Message refusal) {
             this.refusal = refusal;
         }
     }
@@ -101,17 +102,17 @@ public class Access {
         }
     }
 
-    /** Why an update is refused, in words for the person refused (empty when it is not). */
-    public String updateRefusal(SignedInUser user) {
+    /** Why an update is refused, in words for the person refused (null for an admin, who is never refused). */
+    public Message updateRefusal(SignedInUser user) {
         return switch (user.role()) {
             case LEAD ->
                 user.agencyId() == null
-                        ? "Your account is not linked to an agency, so you cannot update actions. Ask an admin to link it."
-                        : "You can update only the actions your agency leads.";
-            case BOARD -> "Board members read plans and comment on actions; they do not update them.";
-            case VIEWER -> "Your account can read plans but not update them.";
-            case OPERATOR -> "A platform operator's account holds no partnership's plans.";
-            case ADMIN -> "";
+                        ? Message.of("access.refused.update.noAgency")
+                        : Message.of("access.refused.update.otherAgency");
+            case BOARD -> Message.of("access.refused.update.board");
+            case VIEWER -> Message.of("access.refused.update.viewer");
+            case OPERATOR -> Message.of("access.refused.update.operator");
+            case ADMIN -> null;
         };
     }
 
@@ -162,7 +163,7 @@ public class Access {
      * Audits the refusal in a transaction of its own: the refusal ends the caller's transaction in a rollback (and
      * may be asked inside a read-only one), and the record of it must stay.
      */
-    private AccessRefused refuse(SignedInUser user, String message, String objectType, String objectId) {
+    private AccessRefused refuse(SignedInUser user, Message message, String objectType, String objectId) {
         ownTransaction.executeWithoutResult(status -> audit.record(new AuditLog.Event(
                 user.partnershipId(),
                 user.userId(),

@@ -1,6 +1,8 @@
 package uk.assure.account;
 
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,9 +17,11 @@ import org.springframework.web.servlet.ModelAndView;
 class AccessRefusals {
 
     private final Access access;
+    private final MessageSource messages;
 
-    AccessRefusals(Access access) {
+    AccessRefusals(Access access, MessageSource messages) {
         this.access = access;
+        this.messages = messages;
     }
 
     /** Refused by a service through {@link Access}, which has already audited it. */
@@ -37,7 +41,8 @@ class AccessRefusals {
         return page(access.refusal(user, Access.Capability.ADMINISTER));
     }
 
-    private static ModelAndView page(AccessRefused refused) {
-        return new ModelAndView("error/403", Map.of("message", refused.getMessage()));
+    private ModelAndView page(AccessRefused refused) {
+        return new ModelAndView(
+                "error/403", Map.of("message", messages.getMessage(refused, LocaleContextHolder.getLocale())));
     }
 }

@@ -1,9 +1,12 @@
 package uk.assure.account;
 
-/** A signed-in person asked for something their role does not allow; the message says why, in their words. */
-public class AccessRefused extends RuntimeException {
+import uk.assure.system.Message;
+import uk.assure.system.MessageException;
 
-    public AccessRefused(String message) {
+/** A signed-in person asked for something their role does not allow; the message says why, in their words. */
+public class AccessRefused extends MessageException {
+
+    public AccessRefused(Message message) {
         super(message);
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.assure.audit.AuditLog;
 import uk.assure.system.ExternalIds;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.system.Scope;
 import uk.assure.system.SecretTokens;
 
@@ -29,6 +31,8 @@ public class ApiTokens {
 
     /** How long a token may last, as the account page offers it. */
     public static final List<Integer> LIFETIMES_IN_DAYS = List.of(30, 90, 365);
+    /** A token's name: what uses it, "Police performance dashboard". */
+    public static final int NAME_MAX = 100;
 
     private final JdbcClient jdbc;
     private final UserRepository users;
@@ -64,13 +68,13 @@ public class ApiTokens {
     public Created create(SignedInUser owner, String name, int lifetimeDays) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("Enter a name for the token, such as the program that will use it");
+            throw new InvalidInput("name", Message.of("apiTokens.error.name.missing"));
         }
-        if (trimmed.length() > 100) {
-            throw new IllegalArgumentException("The token's name must be 100 characters or fewer");
+        if (trimmed.length() > NAME_MAX) {
+            throw new InvalidInput("name", Message.of("apiTokens.error.name.long", NAME_MAX, trimmed.length()));
         }
         if (!LIFETIMES_IN_DAYS.contains(lifetimeDays)) {
-            throw new IllegalArgumentException("Select how long the token will work");
+            throw new InvalidInput("lifetime", Message.of("apiTokens.error.lifetime"));
         }
         String secret = PREFIX + SecretTokens.generate();
         Instant now = clock.instant();

@@ -3,7 +3,7 @@ package uk.assure.account;
 import java.time.Instant;
 
 /** An invitation as the admin pages show it; the token is never part of it (only its hash is kept). */
-public record Invitation(
+record Invitation(
         long id,
         long partnershipId,
         String externalId,

@@ -2,19 +2,23 @@ package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.Message;
 import uk.assure.system.Scope;
 import uk.assure.web.FormError;
+import uk.assure.web.FormErrors;
 
 /**
  * The link in an invitation email, for a person not signed in: who invited them to which partnership, then a
@@ -45,11 +49,23 @@ class InvitationAcceptanceController {
         return page(model, token, invitation.get(), null);
     }
 
+    /** The new password, twice. */
+    record AcceptForm(
+            @Size(max = PasswordRules.MAX, message = "{password.error.long}") String password,
+
+            @Size(max = PasswordRules.MAX, message = "{accept.error.mismatch}") String confirm) {
+
+        AcceptForm {
+            password = password == null ? "" : password;
+            confirm = confirm == null ? "" : confirm;
+        }
+    }
+
     @PostMapping("/invitations/{token}")
     String accept(
             @PathVariable String token,
-            @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirm,
+            @Valid @ModelAttribute AcceptForm form,
+            BindingResult validation,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
@@ -58,14 +74,17 @@ class InvitationAcceptanceController {
         if (invitation.isEmpty()) {
             return unusable(response);
         }
-        List<FormError> errors = new ArrayList<>();
-        PasswordRules.problem(password, invitation.get().email())
-                .ifPresent(p -> errors.add(new FormError("password", p)));
-        if (errors.isEmpty() && !password.equals(confirm)) {
-            errors.add(new FormError("confirm", "The passwords do not match"));
+        String password = form.password();
+        List<FormError> errors = FormErrors.of(validation);
+        if (errors.isEmpty()) {
+            PasswordRules.problem(password, invitation.get().email())
+                    .ifPresent(p -> errors.add(FormError.of("password", p)));
+        }
+        if (errors.isEmpty() && !password.equals(form.confirm())) {
+            errors.add(FormError.of("confirm", Message.of("accept.error.mismatch")));
         }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            // shown again, each field's problem beside it: 200, as GOV.UK forms do
             return page(model, token, invitation.get(), errors);
         }
         SignedInUser user;

@@ -1,25 +1,29 @@
 package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.mail.MailException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.system.NotFoundException;
 import uk.assure.web.FormError;
+import uk.assure.web.FormErrors;
 
 /**
  * An admin's invitations: the list (waiting, expired, accepted, revoked) with re-send and revoke, and the form to
@@ -32,7 +36,7 @@ import uk.assure.web.FormError;
 class InvitationController {
 
     /** Plain enough to catch typing slips; the real check is that the email arrives. */
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private final Invitations invitations;
     private final InvitationMail mail;
@@ -44,8 +48,30 @@ class InvitationController {
         this.publicUrl = properties.publicUrl();
     }
 
-    /** What the form sends, kept as typed so a refused form shows it again. */
-    record InvitationForm(String email, String name, String role, String agency) {}
+    /** What the form sends, kept as typed (less the spaces around it) so a refused form shows it again. */
+    record InvitationForm(
+            @NotBlank(message = "{invitation.error.email.missing}") @Size(max = EMAIL_MAX, message = "{invitation.error.email.long}") @Pattern(regexp = EMAIL, message = "{invitation.error.email.format}") String email,
+
+            @NotBlank(message = "{invitation.error.name.missing}") @Size(max = NAME_MAX, message = "{invitation.error.name.long}") String name,
+
+            @Size(max = CHOICE_MAX, message = "{invitation.error.role.missing}") String role,
+
+            @Size(max = CHOICE_MAX, message = "{invitation.error.agency.missing}") String agency) {
+
+        InvitationForm {
+            email = email == null ? "" : email.strip();
+            name = name == null ? "" : name.strip();
+            role = role == null ? "" : role;
+            agency = agency == null ? "" : agency;
+        }
+    }
+
+    /** The longest an email address can be (64 characters, @, 255). */
+    static final int EMAIL_MAX = 320;
+    /** A person's name. */
+    static final int NAME_MAX = 200;
+    /** Room for a role's name or an agency's id. */
+    static final int CHOICE_MAX = 100;
 
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser user, Model model) {
@@ -61,27 +87,26 @@ class InvitationController {
     @PostMapping
     String invite(
             @AuthenticationPrincipal SignedInUser user,
-            @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String role,
-            @RequestParam(defaultValue = "") String agency,
+            @Valid @ModelAttribute("form") InvitationForm form,
+            BindingResult validation,
             Model model,
             HttpServletRequest request,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
-        InvitationForm form = new InvitationForm(email.strip(), name.strip(), role, agency);
-        List<FormError> errors = check(form);
+        List<FormError> errors = FormErrors.of(validation);
+        Role role = role(form.role());
+        if (role == null && errors.stream().noneMatch(e -> e.field().equals("role"))) {
+            errors.add(FormError.of("role", Message.of("invitation.error.role.missing")));
+        }
         if (errors.isEmpty()) {
             try {
                 Invitations.Issued issued = invitations.invite(
-                        user,
-                        new Invitations.Request(form.email(), form.name(), Role.valueOf(form.role()), form.agency()));
+                        user, new Invitations.Request(form.email(), form.name(), role, form.agency()));
                 return deliver(issued, request, redirect);
-            } catch (Invitations.Refused refused) {
-                errors.add(new FormError(refused.field(), refused.getMessage()));
+            } catch (InvalidInput refused) {
+                errors.add(FormError.of(refused));
             }
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        // shown again with what was typed, each field's problem beside it: 200, as GOV.UK forms do
         return form(user, model, form, errors);
     }
 
@@ -152,21 +177,10 @@ class InvitationController {
         return "admin/invitations/new";
     }
 
-    private static List<FormError> check(InvitationForm form) {
-        List<FormError> errors = new ArrayList<>();
-        if (form.email().isEmpty()) {
-            errors.add(new FormError("email", "Enter an email address"));
-        } else if (form.email().length() > 254 || !EMAIL.matcher(form.email()).matches()) {
-            errors.add(new FormError("email", "Enter an email address in the correct format, like name@example.com"));
-        }
-        if (form.name().isEmpty()) {
-            errors.add(new FormError("name", "Enter their full name"));
-        } else if (form.name().length() > 200) {
-            errors.add(new FormError("name", "Their name must be 200 characters or fewer"));
-        }
-        if (Role.IN_A_PARTNERSHIP.stream().noneMatch(r -> r.name().equals(form.role()))) {
-            errors.add(new FormError("role", "Select a role"));
-        }
-        return errors;
+    private static Role role(String name) {
+        return Role.IN_A_PARTNERSHIP.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 }

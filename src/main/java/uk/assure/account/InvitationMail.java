@@ -19,7 +19,7 @@ import uk.assure.system.AssureProperties;
  * person needs: who invited them, to which partnership, the link and until when it works.
  */
 @Component
-public class InvitationMail {
+class InvitationMail {
 
     private static final Logger log = LoggerFactory.getLogger(InvitationMail.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);

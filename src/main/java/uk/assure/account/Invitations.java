@@ -12,6 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.assure.audit.AuditLog;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 
 /**
  * Invitations, start to end: an admin invites a person by email into the admin's partnership with a role (and, for
@@ -52,24 +54,10 @@ public class Invitations {
     /** An invitation and the token of its link, known only now: it is sent or shown once, never stored. */
     public record Issued(Invitation invitation, String token) {}
 
-    /** Why an invitation cannot be made, on the form field it belongs to. */
-    public static final class Refused extends RuntimeException {
-        private final String field;
-
-        Refused(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     /** A link that cannot be used: unknown, expired, used, revoked or replaced. Callers say so in one way for all. */
     public static final class Unusable extends RuntimeException {
         Unusable() {
-            super("This invitation cannot be used", null, false, false);
+            super("unusable invitation link", null, false, false);
         }
     }
 
@@ -99,7 +87,7 @@ public class Invitations {
     public Issued invite(SignedInUser admin, Request request) {
         requireAdmin(admin);
         if (!Role.IN_A_PARTNERSHIP.contains(request.role())) {
-            throw new Refused("role", "Select a role");
+            throw new InvalidInput("role", Message.of("invitation.error.role.missing"));
         }
         String email = request.email().strip();
         Long agencyId = null;
@@ -108,10 +96,10 @@ public class Invitations {
                     .filter(a -> a.externalId().equals(request.agencyExternalId()))
                     .map(InvitationRepository.AgencyChoice::id)
                     .findFirst()
-                    .orElseThrow(() -> new Refused("agency", "Select the agency the lead works for"));
+                    .orElseThrow(() -> new InvalidInput("agency", Message.of("invitation.error.agency.missing")));
         }
         if (users.emailInUseAnywhere(email)) {
-            throw new Refused("email", "There is already an account with this email address");
+            throw new InvalidInput("email", Message.of("invitation.error.email.taken"));
         }
         if (invitations.openExistsForEmail(email)) {
             throw waiting();
@@ -279,9 +267,8 @@ public class Invitations {
         return state;
     }
 
-    private static Refused waiting() {
-        return new Refused(
-                "email", "This email address already has an invitation waiting. Re-send that invitation instead");
+    private static InvalidInput waiting() {
+        return new InvalidInput("email", Message.of("invitation.error.email.waiting"));
     }
 
     /** Inviting is an admin's: refused (403, audited) for anyone else. */

@@ -1,23 +1,24 @@
 package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.assure.audit.AuditLog;
+import uk.assure.system.Message;
 import uk.assure.web.FormError;
+import uk.assure.web.FormErrors;
 
 /**
  * Changing one's own password: the current one first; the new one by length, not composition, and not among the
@@ -68,26 +69,42 @@ class PasswordController {
         return "account/password";
     }
 
+    /** The current password, and the new one twice; none longer than a password may be, so none hashed if it is. */
+    record PasswordForm(
+            @Size(max = PasswordRules.MAX, message = "{password.error.current}") String current,
+
+            @Size(max = PasswordRules.MAX, message = "{password.error.long}") String password,
+
+            @Size(max = PasswordRules.MAX, message = "{accept.error.mismatch}") String confirm) {
+
+        PasswordForm {
+            current = current == null ? "" : current;
+            password = password == null ? "" : password;
+            confirm = confirm == null ? "" : confirm;
+        }
+    }
+
     @PostMapping("/account/password")
     String change(
             @AuthenticationPrincipal SignedInUser user,
-            @RequestParam(defaultValue = "") String current,
-            @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirm,
+            @Valid @ModelAttribute PasswordForm form,
+            BindingResult validation,
             Model model,
             HttpServletRequest request,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
-        List<FormError> errors = new ArrayList<>();
-        if (!passwords.matches(current, users.passwordHash(user.userId()))) {
-            errors.add(new FormError("current", "Your current password is not right"));
+        List<FormError> errors = FormErrors.of(validation);
+        String password = form.password();
+        if (!has(errors, "current") && !passwords.matches(form.current(), users.passwordHash(user.userId()))) {
+            errors.add(0, FormError.of("current", Message.of("password.error.current")));
         }
-        PasswordRules.problem(password, user.getUsername()).ifPresent(p -> errors.add(new FormError("password", p)));
-        if (errors.stream().noneMatch(e -> e.field().equals("password")) && !password.equals(confirm)) {
-            errors.add(new FormError("confirm", "The passwords do not match"));
+        if (!has(errors, "password")) {
+            PasswordRules.problem(password, user.getUsername()).ifPresent(p -> errors.add(FormError.of("password", p)));
+        }
+        if (!has(errors, "password") && !has(errors, "confirm") && !password.equals(form.confirm())) {
+            errors.add(FormError.of("confirm", Message.of("accept.error.mismatch")));
         }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            // shown again, each field's problem beside it: 200, as GOV.UK forms do (the passwords are not kept)
             model.addAttribute("errors", errors);
             return "account/password";
         }
@@ -107,5 +124,9 @@ class PasswordController {
                 "from " + request.getRemoteAddr()));
         redirect.addFlashAttribute("passwordChanged", true);
         return "redirect:/account/password";
+    }
+
+    private static boolean has(List<FormError> errors, String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import uk.assure.system.Message;
 
 /**
  * What a new password must be, as NCSC and NIST advise: at least 8 characters, up to 128, any characters, no
@@ -99,21 +100,21 @@ public final class PasswordRules {
     private PasswordRules() {}
 
     /** The reason a password cannot be used, in GOV.UK wording; empty when it can. */
-    public static Optional<String> problem(String password, String email) {
+    public static Optional<Message> problem(String password, String email) {
         if (password == null || password.length() < MIN) {
-            return Optional.of("Your password must be at least " + MIN + " characters");
+            return Optional.of(Message.of("password.error.short", MIN));
         }
         if (password.length() > MAX) {
-            return Optional.of("Your password must be " + MAX + " characters or fewer");
+            return Optional.of(Message.of("password.error.long", MAX, password.length()));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || lower.chars().distinct().count() <= 2) {
-            return Optional.of("Choose a password that is harder to guess: this one is among the most common");
+            return Optional.of(Message.of("password.error.common"));
         }
         if (email != null
                 && (lower.equals(email.toLowerCase(Locale.ROOT))
                         || lower.equals(email.toLowerCase(Locale.ROOT).replaceAll("@.*", "")))) {
-            return Optional.of("Your password must not be your email address");
+            return Optional.of(Message.of("password.error.email"));
         }
         return Optional.empty();
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * ({@link SessionLifetimeFilter.Stamp}).
  */
 @Component
-public class SessionSignIn {
+class SessionSignIn {
 
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();

@@ -2,15 +2,19 @@ package uk.assure.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import uk.assure.system.Message;
 import uk.assure.web.FormError;
+import uk.assure.web.FormErrors;
 
 /** The second step of signing in: the code from the user's authenticator app, after the right password. */
 @Controller
@@ -29,19 +33,37 @@ class SignInCodeController {
         return "sign-in-code";
     }
 
+    /** The app's code, or a recovery code instead; either far longer than a code is simply not right. */
+    record CodeForm(
+            @Size(max = CODE_MAX, message = "{code.error.wrong}") String code,
+
+            @Size(max = CODE_MAX, message = "{code.error.recoveryFormat}") String recoveryCode) {
+
+        CodeForm {
+            code = code == null ? "" : code;
+            recoveryCode = recoveryCode == null ? "" : recoveryCode;
+        }
+    }
+
+    /** Room for a code typed with spaces in it. */
+    static final int CODE_MAX = 100;
+
     @PostMapping("/sign-in/code")
     String check(
             @AuthenticationPrincipal SignedInUser user,
-            @RequestParam(defaultValue = "") String code,
-            @RequestParam(defaultValue = "") String recoveryCode,
+            @Valid @ModelAttribute CodeForm form,
+            BindingResult validation,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        if (!recoveryCode.isBlank()) {
-            return recover(user, recoveryCode, model, request, response);
+        if (validation.hasErrors()) {
+            return refused(model, FormErrors.of(validation));
         }
-        String given = digits(code);
-        String problem = formatProblem(given);
+        if (!form.recoveryCode().isBlank()) {
+            return recover(user, form.recoveryCode(), model, request, response);
+        }
+        String given = digits(form.code());
+        Message problem = formatProblem(given);
         if (problem == null) {
             TwoStep.Outcome outcome = twoStep.signInCode(user, given, request.getRemoteAddr());
             if (outcome.taken()) {
@@ -49,8 +71,12 @@ class SignInCodeController {
             }
             problem = refusal(outcome);
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("errors", List.of(new FormError("code", problem)));
+        return refused(model, List.of(FormError.of("code", problem)));
+    }
+
+    /** The page again, with what was wrong: 200, as GOV.UK forms are. */
+    private static String refused(Model model, List<FormError> errors) {
+        model.addAttribute("errors", errors);
         return "sign-in-code";
     }
 
@@ -61,21 +87,17 @@ class SignInCodeController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        String problem;
+        Message problem;
         if (!TwoStep.looksLikeRecoveryCode(recoveryCode)) {
-            problem = "A recovery code is 16 letters and numbers, like abcd-efgh-2345-jkmn";
+            problem = Message.of("code.error.recoveryFormat");
         } else {
             TwoStep.Outcome outcome = twoStep.signInRecoveryCode(user, recoveryCode, request.getRemoteAddr());
             if (outcome.taken()) {
                 return "redirect:" + signIn.complete(request, response, user);
             }
-            problem = outcome.mustWait().isZero()
-                    ? "The recovery code is not right, or it has been used"
-                    : refusal(outcome);
+            problem = outcome.mustWait().isZero() ? Message.of("code.error.recoveryWrong") : refusal(outcome);
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("errors", List.of(new FormError("recoveryCode", problem)));
-        return "sign-in-code";
+        return refused(model, List.of(FormError.of("recoveryCode", problem)));
     }
 
     /** The code as typed, without the spaces people put in the middle of it. */
@@ -83,25 +105,25 @@ class SignInCodeController {
         return code.replaceAll("\\s", "");
     }
 
-    static String formatProblem(String code) {
+    static Message formatProblem(String code) {
         if (code.isEmpty()) {
-            return "Enter the code from your authenticator app";
+            return Message.of("code.error.missing");
         }
         if (code.length() != Totp.DIGITS || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return "The code must be " + Totp.DIGITS + " numbers";
+            return Message.of("code.error.format", Totp.DIGITS);
         }
         return null;
     }
 
     /** Why a code was not taken, or null when it was. */
-    static String refusal(TwoStep.Outcome outcome) {
+    static Message refusal(TwoStep.Outcome outcome) {
         if (outcome.taken()) {
             return null;
         }
         if (!outcome.mustWait().isZero()) {
-            return "There have been too many failed attempts to sign in. Wait "
-                    + Math.max(1, (outcome.mustWait().toMillis() + 999) / 1000) + " seconds, then try again";
+            return Message.of(
+                    "signIn.error.wait", Math.max(1, (outcome.mustWait().toMillis() + 999) / 1000));
         }
-        return "The code is not right, or it has been used. Enter the code your app shows now";
+        return Message.of("code.error.wrong");
     }
 }

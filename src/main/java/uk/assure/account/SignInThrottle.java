@@ -22,7 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * sign-in succeeds ({@link TwoStepSignIn}, {@link TwoStep}), not at a right password with a code still to come.
  */
 @Service
-public class SignInThrottle {
+class SignInThrottle {
 
     static final int FREE = 3;
     static final Duration WINDOW = Duration.ofMinutes(15);

@@ -17,7 +17,7 @@ import uk.assure.audit.AuditLog;
  * slows down just as guessing passwords does.
  */
 @Service
-public class TwoStep {
+class TwoStep {
 
     private final UserRepository users;
     private final RecoveryCodes recoveryCodes;

@@ -3,18 +3,23 @@ package uk.assure.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.assure.system.Message;
 import uk.assure.web.FormError;
 
 /**
@@ -30,10 +35,21 @@ class TwoStepController {
 
     private final TwoStep twoStep;
     private final TwoStepSignIn signIn;
+    private final MessageSource messages;
 
-    TwoStepController(TwoStep twoStep, TwoStepSignIn signIn) {
+    TwoStepController(TwoStep twoStep, TwoStepSignIn signIn, MessageSource messages) {
         this.twoStep = twoStep;
         this.signIn = signIn;
+        this.messages = messages;
+    }
+
+    /** The code from the app. */
+    record CodeForm(
+            @Size(max = SignInCodeController.CODE_MAX, message = "{code.error.wrong}") String code) {
+
+        CodeForm {
+            code = code == null ? "" : code;
+        }
     }
 
     @GetMapping("/account/two-step")
@@ -58,7 +74,8 @@ class TwoStepController {
                     + "&period=" + Totp.STEP.toSeconds();
             model.addAttribute("secretGroups", String.join(" ", secret.split("(?<=\\G.{4})")));
             model.addAttribute("uri", uri);
-            model.addAttribute("qrCode", QrCodeSvg.of(uri, "QR code to add Assure to your authenticator app", 200));
+            String title = messages.getMessage("twoStep.qrCode", null, LocaleContextHolder.getLocale());
+            model.addAttribute("qrCode", QrCodeSvg.of(uri, title, 200));
         }
         return "account/two-step";
     }
@@ -67,7 +84,8 @@ class TwoStepController {
     String turnOn(
             @AuthenticationPrincipal SignedInUser user,
             Authentication authentication,
-            @RequestParam(defaultValue = "") String code,
+            @Valid @ModelAttribute CodeForm form,
+            BindingResult validation,
             HttpSession session,
             Model model,
             HttpServletRequest request,
@@ -77,14 +95,16 @@ class TwoStepController {
                 || twoStep.state(user).on()) {
             return "redirect:/account/two-step";
         }
-        String given = SignInCodeController.digits(code);
-        String problem = SignInCodeController.formatProblem(given);
+        String given = SignInCodeController.digits(form.code());
+        Message problem = validation.hasErrors()
+                ? Message.of("code.error.wrongSetUp")
+                : SignInCodeController.formatProblem(given);
         if (problem == null && !twoStep.turnOn(user, secret, given, request.getRemoteAddr())) {
-            problem = "The code is not right. Check the app shows Assure and enter the code it shows now";
+            problem = Message.of("code.error.wrongSetUp");
         }
         if (problem != null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", List.of(new FormError("code", problem)));
+            // the page again, with what was wrong: 200, as GOV.UK forms are
+            model.addAttribute("errors", List.of(FormError.of("code", problem)));
             return page(user, authentication, session, model);
         }
         session.removeAttribute(NEW_SECRET);
@@ -116,23 +136,24 @@ class TwoStepController {
     String turnOff(
             @AuthenticationPrincipal SignedInUser user,
             Authentication authentication,
-            @RequestParam(defaultValue = "") String code,
+            @Valid @ModelAttribute CodeForm form,
+            BindingResult validation,
             HttpSession session,
             Model model,
             HttpServletRequest request,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (TwoStep.requiredFor(user.role()) || !twoStep.state(user).on()) {
             return "redirect:/account/two-step";
         }
-        String given = SignInCodeController.digits(code);
-        String problem = SignInCodeController.formatProblem(given);
+        String given = SignInCodeController.digits(form.code());
+        Message problem =
+                validation.hasErrors() ? Message.of("code.error.wrong") : SignInCodeController.formatProblem(given);
         if (problem == null) {
             problem = SignInCodeController.refusal(twoStep.turnOff(user, given, request.getRemoteAddr()));
         }
         if (problem != null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", List.of(new FormError("code", problem)));
+            // the page again, with what was wrong: 200, as GOV.UK forms are
+            model.addAttribute("errors", List.of(FormError.of("code", problem)));
             return page(user, authentication, session, model);
         }
         redirect.addFlashAttribute("turnedOff", true);

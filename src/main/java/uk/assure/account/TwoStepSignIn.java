@@ -27,7 +27,7 @@ import uk.assure.system.Scope;
  * a new session id, as the password did, and carries on to the page they first asked for.
  */
 @Component
-public class TwoStepSignIn implements AuthenticationSuccessHandler {
+class TwoStepSignIn implements AuthenticationSuccessHandler {
 
     /** A second step still to come, with the one page that serves it. */
     public enum Stage {

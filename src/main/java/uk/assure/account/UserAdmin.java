@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.assure.audit.AuditLog;
 import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.system.NotFoundException;
 
 /**
@@ -87,7 +88,7 @@ public class UserAdmin {
                 .params(partnershipId, agencyExternalId)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new InvalidInput("agency", "Select an agency from the list"));
+                .orElseThrow(() -> new InvalidInput("agency", Message.of("error.agency.unknown")));
     }
 
     public List<Account> accounts(SignedInUser admin) {
@@ -127,15 +128,13 @@ public class UserAdmin {
         administer(admin);
         Account before = account(admin, externalId).orElseThrow(() -> new NotFoundException("User"));
         if (!Role.IN_A_PARTNERSHIP.contains(role)) {
-            throw new InvalidInput("role", "Select a role");
+            throw new InvalidInput("role", Message.of("admin.user.error.role"));
         }
         if (externalId.equals(admin.externalId()) && (!enabled || role != Role.ADMIN)) {
-            throw new InvalidInput(
-                    enabled ? "role" : "enabled",
-                    "You cannot remove your own admin role or disable your own account: ask another admin");
+            throw new InvalidInput(enabled ? "role" : "enabled", Message.of("admin.user.error.self"));
         }
         if (role == Role.LEAD && agencyId == null) {
-            throw new InvalidInput("agency", "Select the agency this lead works for");
+            throw new InvalidInput("agency", Message.of("admin.user.error.agency.missing"));
         }
         Long agency = role == Role.LEAD || role == Role.BOARD ? agencyId : null;
         jdbc.sql(
@@ -169,10 +168,10 @@ public class UserAdmin {
         administer(admin);
         Account before = account(admin, externalId).orElseThrow(() -> new NotFoundException("User"));
         if (externalId.equals(admin.externalId())) {
-            throw new InvalidInput("twoStep", "You cannot turn off your own two-step sign-in here: ask another admin");
+            throw new InvalidInput("twoStep", Message.of("admin.twoStep.error.self"));
         }
         if (!before.twoStepOn()) {
-            throw new InvalidInput("twoStep", before.displayName() + " does not have two-step sign-in turned on");
+            throw new InvalidInput("twoStep", Message.of("admin.twoStep.error.off", before.displayName()));
         }
         jdbc.sql("""
                 UPDATE app_user SET two_step_secret = NULL, two_step_enabled_at = NULL, sessions_valid_after = ?
@@ -217,20 +216,19 @@ public class UserAdmin {
         administer(admin);
         Account viewer = account(admin, userExternalId).orElseThrow(() -> new NotFoundException("User"));
         if (viewer.role() != Role.VIEWER) {
-            throw new InvalidInput(
-                    "plan", "Only a viewer's access is given plan by plan; this account reads every plan");
+            throw new InvalidInput("plan", Message.of("admin.grant.error.notViewer"));
         }
         if (expiresOn == null) {
-            throw new InvalidInput("expires", "Enter the date access ends");
+            throw new InvalidInput("expires", Message.of("admin.grant.error.expires.missing"));
         }
         if (expiresOn.isBefore(LocalDate.now(clock))) {
-            throw new InvalidInput("expires", "The date access ends must be today or in the future");
+            throw new InvalidInput("expires", Message.of("admin.grant.error.expires.past"));
         }
         Long plan = jdbc.sql("SELECT id FROM plan WHERE partnership_id = ? AND external_id = ?")
                 .params(admin.partnershipId(), planExternalId == null ? "" : planExternalId)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new InvalidInput("plan", "Select a plan"));
+                .orElseThrow(() -> new InvalidInput("plan", Message.of("admin.grant.error.plan.missing")));
         jdbc.sql("""
                 INSERT INTO viewer_grant (partnership_id, user_id, plan_id, expires_on, granted_by)
                 SELECT partnership_id, id, ?, ?, ? FROM app_user WHERE partnership_id = ? AND external_id = ?

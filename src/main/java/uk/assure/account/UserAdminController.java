@@ -1,22 +1,24 @@
 package uk.assure.account;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.system.NotFoundException;
 import uk.assure.web.FormError;
+import uk.assure.web.FormErrors;
 
 /** Manage → Users: an account's role, agency and state, a viewer's plans, its two-step and API tokens. */
 @Controller
@@ -29,6 +31,29 @@ class UserAdminController {
         this.users = users;
         this.apiTokens = apiTokens;
     }
+
+    /** An account's role, agency and whether it may sign in, as sent: ids and names of choices, no more. */
+    record AccountForm(
+            @Size(max = CHOICE_MAX, message = "{admin.user.error.role}") String role,
+
+            @Size(max = CHOICE_MAX, message = "{error.agency.unknown}") String agency,
+
+            @Size(max = CHOICE_MAX, message = "{admin.user.error.enabled}") String enabled) {}
+
+    /** A plan for a viewer, until the day given in the GOV.UK date input. */
+    record GrantForm(
+            @Size(max = CHOICE_MAX, message = "{admin.grant.error.plan.missing}") String plan,
+
+            @Size(max = DATE_PART_MAX, message = "{admin.grant.error.expires.invalid}") String expiresDay,
+
+            @Size(max = DATE_PART_MAX, message = "{admin.grant.error.expires.invalid}") String expiresMonth,
+
+            @Size(max = DATE_PART_MAX, message = "{admin.grant.error.expires.invalid}") String expiresYear) {}
+
+    /** Room for a role's name or an external id; a longer one names nothing. */
+    static final int CHOICE_MAX = 100;
+    /** Room for a part of a date with spaces around it. */
+    static final int DATE_PART_MAX = 10;
 
     @GetMapping("/admin/users")
     String users(@AuthenticationPrincipal SignedInUser user, Model model) {
@@ -49,16 +74,13 @@ class UserAdminController {
         if (!model.containsAttribute("form")) {
             model.addAttribute(
                     "form",
-                    Map.of(
-                            "role",
+                    new AccountForm(
                             account.role().name(),
-                            "agency",
                             nonNull(account.agencyExternalId()),
-                            "enabled",
                             String.valueOf(account.enabled())));
         }
         if (!model.containsAttribute("grantForm")) {
-            model.addAttribute("grantForm", Map.of());
+            model.addAttribute("grantForm", new GrantForm(null, null, null, null));
         }
         return "admin/user";
     }
@@ -67,19 +89,19 @@ class UserAdminController {
     String saveAccount(
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String userId,
-            @RequestParam Map<String, String> form,
+            @Valid @ModelAttribute("form") AccountForm form,
+            BindingResult validation,
             Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return changeAccount(user, userId, model, response, redirect, "saved", "form", form, () -> {
-            Role role = parseRole(form.get("role"));
-            String agency = form.get("agency");
+            RedirectAttributes redirect) {
+        return changeAccount(user, userId, model, redirect, "saved", "form", form, validation, () -> {
+            Role role = parseRole(form.role());
+            String agency = form.agency();
             users.change(
                     user,
                     userId,
                     role,
                     users.agencyId(user, agency == null || agency.isBlank() ? null : agency),
-                    !"false".equals(form.get("enabled")));
+                    !"false".equals(form.enabled()));
         });
     }
 
@@ -88,15 +110,14 @@ class UserAdminController {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String userId,
             Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
+            RedirectAttributes redirect) {
         return changeAccount(
                 user,
                 userId,
                 model,
-                response,
                 redirect,
                 "twoStepReset",
+                null,
                 null,
                 null,
                 () -> users.resetTwoStep(user, userId));
@@ -106,47 +127,56 @@ class UserAdminController {
     String grant(
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String userId,
-            @RequestParam Map<String, String> form,
+            @Valid @ModelAttribute("grantForm") GrantForm form,
+            BindingResult validation,
             Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
+            RedirectAttributes redirect) {
         return changeAccount(
                 user,
                 userId,
                 model,
-                response,
                 redirect,
                 "granted",
                 "grantForm",
                 form,
-                () -> users.grant(user, userId, form.get("plan"), date(form)));
+                validation,
+                () -> users.grant(user, userId, form.plan(), date(form)));
     }
 
     /**
-     * A change to one account: made, and back to the account's page with its banner; or refused on its field, the
-     * page shown again (400) with what was typed kept under {@code formName}.
+     * A change to one account: made, and back to the account's page with its banner; or refused on its field (by the
+     * form's own limits, then by the service), the page shown again (200, as GOV.UK forms are) with what was typed
+     * kept under {@code formName}.
      */
     private String changeAccount(
             SignedInUser user,
             String userId,
             Model model,
-            HttpServletResponse response,
             RedirectAttributes redirect,
             String banner,
             String formName,
-            Map<String, String> form,
+            Object form,
+            BindingResult validation,
             Runnable change) {
         if (users.account(user, userId).isEmpty()) {
             throw new NotFoundException("User");
         }
-        try {
-            change.run();
-        } catch (InvalidInput e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        // the three parts of the date input share the one error, "expires"
+        List<FormError> errors = validation == null
+                ? List.of()
+                : FormErrors.of(validation, field -> field.startsWith("expires") ? "expires" : field);
+        if (errors.isEmpty()) {
+            try {
+                change.run();
+            } catch (InvalidInput e) {
+                errors = List.of(FormError.of(e));
+            }
+        }
+        if (!errors.isEmpty()) {
             if (formName != null) {
                 model.addAttribute(formName, form);
             }
-            model.addAttribute("errors", List.of(new FormError(e.field(), e.getMessage())));
+            model.addAttribute("errors", errors);
             return account(user, userId, model);
         }
         redirect.addFlashAttribute(banner, true);
@@ -184,22 +214,22 @@ class UserAdminController {
         try {
             return Role.valueOf(value == null ? "" : value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("role", "Select a role");
+            throw new InvalidInput("role", Message.of("admin.user.error.role"));
         }
     }
 
     /** The GOV.UK date input's three fields. */
-    private static LocalDate date(Map<String, String> form) {
-        String d = nonNull(form.get("expiresDay")).strip();
-        String m = nonNull(form.get("expiresMonth")).strip();
-        String y = nonNull(form.get("expiresYear")).strip();
+    private static LocalDate date(GrantForm form) {
+        String d = nonNull(form.expiresDay()).strip();
+        String m = nonNull(form.expiresMonth()).strip();
+        String y = nonNull(form.expiresYear()).strip();
         if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
             return null;
         }
         try {
             return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
         } catch (NumberFormatException | DateTimeException e) {
-            throw new InvalidInput("expires", "The date access ends must be a real date, like 31 3 2027");
+            throw new InvalidInput("expires", Message.of("admin.grant.error.expires.invalid"));
         }
     }
 

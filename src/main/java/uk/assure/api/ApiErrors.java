@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -21,7 +25,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import uk.assure.account.AccessRefused;
 import uk.assure.plan.InvalidProgressException;
 import uk.assure.plan.StaleActionException;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.system.NotFoundException;
+import uk.assure.web.FormErrors;
 import uk.assure.web.TextInput;
 
 /**
@@ -32,47 +39,58 @@ import uk.assure.web.TextInput;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
+    private final MessageSource messages;
+
+    ApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         // the same answer whether it does not exist, is another partnership's, or is not the caller's to read
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Not found");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text(Message.of("api.notFound")));
     }
 
     @ExceptionHandler(AccessRefused.class)
     ProblemDetail refused(AccessRefused e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text(e));
     }
 
     @ExceptionHandler(InvalidProgressException.class)
     ProblemDetail invalid(InvalidProgressException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST,
-                e.errors().stream()
-                        .map(InvalidProgressException.FieldError::message)
-                        .distinct()
-                        .collect(Collectors.joining("; ")));
-        problem.setProperty(
-                "errors",
-                e.errors().stream()
-                        .map(err -> Map.of("field", err.field(), "message", err.message()))
-                        .toList());
-        return problem;
+        return fieldErrors(e.errors().stream()
+                .map(err -> Map.entry(err.field(), text(err.message())))
+                .toList());
+    }
+
+    /** A body whose values break the rules of its record (a length, a value that must be there): each field named. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(fieldErrors(FormErrors.of(e.getBindingResult()).stream()
+                        .map(err -> Map.entry(err.field(), text(err.message())))
+                        .toList()));
+    }
+
+    /** A value a service refused, on its field. */
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e) {
+        return fieldErrors(List.of(Map.entry(e.field(), text(e))));
     }
 
     /** A parameter that cannot be stored: which one, and nothing done. */
     @ExceptionHandler(TextInput.Unstorable.class)
     ProblemDetail unstorable(TextInput.Unstorable e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        String field = e.field() == null ? text(Message.of("input.parameterName")) : e.field();
+        return fieldErrors(List.of(Map.entry(field, text(e))));
     }
 
     @ExceptionHandler(StaleActionException.class)
     ProblemDetail stale(StaleActionException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT,
-                "The action was updated by " + e.lastUpdatedBy() + " at " + e.lastUpdatedAt()
-                        + " after the version you sent: read it again, then send your update with its new version");
+                text(Message.of("api.stale", e.lastUpdatedBy(), String.valueOf(e.lastUpdatedAt()))));
         problem.setProperty("lastUpdatedBy", e.lastUpdatedBy());
         problem.setProperty("lastUpdatedAt", String.valueOf(e.lastUpdatedAt()));
         return problem;
@@ -84,37 +102,68 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof BodySizeLimit.TooLarge) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, BodySizeLimit.REFUSAL));
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, text(BodySizeLimit.REFUSAL)));
         }
-        String detail = "The request body must be a JSON object";
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        Message detail = Message.of("api.body.notObject");
         if (e.getCause() instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            detail = mapping instanceof StorableStrings.Unstorable unstorable
-                    ? "The value of " + field + " " + unstorable.getOriginalMessage() + where(mapping)
-                    : "The value of " + field + " is not valid" + where(mapping) + expected(field);
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+            boolean placed = placed(mapping);
+            if (mapping instanceof StorableStrings.Unstorable unstorable) {
+                detail = placed
+                        ? Message.of(
+                                "api.value.unstorable.at", field, unstorable.problem(), line(mapping), column(mapping))
+                        : Message.of("api.value.unstorable", field, unstorable.problem());
+            } else {
+                detail = placed
+                        ? Message.of("api.value.invalid.at", field, line(mapping), column(mapping), expected(field))
+                        : Message.of("api.value.invalid", field, expected(field));
+            }
+            return ResponseEntity.badRequest().body(fieldErrors(List.of(Map.entry(field, text(detail)))));
         } else if (e.getCause() instanceof JsonProcessingException json) {
-            detail = "The request body is not valid JSON" + where(json);
+            detail = placed(json)
+                    ? Message.of("api.body.notJson.at", line(json), column(json))
+                    : Message.of("api.body.notJson");
         }
-        problem.setDetail(detail);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text(detail)));
     }
 
-    private static String where(JsonProcessingException e) {
-        return e.getLocation() == null || e.getLocation().getLineNr() < 1
-                ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ")";
+    /** 400, each field's message in {@code errors}, and the distinct messages together as the detail. */
+    private static ProblemDetail fieldErrors(List<Map.Entry<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                errors.stream().map(Map.Entry::getValue).distinct().collect(Collectors.joining("; ")));
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(err -> Map.of("field", err.getKey(), "message", err.getValue()))
+                        .toList());
+        return problem;
     }
 
-    private static String expected(String field) {
+    private String text(MessageSourceResolvable message) {
+        return messages.getMessage(message, LocaleContextHolder.getLocale());
+    }
+
+    private static boolean placed(JsonProcessingException e) {
+        return e.getLocation() != null && e.getLocation().getLineNr() >= 1;
+    }
+
+    private static String line(JsonProcessingException e) {
+        return String.valueOf(e.getLocation().getLineNr());
+    }
+
+    private static String column(JsonProcessingException e) {
+        return String.valueOf(e.getLocation().getColumnNr());
+    }
+
+    /** What to send instead, for the fields whose kind is not plain: a message, or nothing. */
+    private static Object expected(String field) {
         return switch (field) {
-            case "revisedDue" -> ": give a date as YYYY-MM-DD, like 2027-03-31";
-            case "version" -> ": give a whole number";
+            case "revisedDue" -> Message.of("api.expected.revisedDue");
+            case "version" -> Message.of("api.expected.version");
             default -> "";
         };
     }

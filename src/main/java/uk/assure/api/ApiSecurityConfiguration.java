@@ -1,6 +1,10 @@
 package uk.assure.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -8,8 +12,11 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +27,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import uk.assure.account.ApiTokens;
 import uk.assure.account.Role;
+import uk.assure.system.Message;
 import uk.assure.web.SecurityHeaders;
 
 /**
@@ -35,13 +43,14 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json, MessageSource messages)
+            throws Exception {
         String[] roles = Role.IN_A_PARTNERSHIP.stream().map(Role::name).toArray(String[]::new);
         http.securityMatcher("/api/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BodySizeLimit(json), SecurityContextHolderFilter.class)
+                .addFilterBefore(new BodySizeLimit(json, messages), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(OPENAPI, OPENAPI + ".yaml")
                         .permitAll()
@@ -49,30 +58,43 @@ class ApiSecurityConfiguration {
                         .hasAnyRole(roles))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"assure\"");
-                            problem(
-                                    json,
-                                    response,
-                                    HttpStatus.UNAUTHORIZED,
-                                    "Send a token that stands, as "
-                                            + "\"Authorization: Bearer <token>\"; make one on your account page in Assure");
+                            problem(json, messages, response, HttpStatus.UNAUTHORIZED, Message.of("api.unauthorized"));
                         })
                         .accessDeniedHandler((request, response, e) ->
-                                problem(json, response, HttpStatus.FORBIDDEN, "Your account cannot do this")))
+                                problem(json, messages, response, HttpStatus.FORBIDDEN, Message.of("api.forbidden"))))
                 .headers(SecurityHeaders.with(SecurityHeaders.API));
         return http.build();
     }
 
-    static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+    /** A problem detail written by a filter, before any controller (and its advice) is reached. */
+    static void problem(
+            ObjectMapper json, MessageSource messages, HttpServletResponse response, HttpStatus status, Message detail)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+        json.writeValue(
+                response.getOutputStream(),
+                ProblemDetail.forStatusAndDetail(status, messages.getMessage(detail, LocaleContextHolder.getLocale())));
     }
 
     /** Registered with Spring's ObjectMapper: every string of a JSON body is checked as it is read. */
     @Bean
     StorableStrings storableStrings() {
         return new StorableStrings();
+    }
+
+    /** Registered with Spring's ObjectMapper: a message in an answer (a RAG rating's reason) is written in words. */
+    @Bean
+    SimpleModule messagesInWords(MessageSource messages) {
+        return new SimpleModule("assure-messages-in-words")
+                .addSerializer(MessageSourceResolvable.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(
+                            MessageSourceResolvable message, JsonGenerator json, SerializerProvider serializers)
+                            throws IOException {
+                        json.writeString(messages.getMessage(message, LocaleContextHolder.getLocale()));
+                    }
+                });
     }
 
     @Bean

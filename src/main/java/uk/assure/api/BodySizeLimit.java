@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.assure.system.Message;
 
 /**
  * An API request's body is at most {@link #MAX_BYTES}: refused with 413 before anything reads it when it says its
@@ -19,18 +21,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class BodySizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;
-    static final String REFUSAL = "The request body must be 1 MB or smaller: send a longer report as an evidence file";
+    static final Message REFUSAL = Message.of("api.body.tooLarge");
 
     private final ObjectMapper json;
+    private final MessageSource messages;
 
-    BodySizeLimit(ObjectMapper json) {
+    BodySizeLimit(ObjectMapper json, MessageSource messages) {
         this.json = json;
+        this.messages = messages;
     }
 
     /** Thrown from the body's stream at the limit; the API's errors answer it with 413. */
     static final class TooLarge extends IOException {
         TooLarge() {
-            super(REFUSAL);
+            super("request body over " + MAX_BYTES + " bytes");
         }
     }
 
@@ -38,7 +42,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            ApiSecurityConfiguration.problem(json, response, HttpStatus.PAYLOAD_TOO_LARGE, REFUSAL);
+            ApiSecurityConfiguration.problem(json, messages, response, HttpStatus.PAYLOAD_TOO_LARGE, REFUSAL);
             return;
         }
         chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request), response);

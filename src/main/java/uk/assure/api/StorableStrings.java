@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import uk.assure.system.Message;
 import uk.assure.web.TextInput;
 
 /**
@@ -21,8 +22,16 @@ final class StorableStrings extends SimpleModule {
 
     /** A string that cannot be stored; Jackson adds the path to the field as it unwinds. */
     static final class Unstorable extends JsonMappingException {
-        Unstorable(JsonParser parser, String problem) {
-            super(parser, "contains " + problem + ", which cannot be stored", parser.currentLocation());
+        private final transient Message problem;
+
+        Unstorable(JsonParser parser, Message problem) {
+            super(parser, "unstorable string: " + problem.getCode(), parser.currentLocation());
+            this.problem = problem;
+        }
+
+        /** What the string holds that cannot be stored. */
+        Message problem() {
+            return problem;
         }
     }
 
@@ -30,7 +39,7 @@ final class StorableStrings extends SimpleModule {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = super.deserialize(parser, context);
-            String problem = TextInput.problem(text);
+            Message problem = TextInput.problem(text);
             if (problem != null) {
                 throw new Unstorable(parser, problem);
             }

@@ -21,7 +21,7 @@ import uk.assure.system.StartRefused;
             BackupCommand.class,
             RestoreCommand.class
         })
-public final class AssureCommand {
+final class AssureCommand {
 
     private static final Set<String> COMMANDS = Set.of(
             "parse",

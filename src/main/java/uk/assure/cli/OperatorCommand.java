@@ -1,8 +1,10 @@
 package uk.assure.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -34,15 +36,18 @@ final class OperatorCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (ConfigurableApplicationContext app = PartnershipCommand.app()) {
-                Platform.OperatorAdded added = app.getBean(Platform.class).addOperator(email);
-                out.println("Made a platform operator: sign in as " + added.email() + " with password "
-                        + added.password() + " and set up two-step sign-in. The password is shown only this once.");
-                out.flush();
-                return 0;
-            } catch (InvalidInput e) {
-                err.println("assure operator add: EMAIL: " + e.getMessage());
-                err.flush();
-                return 2;
+                try {
+                    Platform.OperatorAdded added = app.getBean(Platform.class).addOperator(email);
+                    out.println("Made a platform operator: sign in as " + added.email() + " with password "
+                            + added.password() + " and set up two-step sign-in. The password is shown only this once.");
+                    out.flush();
+                    return 0;
+                } catch (InvalidInput e) {
+                    err.println("assure operator add: EMAIL: "
+                            + app.getBean(MessageSource.class).getMessage(e, Locale.UK));
+                    err.flush();
+                    return 2;
+                }
             }
         }
     }

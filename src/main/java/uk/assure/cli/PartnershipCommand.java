@@ -1,10 +1,12 @@
 package uk.assure.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,18 +54,20 @@ final class PartnershipCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (ConfigurableApplicationContext app = app()) {
-                Platform.Created created =
-                        app.getBean(Platform.class).create(name, admin, Platform.Operator.COMMAND_LINE);
-                out.println("Made the partnership " + created.name() + ": its first admin signs in as "
-                        + created.adminEmail() + " with password " + created.adminPassword()
-                        + " and sets up two-step sign-in. The password is shown only this once.");
-                out.flush();
-                return 0;
-            } catch (InvalidInput e) {
-                err.println("assure partnership create: " + ("name".equals(e.field()) ? "NAME" : "--admin") + ": "
-                        + e.getMessage());
-                err.flush();
-                return 2;
+                try {
+                    Platform.Created created =
+                            app.getBean(Platform.class).create(name, admin, Platform.Operator.COMMAND_LINE);
+                    out.println("Made the partnership " + created.name() + ": its first admin signs in as "
+                            + created.adminEmail() + " with password " + created.adminPassword()
+                            + " and sets up two-step sign-in. The password is shown only this once.");
+                    out.flush();
+                    return 0;
+                } catch (InvalidInput e) {
+                    err.println("assure partnership create: " + ("name".equals(e.field()) ? "NAME" : "--admin") + ": "
+                            + app.getBean(MessageSource.class).getMessage(e, Locale.UK));
+                    err.flush();
+                    return 2;
+                }
             }
         }
     }

@@ -27,7 +27,7 @@ import uk.assure.system.AssureProperties;
  * RAG state shows whichever day it runs.
  */
 @Component
-public class DemoData {
+class DemoData {
 
     /** Fixed, so the demo is the same on every run of the same day. */
     static final long SEED = 20_190_308L;

@@ -11,7 +11,7 @@ import uk.assure.plan.StatusVocabulary;
  * The field parsers every assembler shares: an action's cells, as written, to a {@link ParsedPlan.Action} with its
  * due date read, its status interpreted and its leads split; and what could not be read as warnings.
  */
-public final class ActionFields {
+final class ActionFields {
 
     /** A leading ref: "1.", "1.2", "1.2.3).", "(1a)", "2.1)" — the number the plan gave the action. */
     private static final Pattern LEADING_REF =

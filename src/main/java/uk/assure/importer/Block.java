@@ -6,7 +6,7 @@ import java.util.List;
  * What a reader finds in a document, in document order: paragraphs outside tables, and table rows. Every reader
  * (text, Word, Excel, CSV, HTML) turns its format into this, so that one assembler can read them all.
  */
-public sealed interface Block {
+sealed interface Block {
 
     SourceLocation at();
 

@@ -21,7 +21,7 @@ import java.util.List;
  * {@link ActionLines} the first pass, {@link CellPlacement} the second, and {@link ColumnTextPlan} takes the actions
  * through the field parsers into the plan.
  */
-public final class ColumnTextAssembler implements PlanAssembler {
+final class ColumnTextAssembler implements PlanAssembler {
 
     @Override
     public boolean accepts(List<Block> blocks) {

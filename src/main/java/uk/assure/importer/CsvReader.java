@@ -7,7 +7,7 @@ import java.util.List;
  * CSV as spreadsheets save it (RFC 4180): fields separated by commas, or semicolons where the first line uses
  * them; quoted fields may hold separators, doubled quotes and line breaks. A record with one field is a paragraph.
  */
-public final class CsvReader implements DocumentReader {
+final class CsvReader implements DocumentReader {
 
     @Override
     public List<Block> read(String fileName, byte[] content) {

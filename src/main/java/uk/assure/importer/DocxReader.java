@@ -32,7 +32,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
  * lines up with the heading row. HTML left as text in the document (a pasted "&lt;b&gt;") is removed as in a text
  * file. Headers, footers, footnotes and text boxes are not read.
  */
-public final class DocxReader implements DocumentReader {
+final class DocxReader implements DocumentReader {
 
     /** More columns than any plan has; a hostile gridSpan of millions would otherwise make millions of cells. */
     static final int MAX_COLUMNS = ReaderLimits.MAX_COLUMNS;

@@ -16,7 +16,7 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * whatever it is called. Refuses, with a reason a person can act on, what Assure does not read: macro-enabled
  * Office files, old binary Office files, PDFs, other binaries, empty files and files over the size limit.
  */
-public final class FormatDetector {
+final class FormatDetector {
 
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
     private static final int SNIFF = 8192;

@@ -1,7 +1,7 @@
 package uk.assure.importer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,7 +105,7 @@ final class HeaderMapping {
      */
     Map<Field, String> values(Block.TableRow row, int index) {
         List<Block.Cell> cells = alignment.align(row, index);
-        Map<Field, String> values = new HashMap<>();
+        Map<Field, String> values = new EnumMap<>(Field.class); // in the fields' order, so warnings come in one order
         for (int c = 0; c < cells.size(); c++) {
             String text = cells.get(c).text();
             if (text.isBlank()) {

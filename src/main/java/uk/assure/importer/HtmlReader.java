@@ -15,7 +15,7 @@ import org.jsoup.nodes.TextNode;
  * kept in their columns; headings, paragraphs and list items outside tables as paragraphs, in order. Scripts,
  * styles and the head are ignored; nothing is ever rendered or run.
  */
-public final class HtmlReader implements DocumentReader {
+final class HtmlReader implements DocumentReader {
 
     private static final int MAX_SPAN = 50;
 

@@ -10,7 +10,7 @@ import org.jsoup.nodes.TextNode;
  * other whitespace collapsed. Plans pasted from Word carry {@code <p>}, {@code <ul><li>} and {@code <b>} in their
  * cells; none of it is ever rendered as HTML.
  */
-public final class HtmlText {
+final class HtmlText {
 
     private HtmlText() {}
 

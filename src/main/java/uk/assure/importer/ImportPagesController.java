@@ -1,5 +1,7 @@
 package uk.assure.importer;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -7,7 +9,9 @@ import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +19,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.assure.account.SignedInUser;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.Message;
 import uk.assure.web.FormError;
+import uk.assure.web.FormErrors;
 
 /** Upload a plan document, see what Assure read from it, then confirm (one transaction) or cancel (nothing kept). */
 @Controller
@@ -35,31 +41,45 @@ class ImportPagesController {
         return "imports/new";
     }
 
+    /** The sheet of a workbook to read, by name or number; the file comes as a part of its own. */
+    record UploadForm(
+            @Size(max = SHEET_MAX, message = "{import.error.sheet.long}") String sheet) {}
+
+    /** Excel allows 31 characters in a sheet's name; this leaves room for spaces and quotes. */
+    static final int SHEET_MAX = 100;
+
     @PostMapping("/imports")
     String upload(
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "sheet", required = false) String sheet,
+            @Valid @ModelAttribute UploadForm form,
+            BindingResult validation,
             Model model) {
         imports.requireImport(user);
+        String sheet = form.sheet();
         model.addAttribute("sheet", sheet);
+        List<FormError> errors = FormErrors.of(validation);
         if (file == null
                 || file.isEmpty()
                 || file.getOriginalFilename() == null
                 || file.getOriginalFilename().isBlank()) {
-            return refuse(model, "Select a plan to upload");
+            errors.add(0, FormError.of("file", Message.of("import.error.file.missing")));
+        } else if (file.getSize() > maxBytes) {
+            errors.add(0, FormError.of("file", Message.of("import.error.file.tooLarge", maxBytes / (1024 * 1024))));
+        }
+        if (!errors.isEmpty()) {
+            return refuse(model, errors);
         }
         String name = file.getOriginalFilename().replaceAll(".*[/\\\\]", "");
-        if (file.getSize() > maxBytes) {
-            return refuse(model, "The file must be " + maxBytes / (1024 * 1024) + " MB or smaller");
-        }
         try {
             String chosenSheet = sheet == null || sheet.isBlank() ? null : sheet.strip();
             return "redirect:/imports/" + imports.read(user, name, file.getBytes(), maxBytes, chosenSheet);
         } catch (ImportException e) {
-            return refuse(model, e.getMessage());
+            // the reader's own report, naming the file and the place in it (the same words the command line prints)
+            String field = e.getMessage().contains(": there is no sheet '") ? "sheet" : "file";
+            return refuse(model, List.of(FormError.of(field, Message.of("import.error.document", e.getMessage()))));
         } catch (IOException e) {
-            return refuse(model, "The selected file could not be read. Try uploading it again");
+            return refuse(model, List.of(FormError.of("file", Message.of("import.error.file.unreadable"))));
         }
     }
 
@@ -95,10 +115,10 @@ class ImportPagesController {
         return "redirect:/plans";
     }
 
-    private String refuse(Model model, String message) {
-        String field = message.contains(": there is no sheet '") ? "sheet" : "file";
-        model.addAttribute("errors", List.of(new FormError(field, message)));
-        model.addAttribute(field + "Error", true);
+    /** The upload page again, each field's problem beside it: 200, as GOV.UK forms are. */
+    private static String refuse(Model model, List<FormError> errors) {
+        model.addAttribute("errors", errors);
+        errors.forEach(e -> model.addAttribute(e.field() + "Error", true));
         return "imports/new";
     }
 }

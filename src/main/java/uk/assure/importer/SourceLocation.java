@@ -4,7 +4,7 @@ package uk.assure.importer;
  * Where a piece of text came from, for warnings and errors a person can act on: the file, and the sheet (Excel) or
  * table (Word), the row and the column, each 1-based; 0 or null when the format has no such thing.
  */
-public record SourceLocation(String file, String part, int row, int column) {
+record SourceLocation(String file, String part, int row, int column) {
 
     public static SourceLocation line(String file, int line) {
         return new SourceLocation(file, null, line, 0);

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>The orchestrator of the table stages: {@link CoverBlock} before the first table, then {@link HeaderMapping} and
  * {@link RowAssembly} for each row, then {@link TablePlan} through the field parsers into the plan.
  */
-public final class TableAssembler implements PlanAssembler {
+final class TableAssembler implements PlanAssembler {
 
     @Override
     public boolean accepts(List<Block> blocks) {

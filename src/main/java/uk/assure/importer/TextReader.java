@@ -7,7 +7,7 @@ import java.util.List;
  * Plain text and tab-separated text, as pulled out of Word or a PDF: a line with a tab is a table row whose cells
  * may hold HTML fragments; any other non-blank line is a paragraph.
  */
-public final class TextReader implements DocumentReader {
+final class TextReader implements DocumentReader {
 
     @Override
     public List<Block> read(String fileName, byte[] content) {

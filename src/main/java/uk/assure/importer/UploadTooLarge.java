@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.Message;
 import uk.assure.web.FormError;
 
 /** A plan document too big for the upload limit: an error on the upload page's file field, 200 as GOV.UK forms do. */
@@ -21,13 +22,16 @@ class UploadTooLarge {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge() {
-        String limit = properties.uploadMaxSize().toMegabytes() + " MB";
         return new ModelAndView(
                 "imports/new",
                 Map.of(
                         "fileError",
                         true,
                         "errors",
-                        List.of(new FormError("file", "The file must be " + limit + " or smaller"))));
+                        List.of(FormError.of(
+                                "file",
+                                Message.of(
+                                        "import.error.file.tooLarge",
+                                        properties.uploadMaxSize().toMegabytes())))));
     }
 }

@@ -24,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * 2010") unless the sheet's own format is already unambiguous, formulas by the value Excel saved (never run).
  * A row with text only in column A (a title, "Lead officer: ...", a note) is a paragraph.
  */
-public final class XlsxReader implements DocumentReader {
+final class XlsxReader implements DocumentReader {
 
     static final int MAX_ROWS = 100_000;
     static final int MAX_COLUMNS = ReaderLimits.MAX_COLUMNS;

@@ -15,6 +15,7 @@ import uk.assure.account.SignedInUser;
 import uk.assure.audit.AuditLog;
 import uk.assure.system.ExternalIds;
 import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.system.NotFoundException;
 
 /**
@@ -27,19 +28,24 @@ public class DirectoryAdmin {
 
     /** Agencies and bodies are both named things with aliases; the tables differ only in their names. */
     public enum Kind {
-        AGENCY("agency", "agency_alias", "agency_id", "An agency"),
-        BODY("body", "body_alias", "body_id", "A body");
+        AGENCY("agency", "agency_alias", "agency_id"),
+        BODY("body", "body_alias", "body_id");
 
         private final String table;
         private final String aliasTable;
         private final String key;
-        private final String described;
 
-        Kind(String table, String aliasTable, String key, String described) {
+        Kind(String table, String aliasTable, String key) {
             this.table = table;
             this.aliasTable = aliasTable;
             this.key = key;
-            this.described = described;
+        }
+
+        /** "An agency called ... already exists". */
+        private Message taken(String name) {
+            return this == AGENCY
+                    ? Message.of("admin.agency.error.taken", name)
+                    : Message.of("admin.body.error.taken", name);
         }
     }
 
@@ -99,7 +105,7 @@ public class DirectoryAdmin {
         long partnershipId = admin.partnershipId();
         String cleanName = clean(name);
         if (cleanName == null) {
-            throw new InvalidInput("name", "Enter a name");
+            throw new InvalidInput("name", Message.of("admin.error.name.missing"));
         }
         String cleanShort = kind == Kind.AGENCY ? clean(shortName) : null;
         List<String> cleanAliases = new ArrayList<>(new LinkedHashSet<>(aliases.stream()
@@ -120,7 +126,7 @@ public class DirectoryAdmin {
                 .params(partnershipId, cleanName, id)
                 .query(Boolean.class)
                 .single()) {
-            throw new InvalidInput("name", kind.described + " called " + cleanName + " already exists");
+            throw new InvalidInput("name", kind.taken(cleanName));
         }
         for (String alias : cleanAliases) {
             String owner = jdbc.sql("SELECT t.name FROM " + kind.aliasTable + " a JOIN " + kind.table
@@ -131,7 +137,7 @@ public class DirectoryAdmin {
                     .optional()
                     .orElse(null);
             if (owner != null) {
-                throw new InvalidInput("aliases", "'" + alias + "' is already another name for " + owner);
+                throw new InvalidInput("aliases", Message.of("admin.error.alias.taken", alias, owner));
             }
         }
         String ext = externalId;
@@ -218,11 +224,11 @@ public class DirectoryAdmin {
         long partnershipId = admin.partnershipId();
         String cleanName = clean(name);
         if (cleanName == null) {
-            throw new InvalidInput("name", "Enter the person's name");
+            throw new InvalidInput("name", Message.of("admin.person.error.name.missing"));
         }
         String cleanEmail = clean(email);
         if (cleanEmail != null && !cleanEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidInput("email", "Enter an email address in the correct format, like name@example.org");
+            throw new InvalidInput("email", Message.of("admin.person.error.email.format"));
         }
         Long agencyId = agencyId(partnershipId, clean(agencyExternalId));
         Person before = externalId == null
@@ -264,7 +270,7 @@ public class DirectoryAdmin {
                 .params(partnershipId, agencyExternalId)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new InvalidInput("agency", "Select an agency from the list"));
+                .orElseThrow(() -> new InvalidInput("agency", Message.of("error.agency.unknown")));
     }
 
     private List<String> aliases(long partnershipId, Kind kind, long id) {

@@ -14,6 +14,7 @@ import uk.assure.account.UserRepository;
 import uk.assure.audit.AuditLog;
 import uk.assure.system.ExternalIds;
 import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.system.Scope;
 
 /**
@@ -88,10 +89,10 @@ public class Platform {
         String cleanName = name == null ? "" : name.strip();
         String email = adminEmail == null ? "" : adminEmail.strip();
         if (cleanName.isEmpty()) {
-            throw new InvalidInput("name", "Enter the partnership's name");
+            throw new InvalidInput("name", Message.of("platform.error.name.missing"));
         }
         if (cleanName.length() > NAME_MAX) {
-            throw new InvalidInput("name", "The partnership's name must be " + NAME_MAX + " characters or fewer");
+            throw new InvalidInput("name", Message.of("platform.error.name.tooLong", NAME_MAX));
         }
         checkEmail("adminEmail", email);
         String password = PasswordRules.generatePassword();
@@ -108,10 +109,10 @@ public class Platform {
                     .query(Boolean.class)
                     .single();
             if (taken) {
-                throw new InvalidInput("name", "A partnership called " + cleanName + " already exists");
+                throw new InvalidInput("name", Message.of("platform.error.name.taken", cleanName));
             }
             if (users.emailInUseAnywhere(email)) {
-                throw new InvalidInput("adminEmail", "An account already signs in with " + email);
+                throw new InvalidInput("adminEmail", Message.of("platform.error.email.taken", email));
             }
             String externalId = ExternalIds.next();
             long id = jdbc.sql("INSERT INTO partnership (external_id, name) VALUES (?, ?) RETURNING id")
@@ -148,7 +149,7 @@ public class Platform {
                     .query(Object.class)
                     .single();
             if (users.emailInUseAnywhere(clean)) {
-                throw new InvalidInput("email", "An account already signs in with " + clean);
+                throw new InvalidInput("email", Message.of("platform.error.email.taken", clean));
             }
             long platform = jdbc.sql("SELECT id FROM partnership WHERE kind = 'platform'")
                     .query(Long.class)
@@ -159,7 +160,7 @@ public class Platform {
                             .param(ExternalIds.next())
                             .query(Long.class)
                             .single());
-            users.create(platform, new UserRepository.NewUser(clean, "Platform operator", Role.OPERATOR, null), hash);
+            users.create(platform, new UserRepository.NewUser(clean, "Operator", Role.OPERATOR, null), hash);
             audit.record(new AuditLog.Event(
                     platform,
                     null,
@@ -176,10 +177,10 @@ public class Platform {
 
     private static void checkEmail(String field, String email) {
         if (email.isEmpty()) {
-            throw new InvalidInput(field, "Enter an email address");
+            throw new InvalidInput(field, Message.of("platform.error.email.missing"));
         }
         if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInput(field, "Enter an email address in the correct format, like name@example.com");
+            throw new InvalidInput(field, Message.of("platform.error.email.format"));
         }
     }
 }

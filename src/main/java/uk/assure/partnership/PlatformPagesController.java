@@ -1,9 +1,7 @@
 package uk.assure.partnership;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,11 +37,7 @@ class PlatformPagesController {
      * or a redirect (so a second submission finds the name taken rather than making another).
      */
     @PostMapping("/platform/partnerships")
-    String create(
-            @AuthenticationPrincipal SignedInUser operator,
-            @RequestParam Map<String, String> form,
-            Model model,
-            HttpServletResponse response) {
+    String create(@AuthenticationPrincipal SignedInUser operator, @RequestParam Map<String, String> form, Model model) {
         try {
             Platform.Created created = platform.create(
                     form.get("name"),
@@ -51,10 +45,10 @@ class PlatformPagesController {
                     new Platform.Operator(operator.userId(), operator.email()));
             model.addAttribute("created", created);
             return "platform/created";
-        } catch (InvalidInput e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        } catch (InvalidInput refused) {
+            // shown again with what was typed and the problem on its field: 200, as every form here does
             model.addAttribute("form", form);
-            model.addAttribute("errors", List.of(new FormError(e.field(), e.getMessage())));
+            model.addAttribute("errors", List.of(FormError.of(refused)));
             return partnerships(model);
         }
     }

@@ -17,6 +17,13 @@ import uk.assure.system.NotFoundException;
 @Service
 public class ActionChanges {
 
+    /** An action's ref: "4.2", "R12a", rarely more than a few characters. */
+    static final int REF_MAX = 100;
+    /** The action's wording, its expected impact, its evidence of impact: several pages at most. */
+    static final int TEXT_MAX = 20_000;
+    /** A lead or an oversight body as the plan writes it. */
+    static final int SHORT_MAX = 2_000;
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
 

@@ -1,10 +1,8 @@
 package uk.assure.plan;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.assure.account.SignedInUser;
 import uk.assure.plan.PlanViews.ActionPage;
 import uk.assure.system.AssureProperties;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.web.FormError;
+import uk.assure.web.FormErrors;
 
 /**
  * An action's page and its progress update form: narrative, status (with a reason where the change needs one), a
@@ -41,16 +43,6 @@ class ActionPageController {
         this.maxBytes = properties.uploadMaxBytes();
     }
 
-    /** The edit form: an admin changes the action's wording and fields; its history is untouched. */
-    record EditForm(
-            Integer version,
-            String ref,
-            String text,
-            String leadRaw,
-            String oversightRaw,
-            String expectedImpact,
-            String evidenceOfImpact) {}
-
     @GetMapping("/plans/{planId}/actions/{actionId}/edit")
     String editForm(
             @AuthenticationPrincipal SignedInUser user,
@@ -61,16 +53,7 @@ class ActionPageController {
         ActionPage action = work.action(user, planId, actionId);
         work.requireEdit(user);
         model.addAttribute("action", action);
-        model.addAttribute(
-                "form",
-                new EditForm(
-                        action.version(),
-                        action.ref(),
-                        action.text(),
-                        action.lead(),
-                        action.oversight(),
-                        action.expectedImpact(),
-                        action.evidenceOfImpact()));
+        model.addAttribute("form", ActionForms.EditForm.of(action));
         return "plans/edit-action";
     }
 
@@ -79,7 +62,8 @@ class ActionPageController {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String planId,
             @PathVariable String actionId,
-            @ModelAttribute EditForm form,
+            @Valid @ModelAttribute("form") ActionForms.EditForm form,
+            BindingResult validation,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
@@ -87,16 +71,16 @@ class ActionPageController {
         work.requireEdit(user);
         model.addAttribute("action", action);
         model.addAttribute("form", form);
-        if (form.text() == null || form.text().isBlank()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", List.of(new FormError("text", "Enter what the action is")));
+        if (validation.hasErrors()) {
+            // shown again with what was typed, each field's problem beside it: 200, as GOV.UK forms do
+            model.addAttribute("errors", FormErrors.of(validation));
             return "plans/edit-action";
         }
         try {
             work.edit(
                     user,
                     actionId,
-                    form.version() == null ? -1 : form.version(),
+                    ActionForms.version(form.version()),
                     new ActionChanges.Fields(
                             form.ref(),
                             form.text(),
@@ -107,16 +91,7 @@ class ActionPageController {
         } catch (StaleActionException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("stale", true);
-            model.addAttribute(
-                    "form",
-                    new EditForm(
-                            action.version(),
-                            form.ref(),
-                            form.text(),
-                            form.leadRaw(),
-                            form.oversightRaw(),
-                            form.expectedImpact(),
-                            form.evidenceOfImpact()));
+            model.addAttribute("form", form.at(action.version()));
             return "plans/edit-action";
         }
         redirect.addFlashAttribute("changed", true);
@@ -152,39 +127,28 @@ class ActionPageController {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String planId,
             @PathVariable String actionId,
-            @RequestParam(name = "comment", required = false) String comment,
+            @Valid @ModelAttribute("commentForm") ActionForms.CommentForm form,
+            BindingResult validation,
             Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
+            RedirectAttributes redirect) {
         ActionPage action = work.action(user, planId, actionId);
-        try {
-            work.comment(user, actionId, comment);
-        } catch (IllegalArgumentException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("form", UpdateForm.blank(action));
-            model.addAttribute("comment", comment);
-            model.addAttribute("errors", List.of(new FormError("comment", e.getMessage())));
+        work.requireComment(user, actionId);
+        List<FormError> errors = FormErrors.of(validation);
+        if (errors.isEmpty()) {
+            try {
+                work.comment(user, actionId, form.comment());
+            } catch (InvalidInput e) {
+                errors.add(FormError.of(e));
+            }
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("form", ActionForms.UpdateForm.blank(action));
+            model.addAttribute("comment", form.comment());
+            model.addAttribute("errors", errors);
             return page(user, action, model);
         }
         redirect.addFlashAttribute("commented", true);
         return "redirect:/plans/" + planId + "/actions/" + actionId + "#comments";
-    }
-
-    /** What the update form holds, as typed. */
-    record UpdateForm(
-            Integer version,
-            String narrative,
-            String status,
-            String statusReason,
-            String dueDay,
-            String dueMonth,
-            String dueYear,
-            String revisionReason,
-            String evidenceUrl) {
-
-        static UpdateForm blank(ActionPage action) {
-            return new UpdateForm(action.version(), "", action.status().name(), "", "", "", "", "", "");
-        }
     }
 
     @GetMapping("/plans/{planId}/actions/{actionId}")
@@ -195,7 +159,7 @@ class ActionPageController {
             Model model) {
         ActionPage action = work.action(user, planId, actionId);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", UpdateForm.blank(action));
+            model.addAttribute("form", ActionForms.UpdateForm.blank(action));
         }
         return page(user, action, model);
     }
@@ -205,16 +169,19 @@ class ActionPageController {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String planId,
             @PathVariable String actionId,
-            @ModelAttribute UpdateForm form,
+            @Valid @ModelAttribute("form") ActionForms.UpdateForm form,
+            BindingResult validation,
             @RequestParam(name = "evidenceFile", required = false) MultipartFile upload,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
         ActionPage action = work.action(user, planId, actionId);
         work.requireUpdate(user, actionId);
-        List<FormError> errors = new ArrayList<>();
+        List<FormError> errors = FormErrors.of(validation, ActionForms::onPage);
         ActionStatus status = parseStatus(form.status());
-        DueDate revised = revisedDue(form, errors);
+        DueDate revised = errors.stream().anyMatch(e -> e.field().startsWith("dueDate"))
+                ? null
+                : ActionForms.revisedDue(form, errors);
         ProgressEntry entry = new ProgressEntry(
                 form.narrative(),
                 status,
@@ -226,12 +193,13 @@ class ActionPageController {
                 null,
                 blankToNull(form.evidenceUrl()));
         EvidenceFile file = evidenceFile(upload, errors);
-        if (form.version() == null) {
-            errors.add(new FormError("narrative", "The form was incomplete. Start your update again"));
+        Integer version = ActionForms.number(form.version());
+        if (version == null) {
+            errors.add(FormError.of("narrative", Message.of("update.incomplete")));
         }
         if (errors.isEmpty()) {
             try {
-                work.recordUpdate(user, actionId, form.version(), entry, file);
+                work.recordUpdate(user, actionId, version, entry, file);
                 redirect.addFlashAttribute("recorded", true);
                 return "redirect:/plans/" + planId + "/actions/" + actionId;
             } catch (InvalidProgressException e) {
@@ -240,24 +208,16 @@ class ActionPageController {
                 model.addAttribute("stale", e);
                 response.setStatus(HttpStatus.CONFLICT.value());
                 // The form now carries the version just read, so that saving again is a deliberate choice.
-                form = new UpdateForm(
-                        action.version(),
-                        form.narrative(),
-                        form.status(),
-                        form.statusReason(),
-                        form.dueDay(),
-                        form.dueMonth(),
-                        form.dueYear(),
-                        form.revisionReason(),
-                        form.evidenceUrl());
+                form = form.at(action.version());
             }
         } else {
-            // Every problem at once: the entry's own rules too, not only the date's.
-            ProgressService.problems(action.status(), entry)
+            // Every problem at once: the entry's own rules too, not only the date's; each field's first.
+            ProgressService.problems(action.status(), entry).stream()
+                    .filter(err -> errors.stream().noneMatch(e -> e.field().equals(err.field())))
                     .forEach(err -> errors.add(new FormError(err.field(), err.message())));
         }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            // shown again with what was typed, each field's problem beside it: 200, as GOV.UK forms do
             model.addAttribute("errors", errors);
         }
         model.addAttribute("form", form);
@@ -273,16 +233,15 @@ class ActionPageController {
             return null;
         }
         if (upload.getSize() > maxBytes) {
-            errors.add(new FormError(
-                    "evidenceFile", "The selected file must be " + maxBytes / (1024 * 1024) + " MB or smaller"));
+            errors.add(FormError.of("evidenceFile", Message.of("evidence.tooLarge", maxBytes / (1024 * 1024))));
             return null;
         }
         try {
             return EvidenceFile.of(upload.getOriginalFilename(), upload.getBytes());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FormError("evidenceFile", e.getMessage()));
+        } catch (InvalidInput e) {
+            errors.add(FormError.of(e));
         } catch (IOException e) {
-            errors.add(new FormError("evidenceFile", "The selected file could not be read. Try again"));
+            errors.add(FormError.of("evidenceFile", Message.of("evidence.unreadable")));
         }
         return null;
     }
@@ -312,51 +271,12 @@ class ActionPageController {
         return "plans/action";
     }
 
-    /** The GOV.UK date input: all empty means the date stands; otherwise a real date, every part given. */
-    static DueDate revisedDue(UpdateForm form, List<FormError> errors) {
-        String day = trim(form.dueDay());
-        String month = trim(form.dueMonth());
-        String year = trim(form.dueYear());
-        if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
-            return null;
-        }
-        List<String> missing = new ArrayList<>();
-        if (day.isEmpty()) {
-            missing.add("day");
-        }
-        if (month.isEmpty()) {
-            missing.add("month");
-        }
-        if (year.isEmpty()) {
-            missing.add("year");
-        }
-        String first = day.isEmpty() ? "dueDate-day" : month.isEmpty() ? "dueDate-month" : "dueDate-year";
-        if (!missing.isEmpty()) {
-            errors.add(new FormError(first, "The new due date must include a " + String.join(" and a ", missing)));
-            return null;
-        }
-        if (!day.matches("\\d{1,2}") || !month.matches("\\d{1,2}") || !year.matches("\\d{4}")) {
-            errors.add(new FormError("dueDate-day", "The new due date must be a real date, like 27 3 2026"));
-            return null;
-        }
-        try {
-            return DueDate.exact(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
-        } catch (DateTimeException e) {
-            errors.add(new FormError("dueDate-day", "The new due date must be a real date, like 27 3 2026"));
-            return null;
-        }
-    }
-
     private static ActionStatus parseStatus(String status) {
         try {
             return status == null ? null : ActionStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String trim(String s) {
-        return s == null ? "" : s.strip();
     }
 
     private static String blankToNull(String s) {

@@ -1,11 +1,13 @@
 package uk.assure.plan;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * What the API answers and accepts: its own records, so that the JSON is a contract that changes only on purpose,
@@ -62,7 +64,8 @@ final class ApiModels {
             @Schema(description = "RED, AMBER, GREEN, COMPLETED or CLOSED")
             String rag,
 
-            String explanation) {
+            @Schema(type = "string", description = "why, in words: \"Due 31 March 2019, 3 days ago; not completed\"")
+            MessageSourceResolvable explanation) {
 
         static Rating of(RagAssessment rag) {
             return new Rating(rag.rag().name(), rag.explanation());
@@ -266,30 +269,30 @@ final class ApiModels {
             @Schema(
                     description = "what has happened since the last update",
                     requiredMode = Schema.RequiredMode.REQUIRED)
-            String narrative,
+            @Size(max = ProgressValidator.NARRATIVE_MAX, message = "{progress.narrative.tooLong}") String narrative,
 
             @Schema(
                     description =
                             "NOT_STARTED, IN_PROGRESS, COMPLETED, CLOSED or SUPERSEDED; the current one when absent")
-            String status,
+            @Size(max = 20, message = "{api.status.invalid}") String status,
 
             @Schema(description = "why, when the change of status needs one (closing, superseding, reopening)")
-            String statusReason,
+            @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.statusReason.tooLong}") String statusReason,
 
             @Schema(description = "a new due date, when the date is revised")
             LocalDate revisedDue,
 
             @Schema(description = "why the date moved; needed with revisedDue")
-            String revisionReason,
+            @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.revisionReason.tooLong}") String revisionReason,
 
             @Schema(description = "a link to evidence of impact")
-            String evidenceUrl) {}
+            @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.evidenceUrl.tooLong}") String evidenceUrl) {}
 
     record Recorded(String id, String actionId, int version) {}
 
     record NewComment(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String comment) {}
+            @Size(max = Comments.MAX_LENGTH, message = "{comment.tooLong}") String comment) {}
 
     record CommentAdded(String id) {}
 

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.assure.audit.AuditLog;
 import uk.assure.system.ExternalIds;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 import uk.assure.system.NotFoundException;
 
 /**
@@ -17,7 +19,7 @@ import uk.assure.system.NotFoundException;
  * comment is not progress, so it changes neither the action's status nor when it was last updated.
  */
 @Service
-public class Comments {
+class Comments {
 
     public static final int MAX_LENGTH = 4000;
 
@@ -36,10 +38,10 @@ public class Comments {
     @Transactional
     public String add(long partnershipId, String actionExternalId, ProgressService.Author author, String body) {
         if (body == null || body.isBlank()) {
-            throw new IllegalArgumentException("Enter your comment");
+            throw new InvalidInput("comment", Message.of("comment.missing"));
         }
         if (body.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("Your comment must be " + MAX_LENGTH + " characters or fewer");
+            throw new InvalidInput("comment", Message.of("comment.tooLong", MAX_LENGTH, body.length()));
         }
         long actionId = jdbc.sql("SELECT id FROM action WHERE partnership_id = ? AND external_id = ?")
                 .params(partnershipId, actionExternalId)

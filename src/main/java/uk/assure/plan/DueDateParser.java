@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * text; the rules are tried in order and the first that reads the text decides. A wrong deadline is worse than
  * none, so text that no rule reads is kept as written with precision UNKNOWN and a warning.
  */
-public final class DueDateParser {
+final class DueDateParser {
 
     /** No due date is this long; longer text is kept as written but not read. */
     static final int MAX_READ_LENGTH = 500;

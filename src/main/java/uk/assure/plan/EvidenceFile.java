@@ -6,6 +6,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 
 /**
  * A file given as evidence: its name as uploaded, and its type read from its first bytes, not from its name.
@@ -13,17 +15,17 @@ import org.springframework.http.ResponseEntity;
  */
 public record EvidenceFile(String fileName, String contentType, byte[] content) {
 
-    /** @throws IllegalArgumentException with a message for the person, when the file is empty or of another type */
+    /** @throws InvalidInput on the evidence file field, when the file is empty or of another type */
     public static EvidenceFile of(String fileName, byte[] content) {
         String name = fileName == null
                 ? "evidence"
                 : fileName.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "");
         if (content.length == 0) {
-            throw new IllegalArgumentException("The selected file is empty");
+            throw new InvalidInput("evidenceFile", Message.of("evidence.empty"));
         }
         String type = sniff(name, content);
         if (type == null) {
-            throw new IllegalArgumentException("The selected file must be a PDF, Word, Excel, PNG, JPEG or text file");
+            throw new InvalidInput("evidenceFile", Message.of("evidence.type"));
         }
         return new EvidenceFile(name.isBlank() ? "evidence" : name, type, content);
     }

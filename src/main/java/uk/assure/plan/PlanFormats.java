@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import uk.assure.system.Message;
 
 /** How a plan's own values read on a page, available to templates as {@code @planFormats}. */
 @Component("planFormats")
@@ -19,16 +22,23 @@ public class PlanFormats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
+    private final MessageSource messages;
+
+    PlanFormats(MessageSource messages) {
+        this.messages = messages;
+    }
+
     /** A due date as the plan wrote it, and what it means when that is not plain. */
     public String due(DueDate due) {
         if (due == null || (due.raw() == null && due.date() == null)) {
-            return "Not set";
+            return text(Message.of("plan.due.notSet"));
         }
         if (due.date() == null) {
             return due.raw();
         }
-        String meaning =
-                due.precision() == DuePrecision.MONTH ? "end of " + MONTH.format(due.date()) : DAY.format(due.date());
+        String meaning = due.precision() == DuePrecision.MONTH
+                ? text(Message.of("plan.due.endOf", MONTH.format(due.date())))
+                : DAY.format(due.date());
         return due.raw() == null || due.raw().equals(DAY.format(due.date()))
                 ? DAY.format(due.date())
                 : due.raw() + " (" + meaning + ")";
@@ -64,8 +74,12 @@ public class PlanFormats {
     /** The short form for tables: the date it means. */
     public String dueShort(DueDate due) {
         if (due == null || (due.raw() == null && due.date() == null)) {
-            return "Not set";
+            return text(Message.of("plan.due.notSet"));
         }
         return due.date() == null ? due.raw() : DAY.format(due.date());
+    }
+
+    private String text(Message message) {
+        return messages.getMessage(message, LocaleContextHolder.getLocale());
     }
 }

@@ -10,6 +10,7 @@ import uk.assure.account.SignedInUser;
 import uk.assure.plan.PlanViews.ActionPage;
 import uk.assure.plan.PlanViews.PlanListItem;
 import uk.assure.plan.PlanViews.PlanPage;
+import uk.assure.system.Message;
 import uk.assure.system.NotFoundException;
 
 /**
@@ -47,7 +48,7 @@ public class PlanWork {
 
     /** What the person may do on an action's page, for the page to offer only that. */
     public record Permissions(
-            boolean mayUpdate, String updateRefusal, boolean mayComment, boolean mayEdit, boolean mayLink) {}
+            boolean mayUpdate, Message updateRefusal, boolean mayComment, boolean mayEdit, boolean mayLink) {}
 
     // --- reading ---
 
@@ -154,9 +155,14 @@ public class PlanWork {
 
     /** A comment beside the history: for board members and admins. */
     public String comment(SignedInUser user, String actionId, String body) {
+        requireComment(user, actionId);
+        return comments.add(user.partnershipId(), actionId, author(user), body);
+    }
+
+    /** "Not found" unless the person may read the action; refused (403, audited) unless they may comment on it. */
+    public void requireComment(SignedInUser user, String actionId) {
         requireReadable(user, actionId);
         access.require(user, Capability.COMMENT);
-        return comments.add(user.partnershipId(), actionId, author(user), body);
     }
 
     /** Changes the action's wording and fields: admins only. */

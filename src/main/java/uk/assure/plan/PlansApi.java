@@ -3,11 +3,13 @@ package uk.assure.plan;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.assure.account.SignedInUser;
+import uk.assure.plan.InvalidProgressException.FieldError;
 import uk.assure.plan.PlanViews.ActionPage;
+import uk.assure.system.Message;
+import uk.assure.web.FormErrors;
 
 /**
  * The JSON API: plans, actions with their history, an agency lead's own actions, progress updates and comments.
@@ -76,20 +81,21 @@ class PlansApi {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String planId,
             @PathVariable String actionId,
-            @RequestBody ApiModels.NewUpdate body) {
+            @Valid @RequestBody ApiModels.NewUpdate body,
+            BindingResult validation) {
         ActionPage action = work.action(user, planId, actionId);
         work.requireUpdate(user, actionId);
-        List<InvalidProgressException.FieldError> errors = new ArrayList<>();
+        // checked once the caller may update it: someone refused learns nothing from what they sent
+        List<FieldError> errors = new ArrayList<>(invalid(validation));
         if (body.version() == null) {
-            errors.add(new InvalidProgressException.FieldError("version", "Give the action's version as last read"));
+            errors.add(FieldError.of("version", Message.of("api.version.missing")));
         }
         ActionStatus status = action.status();
         if (body.status() != null) {
             try {
                 status = ActionStatus.valueOf(body.status());
             } catch (IllegalArgumentException e) {
-                errors.add(new InvalidProgressException.FieldError(
-                        "status", "The status must be one of NOT_STARTED, IN_PROGRESS, COMPLETED, CLOSED, SUPERSEDED"));
+                errors.add(FieldError.of("status", Message.of("api.status.invalid")));
             }
         }
         ProgressEntry entry = new ProgressEntry(
@@ -104,7 +110,7 @@ class PlansApi {
                 blank(body.evidenceUrl()));
         if (!errors.isEmpty()) {
             errors.addAll(ProgressService.problems(action.status(), entry));
-            throw new InvalidProgressException(errors);
+            throw new InvalidProgressException(errors.stream().distinct().toList());
         }
         ProgressService.Recorded recorded = work.recordUpdate(user, actionId, body.version(), entry, null);
         return ResponseEntity.created(URI.create("/api/v1/plans/" + planId + "/actions/" + actionId))
@@ -117,17 +123,23 @@ class PlansApi {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String planId,
             @PathVariable String actionId,
-            @RequestBody ApiModels.NewComment body) {
+            @Valid @RequestBody ApiModels.NewComment body,
+            BindingResult validation) {
         work.action(user, planId, actionId);
-        String id;
-        try {
-            id = work.comment(user, actionId, body.comment());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidProgressException(
-                    List.of(new InvalidProgressException.FieldError("comment", e.getMessage())));
+        work.requireComment(user, actionId);
+        if (validation.hasErrors()) {
+            throw new InvalidProgressException(invalid(validation));
         }
+        String id = work.comment(user, actionId, body.comment());
         return ResponseEntity.created(URI.create("/api/v1/plans/" + planId + "/actions/" + actionId))
                 .body(new ApiModels.CommentAdded(id));
+    }
+
+    /** The body's own rules broken (a length), each on its field. */
+    private static List<FieldError> invalid(BindingResult validation) {
+        return FormErrors.of(validation).stream()
+                .map(e -> new FieldError(e.field(), e.message()))
+                .toList();
     }
 
     private static String blank(String s) {

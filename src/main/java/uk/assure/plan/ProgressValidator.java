@@ -2,8 +2,8 @@ package uk.assure.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import uk.assure.plan.InvalidProgressException.FieldError;
+import uk.assure.system.Message;
 
 /** The rules an update must meet before it joins the history; every refusal names its field. */
 final class ProgressValidator {
@@ -18,55 +18,71 @@ final class ProgressValidator {
     static void check(ActionStatus current, ProgressEntry entry) {
         List<FieldError> errors = new ArrayList<>();
         if (isBlank(entry.narrative())) {
-            errors.add(new FieldError("narrative", "Enter what has happened since the last update"));
+            errors.add(FieldError.of("narrative", Message.of("progress.narrative.missing")));
         } else if (entry.narrative().length() > NARRATIVE_MAX) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "narrative",
-                    "The update must be " + count(NARRATIVE_MAX)
-                            + " characters or fewer: it has "
-                            + count(entry.narrative().length())
-                            + ". Attach a longer report as an evidence file"));
+                    Message.of(
+                            "progress.narrative.tooLong",
+                            NARRATIVE_MAX,
+                            entry.narrative().length())));
         }
-        tooLong(errors, "statusReason", "The reason", entry.statusReason());
-        tooLong(errors, "revisionReason", "The reason for the new due date", entry.revisionReason());
-        tooLong(errors, "declaredRagReason", "The reason", entry.declaredRagReason());
-        tooLong(errors, "evidenceUrl", "The web address", entry.evidenceUrl());
+        tooLong(
+                errors,
+                "statusReason",
+                entry.statusReason(),
+                Message.of("progress.statusReason.tooLong", SHORT_MAX, length(entry.statusReason())));
+        tooLong(
+                errors,
+                "revisionReason",
+                entry.revisionReason(),
+                Message.of("progress.revisionReason.tooLong", SHORT_MAX, length(entry.revisionReason())));
+        tooLong(
+                errors,
+                "declaredRagReason",
+                entry.declaredRagReason(),
+                Message.of("progress.declaredRagReason.tooLong", SHORT_MAX, length(entry.declaredRagReason())));
+        tooLong(
+                errors,
+                "evidenceUrl",
+                entry.evidenceUrl(),
+                Message.of("progress.evidenceUrl.tooLong", SHORT_MAX, length(entry.evidenceUrl())));
         if (entry.statusAfter() == null) {
-            errors.add(new FieldError("status", "Select a status"));
+            errors.add(FieldError.of("status", Message.of("progress.status.missing")));
         } else {
             try {
                 StatusTransitions.check(current, entry.statusAfter(), entry.statusReason());
             } catch (StatusTransitionException e) {
                 String field = StatusTransitions.isAllowed(current, entry.statusAfter()) ? "statusReason" : "status";
-                errors.add(new FieldError(field, e.getMessage()));
+                errors.add(FieldError.of(field, e.message()));
             }
         }
         if (entry.revisedDue() != null && isBlank(entry.revisionReason())) {
-            errors.add(new FieldError("revisionReason", "Give a reason for the new due date"));
+            errors.add(FieldError.of("revisionReason", Message.of("progress.revisionReason.missing")));
         }
         if (entry.declaredRag() != null && !isDeclarable(entry.declaredRag())) {
-            errors.add(new FieldError("declaredRag", "Select red, amber or green"));
+            errors.add(FieldError.of("declaredRag", Message.of("progress.declaredRag.invalid")));
         } else if (entry.declaredRag() != null && isBlank(entry.declaredRagReason())) {
-            errors.add(new FieldError("declaredRagReason", "Give a reason for the RAG rating you declare"));
+            errors.add(FieldError.of("declaredRagReason", Message.of("progress.declaredRagReason.missing")));
         }
         if (entry.evidenceUrl() != null
                 && !entry.evidenceUrl().isBlank()
                 && !entry.evidenceUrl().strip().matches("(?i)https?://\\S+")) {
-            errors.add(new FieldError("evidenceUrl", "Enter a web address that starts with https://"));
+            errors.add(FieldError.of("evidenceUrl", Message.of("progress.evidenceUrl.invalid")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidProgressException(errors);
         }
     }
 
-    private static void tooLong(List<FieldError> errors, String field, String what, String value) {
-        if (value != null && value.length() > SHORT_MAX) {
-            errors.add(new FieldError(field, what + " must be " + count(SHORT_MAX) + " characters or fewer"));
+    private static void tooLong(List<FieldError> errors, String field, String value, Message refusal) {
+        if (length(value) > SHORT_MAX) {
+            errors.add(FieldError.of(field, refusal));
         }
     }
 
-    private static String count(int n) {
-        return String.format(Locale.UK, "%,d", n);
+    private static int length(String value) {
+        return value == null ? 0 : value.length();
     }
 
     private static boolean isDeclarable(Rag rag) {

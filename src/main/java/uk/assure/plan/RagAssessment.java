@@ -1,4 +1,6 @@
 package uk.assure.plan;
 
-/** A rating with the plain-English reason for it, so nobody has to guess why an action is Red. */
-public record RagAssessment(Rag rag, String explanation) {}
+import uk.assure.system.Message;
+
+/** A RAG rating and why, as a message the page or the API puts into words ("Due 31 March 2019, 3 days ago; ..."). */
+public record RagAssessment(Rag rag, Message explanation) {}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import uk.assure.system.Message;
 
 /**
  * Works out RAG from status, due date and the last update. RAG is never typed in: a rating someone chose goes stale
@@ -40,51 +41,58 @@ public final class RagCalculator {
                 : null;
         if (due != null && today.isAfter(due)) {
             return new RagAssessment(
-                    Rag.RED, "Due " + DATE.format(due) + ", " + days(DAYS.between(due, today)) + " ago; not completed");
+                    Rag.RED, Message.of("rag.why.overdue", DATE.format(due), days(DAYS.between(due, today))));
         }
 
-        List<String> amber = new ArrayList<>();
+        List<Message> amber = new ArrayList<>();
         if (due != null
                 && in.status() == ActionStatus.NOT_STARTED
                 && DAYS.between(today, due) <= settings.warningDays()) {
-            amber.add(dueAhead(today, due) + "; not started");
+            amber.add(Message.of("rag.why.notStarted", dueAhead(today, due)));
         }
         long sinceUpdate = DAYS.between(in.lastActivity(), today);
         if (sinceUpdate > settings.staleDays()) {
-            amber.add("No update for " + days(sinceUpdate) + " (last " + DATE.format(in.lastActivity()) + ")");
+            amber.add(Message.of("rag.why.noUpdate", days(sinceUpdate), DATE.format(in.lastActivity())));
+        }
+        if (amber.size() == 2) {
+            return new RagAssessment(Rag.AMBER, Message.of("rag.why.both", amber.get(0), amber.get(1)));
         }
         if (!amber.isEmpty()) {
-            return new RagAssessment(Rag.AMBER, String.join("; ", amber));
+            return new RagAssessment(Rag.AMBER, amber.get(0));
         }
 
-        String when = due != null ? dueAhead(today, due) : noDate(in.currentDue());
-        return new RagAssessment(Rag.GREEN, when + "; updated " + ago(sinceUpdate));
+        Message when = due != null ? dueAhead(today, due) : noDate(in.currentDue());
+        return new RagAssessment(Rag.GREEN, Message.of("rag.why.updated", when, ago(sinceUpdate)));
     }
 
     private static RagAssessment finished(ActionStatus status) {
         return switch (status) {
-            case COMPLETED -> new RagAssessment(Rag.COMPLETED, "Completed");
-            case CLOSED -> new RagAssessment(Rag.CLOSED, "Closed");
-            case SUPERSEDED -> new RagAssessment(Rag.CLOSED, "Superseded");
+            case COMPLETED -> new RagAssessment(Rag.COMPLETED, Message.of("rag.why.completed"));
+            case CLOSED -> new RagAssessment(Rag.CLOSED, Message.of("rag.why.closed"));
+            case SUPERSEDED -> new RagAssessment(Rag.CLOSED, Message.of("rag.why.superseded"));
             case NOT_STARTED, IN_PROGRESS -> throw new IllegalArgumentException(status + " is not finished");
         };
     }
 
-    private static String dueAhead(LocalDate today, LocalDate due) {
+    private static Message dueAhead(LocalDate today, LocalDate due) {
         long ahead = DAYS.between(today, due);
-        return ahead == 0 ? "Due today, " + DATE.format(due) : "Due " + DATE.format(due) + ", in " + days(ahead);
+        return ahead == 0
+                ? Message.of("rag.due.today", DATE.format(due))
+                : Message.of("rag.due.ahead", DATE.format(due), days(ahead));
     }
 
-    private static String noDate(DueDate due) {
-        return due != null && due.precision() == DuePrecision.ONGOING ? "Ongoing" : "No due date";
+    private static Message noDate(DueDate due) {
+        return due != null && due.precision() == DuePrecision.ONGOING
+                ? Message.of("rag.due.ongoing")
+                : Message.of("rag.due.none");
     }
 
     /** An update stamped later than today (a clock set wrong somewhere) still reads as today's. */
-    private static String ago(long days) {
-        return days <= 0 ? "today" : days(days) + " ago";
+    private static Message ago(long days) {
+        return days <= 0 ? Message.of("rag.ago.today") : Message.of("rag.ago", days(days));
     }
 
-    private static String days(long n) {
-        return n == 1 ? "1 day" : n + " days";
+    private static Message days(long n) {
+        return Message.of("rag.days", n);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Repository
 @Transactional(readOnly = true)
-public class Search {
+class Search {
 
     private static final String START = "\u0002";
     private static final String STOP = "\u0003";

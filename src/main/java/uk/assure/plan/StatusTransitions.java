@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import uk.assure.system.Message;
 
 /**
  * The one table of which status may follow which. A move to the same status is a progress note that leaves the
@@ -66,10 +67,10 @@ public final class StatusTransitions {
         Objects.requireNonNull(to, "to");
         if (!isAllowed(from, to)) {
             throw new StatusTransitionException(
-                    from, to, "An action that is " + from.label() + " cannot be moved to " + to.label());
+                    from, to, Message.of("status.transition.refused", from.label(), to.label()));
         }
         if (requiresReason(from, to) && (reason == null || reason.isBlank())) {
-            throw new StatusTransitionException(from, to, "Give a reason for moving this action to " + to.label());
+            throw new StatusTransitionException(from, to, Message.of("status.transition.reasonRequired", to.label()));
         }
     }
 

@@ -19,6 +19,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import uk.assure.account.SignedInUser;
 import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.plan.Worklists.Item;
+import uk.assure.system.Message;
+import uk.assure.web.MessageText;
 
 /** The dashboard, an agency lead's own actions across plans, and the filtered list every dashboard number opens. */
 @Controller
@@ -35,7 +37,9 @@ class WorkPagesController {
     public record Cell(int count, String href) {}
 
     private static List<CountRow> rows(
-            List<Worklists.Count> counts, Function<Worklists.Count, UriComponentsBuilder> base) {
+            List<Worklists.Count> counts,
+            Function<Worklists.Count, String> label,
+            Function<Worklists.Count, UriComponentsBuilder> base) {
         List<CountRow> rows = new ArrayList<>();
         for (Worklists.Count count : counts) {
             List<Cell> cells = new ArrayList<>();
@@ -52,7 +56,7 @@ class WorkPagesController {
                                         .toUriString()));
             }
             rows.add(new CountRow(
-                    count.label() == null ? "–" : count.label(),
+                    label.apply(count),
                     cells,
                     count.total(),
                     base.apply(count).encode().build().toUriString()));
@@ -71,6 +75,11 @@ class WorkPagesController {
         return uri;
     }
 
+    /** A plan's, a section's or an agency's name; a dash for a section with none. */
+    private static String label(Worklists.Count count) {
+        return count.label() == null ? "–" : count.label();
+    }
+
     private static List<Item> top(List<Item> items) {
         return items.subList(0, Math.min(items.size(), LIST_LIMIT));
     }
@@ -78,9 +87,12 @@ class WorkPagesController {
     private final PartnershipDirectory directory;
     private final Clock clock;
     private final RagSettings settings;
+    private final MessageText messages;
 
-    WorkPagesController(PartnershipDirectory directory, Clock clock, RagSettings settings, PlanWork work) {
+    WorkPagesController(
+            PartnershipDirectory directory, Clock clock, RagSettings settings, PlanWork work, MessageText messages) {
         this.work = work;
+        this.messages = messages;
         this.directory = directory;
         this.clock = clock;
         this.settings = settings;
@@ -96,13 +108,21 @@ class WorkPagesController {
         model.addAttribute("staleTop", top(dashboard.notUpdated()));
         model.addAttribute("completedTop", top(dashboard.completedRecently()));
         model.addAttribute("listLimit", LIST_LIMIT);
-        model.addAttribute("planRows", rows(dashboard.plans(), c -> base("plan", c.planExternalId(), null, null)));
         model.addAttribute(
-                "sectionRows", rows(dashboard.sections(), c -> base("plan", c.planExternalId(), "section", c.label())));
+                "planRows",
+                rows(dashboard.plans(), WorkPagesController::label, c -> base("plan", c.planExternalId(), null, null)));
+        model.addAttribute(
+                "sectionRows",
+                rows(
+                        dashboard.sections(),
+                        WorkPagesController::label,
+                        c -> base("plan", c.planExternalId(), "section", c.label())));
+        String noAgency = messages.of(Message.of("dashboard.noAgency"));
         model.addAttribute(
                 "agencyRows",
                 rows(
                         dashboard.agencies(),
+                        c -> c.key().isEmpty() ? noAgency : label(c),
                         c -> c.key().isEmpty() ? base(null, null, null, null) : base("agency", c.key(), null, null)));
         model.addAttribute(
                 "chart",

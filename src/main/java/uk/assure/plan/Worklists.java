@@ -141,7 +141,7 @@ public class Worklists {
             String sectionKey = item.planExternalId() + "/" + item.sectionTitle();
             count(sections, sectionKey, item.sectionTitle(), item.planExternalId(), r);
             if (item.leadAgencyIds().isEmpty()) {
-                count(agencies, "", "No agency linked", null, r);
+                count(agencies, "", null, null, r); // no agency linked: the page names the row
             }
             for (int i = 0; i < item.leadAgencyIds().size(); i++) {
                 count(
@@ -171,7 +171,7 @@ public class Worklists {
         stale.sort(Comparator.comparing(Item::lastActivity));
         completed.sort(Comparator.comparing(Item::lastActivity).reversed());
         List<Count> agencyCounts = new ArrayList<>(agencies.values());
-        agencyCounts.sort(Comparator.comparing(Count::label));
+        agencyCounts.sort(Comparator.comparing(Count::label, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Dashboard(
                 List.copyOf(plans.values()),
                 List.copyOf(sections.values()),

@@ -1,6 +1,8 @@
 package uk.assure.web;
 
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,6 +14,12 @@ import uk.assure.system.NotFoundException;
 @ControllerAdvice
 class PageErrors {
 
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
@@ -22,6 +30,7 @@ class PageErrors {
     @ExceptionHandler(TextInput.Unstorable.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView unstorable(TextInput.Unstorable e) {
-        return new ModelAndView("error/400", Map.of("message", e.getMessage()));
+        return new ModelAndView(
+                "error/400", Map.of("message", messages.getMessage(e, LocaleContextHolder.getLocale())));
     }
 }

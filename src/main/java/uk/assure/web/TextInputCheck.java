@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
+import uk.assure.system.Message;
 
 /**
  * Before any handler runs: every parameter of the request (its name and values, form fields and query alike) and
@@ -17,7 +18,7 @@ final class TextInputCheck implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            check("parameter's name", parameter.getKey());
+            check(null, parameter.getKey());
             for (String value : parameter.getValue()) {
                 check(parameter.getKey(), value);
             }
@@ -33,10 +34,11 @@ final class TextInputCheck implements HandlerInterceptor {
         return true;
     }
 
+    /** @param field the parameter's name, or null for the name itself */
     private static void check(String field, String text) {
-        String problem = TextInput.problem(text);
+        Message problem = TextInput.problem(text);
         if (problem != null) {
-            throw new TextInput.Unstorable(TextInput.problem(field) == null ? field : "parameter's name", problem);
+            throw new TextInput.Unstorable(field == null || TextInput.problem(field) != null ? null : field, problem);
         }
     }
 }

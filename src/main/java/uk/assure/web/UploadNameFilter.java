@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.assure.system.Message;
 
 /**
  * A file whose name holds a NUL: the servlet container refuses to take the upload apart the moment anything (the
@@ -26,10 +27,7 @@ class UploadNameFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (InvalidFileNameException e) {
-            ErrorMessages.say(
-                    request,
-                    "The name of the file you chose contains a NUL character (U+0000), which cannot be stored: "
-                            + "rename the file and try again");
+            ErrorMessages.say(request, Message.of("input.fileName.nul"));
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         }
     }

@@ -37,6 +37,7 @@ import uk.assure.plan.RagCalculator;
 import uk.assure.plan.RagInput;
 import uk.assure.plan.RagSettings;
 import uk.assure.plan.StatusTransitions;
+import uk.assure.support.English;
 
 /**
  * The demo's plans and history as data: the shape of the plans, and that replaying each action's history the way
@@ -73,7 +74,7 @@ class DemoPlansTest {
                         .as("%s %s (%s)", plan.plan().kind(), action.action().ref(), action.scenario())
                         .isEqualTo(action.scenario().rag());
                 byRag.merge(rag.rag(), 1, Integer::sum);
-                explanations.add(rag.explanation());
+                explanations.add(English.of(rag.explanation()));
             }
         }
         assertThat(byRag.keySet()).containsExactlyInAnyOrder(Rag.values());

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.assure.plan.NewPlan.GlossaryTerm;
+import uk.assure.support.English;
 
 class PlanFormatsTest {
 
-    private final PlanFormats formats = new PlanFormats();
+    private final PlanFormats formats = new PlanFormats(English.MESSAGES);
     private final List<GlossaryTerm> glossary = List.of(
             new GlossaryTerm("MASH", "Multi-Agency Safeguarding Hub"),
             new GlossaryTerm("MASH Board", "The board that oversees the MASH"),

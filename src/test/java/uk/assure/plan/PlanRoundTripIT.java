@@ -15,6 +15,7 @@ import uk.assure.plan.PlanViews.ActionPage;
 import uk.assure.plan.PlanViews.ActionRow;
 import uk.assure.plan.PlanViews.PlanPage;
 import uk.assure.support.DatabaseTest;
+import uk.assure.support.English;
 
 @DatabaseTest
 class PlanRoundTripIT {
@@ -108,7 +109,7 @@ class PlanRoundTripIT {
         assertThat(action.currentDue().precision()).isEqualTo(DuePrecision.UNKNOWN);
         assertThat(action.currentDue().date()).isNull();
         assertThat(action.rag().rag()).isEqualTo(Rag.GREEN);
-        assertThat(action.rag().explanation()).startsWith("No due date");
+        assertThat(English.of(action.rag().explanation())).startsWith("No due date");
     }
 
     @Test

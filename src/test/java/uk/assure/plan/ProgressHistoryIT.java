@@ -2,6 +2,7 @@ package uk.assure.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static uk.assure.support.TestPlans.aPlan;
 import static uk.assure.support.TestPlans.aSection;
 import static uk.assure.support.TestPlans.anAction;
@@ -23,6 +24,7 @@ import uk.assure.plan.InvalidProgressException.FieldError;
 import uk.assure.plan.PlanViews.ActionPage;
 import uk.assure.plan.ProgressService.Author;
 import uk.assure.support.DatabaseTest;
+import uk.assure.support.English;
 import uk.assure.system.Scope;
 
 @DatabaseTest
@@ -156,13 +158,11 @@ class ProgressHistoryIT {
                     .isInstanceOfSatisfying(
                             InvalidProgressException.class,
                             e -> assertThat(e.errors())
+                                    .extracting(FieldError::field, err -> English.of(err.message()))
                                     .containsExactly(
-                                            new FieldError(
-                                                    "narrative", "Enter what has happened since the last update"),
-                                            new FieldError(
-                                                    "status",
-                                                    "An action that is Closed cannot be moved to In progress"),
-                                            new FieldError("revisionReason", "Give a reason for the new due date")));
+                                            tuple("narrative", "Enter what has happened since the last update"),
+                                            tuple("status", "An action that is Closed cannot be moved to In progress"),
+                                            tuple("revisionReason", "Give a reason for the new due date")));
             assertThat(queries.findAction(partnership, action).orElseThrow().history())
                     .hasSize(1);
         }
@@ -218,8 +218,10 @@ class ProgressHistoryIT {
                             ProgressEntry.note("Bo's update from an old page", ActionStatus.IN_PROGRESS),
                             BO))
                     .isInstanceOf(StaleActionException.class)
-                    .hasMessage(
-                            "This action was updated by Alex Lead after you opened it. Your update has not been saved.");
+                    .satisfies(
+                            e -> assertThat(English.of(e))
+                                    .isEqualTo(
+                                            "This action was updated by Alex Lead after you opened it. Your update has not been saved."));
             assertThat(queries.findAction(partnership, action).orElseThrow().history())
                     .extracting(PlanViews.UpdateView::narrative)
                     .containsExactly("Alex's update");

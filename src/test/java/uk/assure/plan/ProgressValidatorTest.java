@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import uk.assure.support.English;
 
 /** The ceilings on what an update may hold, from a page or the API: named by field, with the figures. */
 class ProgressValidatorTest {
@@ -24,7 +25,8 @@ class ProgressValidatorTest {
 
         assertThat(refused.errors()).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("narrative");
-            assertThat(e.message()).contains("20,000 characters or fewer", "it has 20,001", "evidence file");
+            assertThat(English.of(e.message()))
+                    .contains("20,000 characters or fewer", "it has 20,001", "evidence file");
         });
     }
 

@@ -2,12 +2,16 @@ package uk.assure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -37,6 +41,11 @@ class HostileTextIT {
             "control character", "bell\u0007here",
             "escape character", "\u001b[31mred");
     private static final String MEGABYTE = "x".repeat(1024 * 1024);
+    /** A megabyte as disks count it: a body with one is still within the API's limit (1 MiB), so a field must say. */
+    private static final String DECIMAL_MEGABYTE = "x".repeat(1_000_000);
+    /** Inputs a person types into: a megabyte in one of these is refused on that field, by name. */
+    private static final String TYPED = "input[type=text], input[type=email], input[type=url], input[type=password], "
+            + "input:not([type]), textarea";
 
     /** Every table that a form or the API could write to. */
     private static final List<String> TABLES = List.of(
@@ -86,21 +95,7 @@ class HostileTextIT {
 
     @Test
     void everyFieldOfEveryFormRefusesWhatCannotBeStoredAndNeverAnswers500() {
-        String action = "/plans/" + planId + "/actions/" + actionId;
-        String userId = Scope.everyPartnership(() -> jdbc.sql("SELECT external_id FROM app_user ORDER BY id LIMIT 1")
-                .query(String.class)
-                .single());
-        List<String> pages = List.of(
-                action,
-                action + "/edit",
-                "/admin/agencies",
-                "/admin/bodies",
-                "/admin/people",
-                "/admin/users/" + userId,
-                "/admin/invitations/new",
-                "/account/password",
-                "/account/api-tokens",
-                "/imports/new");
+        List<String> pages = pages();
         List<String> failures = new ArrayList<>();
         int sent = 0;
         for (String page : pages) {
@@ -130,6 +125,88 @@ class HostileTextIT {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * A megabyte in each field of each form, one at a time: never a 500 and nothing written; a field a person types
+     * into is refused by name (the error summary links to it), on the form shown again.
+     */
+    @Test
+    void aMegabyteInAnyFieldOfAnyFormIsRefusedOnThatFieldAndNothingIsWritten() {
+        List<String> failures = new ArrayList<>();
+        int typed = 0;
+        for (String page : pages()) {
+            Document document = admin.page(page);
+            for (Element form : document.select("form[method=post]")) {
+                String target = form.attr("action").isEmpty() ? page : form.attr("action");
+                Map<String, String> defaults = fields(form);
+                Set<String> tried = new HashSet<>(Set.of("_csrf", "version"));
+                for (Element input : form.select("input[name], textarea[name], select[name]")) {
+                    String field = input.attr("name");
+                    if (!tried.add(field)) {
+                        continue; // a radio or checkbox group is tried once
+                    }
+                    long before = rows();
+                    Map<String, String> sending = new LinkedHashMap<>(defaults);
+                    sending.put(field, MEGABYTE);
+                    HttpResponse<String> answer = admin.post(target, sending);
+                    String problem = answer.statusCode() >= 500
+                            ? "HTTP " + answer.statusCode()
+                            : rows() != before ? "rows written" : null;
+                    if (problem == null && input.is(TYPED)) {
+                        typed++;
+                        List<String> named = Jsoup.parse(answer.body())
+                                .select(".govuk-error-summary a")
+                                .eachAttr("href");
+                        String id = input.id();
+                        if (named.stream()
+                                .map(h -> h.substring(1))
+                                .noneMatch(h -> id.equals(h) || id.startsWith(h + "-"))) {
+                            problem = "HTTP " + answer.statusCode() + ", no error on #" + id + " but " + named;
+                        }
+                    }
+                    if (problem != null) {
+                        failures.add(target + " " + field + " with a megabyte: " + problem);
+                    }
+                }
+            }
+        }
+        assertThat(typed).as("typed fields tried").isGreaterThan(25);
+        assertThat(failures).isEmpty();
+    }
+
+    /** A megabyte in each string of the API's bodies: 400, naming the field, nothing written. */
+    @Test
+    void aMegabyteInAnyStringOfTheApisBodiesIsRefusedNamingTheField() {
+        ApiClient api = new ApiClient(port, token());
+        String base = "/api/v1/plans/" + planId + "/actions/" + actionId;
+        int version = Scope.everyPartnership(() -> jdbc.sql("SELECT version FROM action WHERE external_id = ?")
+                .param(actionId)
+                .query(Integer.class)
+                .single());
+        Map<String, String> bodies = new LinkedHashMap<>();
+        for (String field :
+                List.of("narrative", "status", "statusReason", "revisedDue", "revisionReason", "evidenceUrl")) {
+            bodies.put(
+                    field,
+                    "{\"version\": " + version + ", \"narrative\": \"Fine\", \"" + field + "\": \"" + DECIMAL_MEGABYTE
+                            + "\"}");
+        }
+        bodies.put("version", "{\"version\": \"" + DECIMAL_MEGABYTE + "\", \"narrative\": \"Fine\"}");
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            long before = rows();
+            HttpResponse<String> answer = api.post(base + "/updates", body.getValue());
+            if (answer.statusCode() != 400 || !fieldsNamed(answer).contains(body.getKey()) || rows() != before) {
+                failures.add(body.getKey() + ": HTTP " + answer.statusCode() + " " + abbreviate(answer.body()));
+            }
+        }
+        long before = rows();
+        HttpResponse<String> comment = api.post(base + "/comments", "{\"comment\": \"" + DECIMAL_MEGABYTE + "\"}");
+        if (comment.statusCode() != 400 || !fieldsNamed(comment).contains("comment") || rows() != before) {
+            failures.add("comment: HTTP " + comment.statusCode() + " " + abbreviate(comment.body()));
+        }
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void anEvidenceFileWhoseNameHoldsANulIsRefusedNamingTheField() {
         Document page = admin.page("/plans/" + planId + "/actions/" + actionId);
@@ -153,13 +230,7 @@ class HostileTextIT {
 
     @Test
     void everyStringOfTheApisBodiesRefusesWhatCannotBeStoredNamingTheField() {
-        String csrf = Browserless.csrf(admin.page("/account/password"));
-        String token = Jsoup.parse(
-                        admin.post("/account/api-tokens", Map.of("name", "Hostile", "lifetime", "30", "_csrf", csrf))
-                                .body())
-                .getElementById("token")
-                .text();
-        ApiClient api = new ApiClient(port, token);
+        ApiClient api = new ApiClient(port, token());
         String base = "/api/v1/plans/" + planId + "/actions/" + actionId;
         int version = Scope.everyPartnership(() -> jdbc.sql("SELECT version FROM action WHERE external_id = ?")
                 .param(actionId)
@@ -192,6 +263,52 @@ class HostileTextIT {
         assertThat(huge.statusCode()).isLessThan(500);
         assertThat(rows()).isEqualTo(before);
         assertThat(failures).isEmpty();
+    }
+
+    /** The pages with forms an admin sees. */
+    private List<String> pages() {
+        String action = "/plans/" + planId + "/actions/" + actionId;
+        String userId = Scope.everyPartnership(() -> jdbc.sql("SELECT external_id FROM app_user ORDER BY id LIMIT 1")
+                .query(String.class)
+                .single());
+        return List.of(
+                action,
+                action + "/edit",
+                "/admin/agencies",
+                "/admin/bodies",
+                "/admin/people",
+                "/admin/users/" + userId,
+                "/admin/invitations/new",
+                "/account/password",
+                "/account/api-tokens",
+                "/imports/new");
+    }
+
+    /** A new API token of the admin's. */
+    private String token() {
+        String csrf = Browserless.csrf(admin.page("/account/password"));
+        return Jsoup.parse(admin.post("/account/api-tokens", Map.of("name", "Hostile", "lifetime", "30", "_csrf", csrf))
+                        .body())
+                .getElementById("token")
+                .text();
+    }
+
+    /** The fields a problem detail names in its errors. */
+    private static List<String> fieldsNamed(HttpResponse<String> answer) {
+        try {
+            List<String> fields = new ArrayList<>();
+            new ObjectMapper()
+                    .readTree(answer.body())
+                    .path("errors")
+                    .forEach(e -> fields.add(e.path("field").asText()));
+            return fields;
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 
     /** A form's fields as the page fills them: text, hidden, checked boxes and radios, text areas, selects. */
