@@ -63,6 +63,9 @@ public class Access {
     }
 
     public boolean may(SignedInUser user, Capability capability) {
+        if (!Role.IN_A_PARTNERSHIP.contains(user.role())) {
+            return false; // an operator runs the installation and holds nothing of any partnership
+        }
         return switch (capability) {
             case SEE_EVERY_PLAN -> user.role() != Role.VIEWER;
             case COMMENT -> user.role() == Role.ADMIN || user.role() == Role.BOARD;
@@ -87,7 +90,7 @@ public class Access {
         return switch (user.role()) {
             case ADMIN -> true;
             case LEAD -> user.agencyId() != null && leadAgencyIds.contains(user.agencyId());
-            case BOARD, VIEWER -> false;
+            case BOARD, VIEWER, OPERATOR -> false;
         };
     }
 
@@ -107,6 +110,7 @@ public class Access {
                         : "You can update only the actions your agency leads.";
             case BOARD -> "Board members read plans and comment on actions; they do not update them.";
             case VIEWER -> "Your account can read plans but not update them.";
+            case OPERATOR -> "A platform operator's account holds no partnership's plans.";
             case ADMIN -> "";
         };
     }
@@ -120,6 +124,9 @@ public class Access {
     }
 
     public boolean mayRead(SignedInUser user, String planExternalId) {
+        if (user.role() == Role.OPERATOR) {
+            return false;
+        }
         return user.role() != Role.VIEWER || viewablePlans(user).contains(planExternalId);
     }
 

@@ -146,7 +146,7 @@ class InvitationController {
     private String form(SignedInUser user, Model model, InvitationForm form, List<FormError> errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("roles", List.of(Role.values()));
+        model.addAttribute("roles", Role.IN_A_PARTNERSHIP);
         model.addAttribute("agencies", invitations.agencies(user));
         model.addAttribute("mailConfigured", mail.configured());
         return "admin/invitations/new";
@@ -164,7 +164,7 @@ class InvitationController {
         } else if (form.name().length() > 200) {
             errors.add(new FormError("name", "Their name must be 200 characters or fewer"));
         }
-        if (List.of(Role.values()).stream().noneMatch(r -> r.name().equals(form.role()))) {
+        if (Role.IN_A_PARTNERSHIP.stream().noneMatch(r -> r.name().equals(form.role()))) {
             errors.add(new FormError("role", "Select a role"));
         }
         return errors;

@@ -98,6 +98,9 @@ public class Invitations {
     @Transactional
     public Issued invite(SignedInUser admin, Request request) {
         requireAdmin(admin);
+        if (!Role.IN_A_PARTNERSHIP.contains(request.role())) {
+            throw new Refused("role", "Select a role");
+        }
         String email = request.email().strip();
         Long agencyId = null;
         if (request.role() == Role.LEAD) {

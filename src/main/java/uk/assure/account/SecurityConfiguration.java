@@ -74,6 +74,9 @@ class SecurityConfiguration {
             SingleSignOn singleSignOn)
             throws Exception {
         String[] roles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+        // a platform operator's account reaches only the operator's pages and its own password and two-step
+        String[] partnershipRoles =
+                Role.IN_A_PARTNERSHIP.stream().map(Role::name).toArray(String[]::new);
         String[] setUpOrRole = Stream.concat(
                         Stream.of(TwoStepSignIn.Stage.SET_UP.authority()),
                         Arrays.stream(roles).map(r -> "ROLE_" + r))
@@ -102,10 +105,14 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/error")
                         .permitAll()
-                        .requestMatchers("/account/two-step")
+                        .requestMatchers("/account/two-step", "/account/two-step/**")
                         .hasAnyAuthority(setUpOrRole)
+                        .requestMatchers("/platform", "/platform/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/", "/account/password")
+                        .hasAnyRole(roles)
                         .anyRequest()
-                        .hasAnyRole(roles))
+                        .hasAnyRole(partnershipRoles))
                 .formLogin(form -> form.loginPage("/sign-in")
                         .usernameParameter("email")
                         .successHandler(twoStep) // on to the code, or to setting two-step up, or in

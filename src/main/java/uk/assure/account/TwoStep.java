@@ -33,9 +33,12 @@ public class TwoStep {
         this.clock = clock;
     }
 
-    /** Admins hold every partnership's plans in their hands, so a password alone is not enough for them. */
+    /**
+     * Admins hold every partnership's plans in their hands, and operators make partnerships and their admins, so a
+     * password alone is not enough for them.
+     */
     public static boolean requiredFor(Role role) {
-        return role == Role.ADMIN;
+        return role == Role.ADMIN || role == Role.OPERATOR;
     }
 
     public UserRepository.TwoStepRecord state(SignedInUser user) {

@@ -50,6 +50,7 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
     }
 
     static final String DEFAULT_TARGET = "/plans";
+    static final String OPERATOR_TARGET = "/platform";
 
     private final TwoStep twoStep;
     private final SignInThrottle throttle;
@@ -92,7 +93,7 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
                             ? new PartSignedIn(user, next)
                             : UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         }
-        response.sendRedirect(next == null ? target(request, response) : request.getContextPath() + next.path());
+        response.sendRedirect(next == null ? target(request, response, user) : request.getContextPath() + next.path());
     }
 
     /**
@@ -104,7 +105,7 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
         SignedInUser kept = user.withoutPassword();
         hold(request, response, UsernamePasswordAuthenticationToken.authenticated(kept, null, kept.getAuthorities()));
         request.getSession().setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, clock.instant());
-        return target(request, response);
+        return target(request, response, kept);
     }
 
     private void hold(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
@@ -114,10 +115,10 @@ public class TwoStepSignIn implements AuthenticationSuccessHandler {
         contexts.saveContext(context, request, response);
     }
 
-    private String target(HttpServletRequest request, HttpServletResponse response) {
+    private String target(HttpServletRequest request, HttpServletResponse response, SignedInUser user) {
         SavedRequest saved = requests.getRequest(request, response);
         if (saved == null) {
-            return request.getContextPath() + DEFAULT_TARGET;
+            return request.getContextPath() + (user.role() == Role.OPERATOR ? OPERATOR_TARGET : DEFAULT_TARGET);
         }
         requests.removeRequest(request, response);
         return saved.getRedirectUrl();

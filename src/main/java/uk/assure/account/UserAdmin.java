@@ -126,6 +126,9 @@ public class UserAdmin {
     public void change(SignedInUser admin, String externalId, Role role, Long agencyId, boolean enabled) {
         administer(admin);
         Account before = account(admin, externalId).orElseThrow(() -> new NotFoundException("User"));
+        if (!Role.IN_A_PARTNERSHIP.contains(role)) {
+            throw new InvalidInput("role", "Select a role");
+        }
         if (externalId.equals(admin.externalId()) && (!enabled || role != Role.ADMIN)) {
             throw new InvalidInput(
                     enabled ? "role" : "enabled",

@@ -41,7 +41,7 @@ class UserAdminController {
         UserAdmin.Account account = users.account(user, userId).orElseThrow(() -> new NotFoundException("User"));
         model.addAttribute("account", account);
         model.addAttribute("self", account.externalId().equals(user.externalId()));
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Role.IN_A_PARTNERSHIP);
         model.addAttribute("agencies", users.agencies(user));
         model.addAttribute("grants", users.grants(user, userId));
         model.addAttribute("apiTokens", apiTokens.of(user.partnershipId(), userId));

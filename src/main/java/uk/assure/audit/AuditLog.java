@@ -2,9 +2,6 @@ package uk.assure.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,20 +9,23 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way events are written to the audit log: who, when, what, and the state before and after, each event
- * chained to the one before it by SHA-256. Writers take a transaction-scoped advisory lock so that the chain has
- * one order even with several app nodes; the table itself refuses updates and deletes.
+ * chained to the one before it by an HMAC-SHA256 under a key the database does not hold ({@link AuditKey}). Writers
+ * take a transaction-scoped advisory lock so that the chain has one order even with several app nodes; the table
+ * itself refuses updates and deletes, and a constraint refuses an event without its hashes (V17).
  */
 @Service
 public class AuditLog {
@@ -35,10 +35,24 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditKey key;
+    private final AuditVerification verification;
+    private final TransactionTemplate ownTransaction;
+    private volatile boolean keyChecked;
+    private final AtomicLong recorded = new AtomicLong();
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(
+            JdbcClient jdbc,
+            Clock clock,
+            AuditKey key,
+            AuditVerification verification,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.key = key;
+        this.verification = verification;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** One thing that happened. {@code partnershipId} is null for events outside any partnership (a failed sign-in). */
@@ -56,48 +70,55 @@ public class AuditLog {
     /** Writes the event in the caller's transaction, or in its own when there is none. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(Event event) {
+        checkKey();
         jdbc.sql("SELECT pg_advisory_xact_lock(?)")
                 .param(CHAIN_LOCK)
                 .query(Object.class)
                 .single();
-        // the newest event of any partnership, read by a function that runs as the owner of the table
+        // the newest keyed event of any partnership (or the anchor), read by a function that runs as the table's owner
         String previous = jdbc.sql("SELECT audit_chain_head()")
                 .query(String.class)
                 .optional()
                 .orElse(null);
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String before = json(event.before());
-        String after = json(event.after());
-        String hash = hash(
-                previous,
-                event.partnershipId(),
-                at,
-                event.actorUserId(),
-                event.actor(),
-                event.type(),
-                event.objectType(),
-                event.objectId(),
-                before,
-                after,
-                event.details());
-        jdbc.sql("""
-                INSERT INTO audit_event (partnership_id, occurred_at, actor_user_id, actor, event_type, object_type,
-                    object_id, before_state, after_state, details, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""")
-                .params(
+        ChainedEvent chained = new ChainedEvent(
+                        0,
                         event.partnershipId(),
-                        Timestamp.from(at),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS),
                         event.actorUserId(),
                         event.actor(),
                         event.type(),
                         event.objectType(),
                         event.objectId(),
-                        before,
-                        after,
+                        json(event.before()),
+                        json(event.after()),
                         event.details(),
                         previous,
-                        hash)
+                        null)
+                .signedWith(key);
+        jdbc.sql("""
+                INSERT INTO audit_event (partnership_id, occurred_at, actor_user_id, actor, event_type, object_type,
+                    object_id, before_state, after_state, details, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""")
+                .params(
+                        chained.partnershipId(),
+                        Timestamp.from(chained.at()),
+                        chained.actorUserId(),
+                        chained.actor(),
+                        chained.type(),
+                        chained.objectType(),
+                        chained.objectId(),
+                        chained.before(),
+                        chained.after(),
+                        chained.details(),
+                        chained.previousHash(),
+                        chained.hash())
                 .update();
+        recorded.incrementAndGet();
+    }
+
+    /** How many events this process has written (some may have been rolled back): tells a checkpoint is due. */
+    long recorded() {
+        return recorded.get();
     }
 
     /** One event as the audit page shows it. */
@@ -185,82 +206,65 @@ public class AuditLog {
                 .list();
     }
 
-    /** The first event whose chain does not hold, if any: its id and why. */
-    public record Break(long id, String reason) {}
+    /**
+     * The first event whose chain does not hold, if any: its id and why. An id of 0 names no one event (the chain's
+     * record is missing, or a checkpoint is of another database's chain).
+     */
+    public record Break(long id, String reason) {
 
-    @Transactional(readOnly = true)
-    public Optional<Break> verify() {
-        String[] previous = {null};
-        Break[] broken = {null};
-        jdbc.sql("""
-                SELECT id, partnership_id, occurred_at, actor_user_id, actor, event_type, object_type, object_id,
-                       before_state::text, after_state::text, details, previous_hash, hash
-                FROM audit_event ORDER BY id""").query(rs -> {
-            if (broken[0] != null) {
-                return;
-            }
-            long id = rs.getLong("id");
-            String stored = rs.getString("hash");
-            if (stored == null) {
-                previous[0] = null; // events written before the chain began
-                return;
-            }
-            if (!Objects.equals(previous[0], rs.getString("previous_hash"))) {
-                broken[0] = new Break(id, "it does not follow the event before it (one was removed or reordered)");
-                return;
-            }
-            String expected = hash(
-                    rs.getString("previous_hash"),
-                    (Long) rs.getObject("partnership_id"),
-                    rs.getTimestamp("occurred_at").toInstant(),
-                    (Long) rs.getObject("actor_user_id"),
-                    rs.getString("actor"),
-                    rs.getString("event_type"),
-                    rs.getString("object_type"),
-                    rs.getString("object_id"),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString("details"));
-            if (!expected.equals(stored)) {
-                broken[0] = new Break(id, "its content was changed after it was written");
-                return;
-            }
-            previous[0] = stored;
-        });
-        return Optional.ofNullable(broken[0]);
+        /** One line for a person: "audit event 12 fails: it does not follow the event before it". */
+        public String describe() {
+            return id > 0 ? "audit event " + id + " fails: " + reason : "the audit log fails: " + reason;
+        }
     }
 
-    static String hash(
-            String previous,
-            Long partnershipId,
-            Instant at,
-            Long actorUserId,
-            String actor,
-            String type,
-            String objectType,
-            String objectId,
-            String before,
-            String after,
-            String details) {
-        String content = String.join(
-                "\u001f",
-                String.valueOf(previous),
-                String.valueOf(partnershipId),
-                at.getEpochSecond() + "." + at.truncatedTo(ChronoUnit.MICROS).getNano() / 1000,
-                String.valueOf(actorUserId),
-                String.valueOf(actor),
-                String.valueOf(type),
-                String.valueOf(objectType),
-                String.valueOf(objectId),
-                String.valueOf(before),
-                String.valueOf(after),
-                String.valueOf(details));
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The whole chain, against the checkpoints the app writes (ASSURE_AUDIT_CHECKPOINT_FILE). */
+    public Optional<Break> verify() {
+        return verification.verify(null, null).broken();
+    }
+
+    /**
+     * The chain's newest event and its hash now, as a checkpoint; while the log is empty, event 0 and the anchor, so
+     * that the checkpoint file names its chain from the first start. Empty only when the newest event has no hash.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Checkpoint> head() {
+        ChainStart start = ChainStart.read(jdbc)
+                .orElseThrow(() -> new IllegalStateException("The audit chain's record (audit_chain) is missing"));
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Checkpoint head = jdbc.sql("SELECT id, hash FROM audit_chain_newest() WHERE id IS NOT NULL")
+                .query((rs, n) -> new Checkpoint(at, start.chain(), start.keyedFrom(), rs.getLong(1), rs.getString(2)))
+                .optional()
+                .orElseGet(() -> new Checkpoint(at, start.chain(), start.keyedFrom(), 0, start.anchor()));
+        return head.hash() == null ? Optional.empty() : Optional.of(head);
+    }
+
+    /**
+     * Refuses a key other than the one the chain was written with, before anything is written with it; the first
+     * start of the keyed chain records the key's check value (its own transaction, so a caller's rollback keeps it).
+     */
+    void checkKey() {
+        if (keyChecked) {
+            return;
         }
+        String stored = ownTransaction.execute(status -> {
+            jdbc.sql("SELECT audit_chain_set_key_check(?)")
+                    .param(key.check())
+                    .query(Object.class)
+                    .optional();
+            return jdbc.sql("SELECT key_check FROM audit_chain")
+                    .query(String.class)
+                    .optional()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "The audit chain's record (audit_chain) is missing: run `assure audit verify`"));
+        });
+        if (!key.check().equals(stored)) {
+            throw new IllegalStateException("The audit key (" + key.source() + ") is not the one this audit log was "
+                    + "written with: no event can be written or verified with it. Start with the key the log was "
+                    + "written with (ASSURE_AUDIT_KEY; on the embedded database, the file audit.key in the data "
+                    + "folder).");
+        }
+        keyChecked = true;
     }
 
     /** JSON as PostgreSQL's jsonb gives it back, so that the hash of what was written can be checked later. */

@@ -33,14 +33,15 @@ public class PartnershipDirectory {
 
     @Transactional(readOnly = true)
     public Optional<Partnership> firstPartnership() {
-        return jdbc.sql("SELECT id, external_id, name FROM partnership ORDER BY id LIMIT 1")
+        return jdbc.sql("SELECT id, external_id, name FROM partnership WHERE kind = 'partnership' ORDER BY id LIMIT 1")
                 .query((rs, n) -> new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .optional();
     }
 
     @Transactional(readOnly = true)
     public Optional<Partnership> findPartnership(String name) {
-        return jdbc.sql("SELECT id, external_id, name FROM partnership WHERE lower(name) = lower(?)")
+        return jdbc.sql(
+                        "SELECT id, external_id, name FROM partnership WHERE kind = 'partnership' AND lower(name) = lower(?)")
                 .param(name)
                 .query((rs, n) -> new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .optional();
@@ -48,7 +49,7 @@ public class PartnershipDirectory {
 
     @Transactional(readOnly = true)
     public boolean anyPartnershipExists() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM partnership)")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM partnership WHERE kind = 'partnership')")
                 .query(Boolean.class)
                 .single();
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.assure.account.Access;
+import uk.assure.account.Role;
 import uk.assure.account.SignedInUser;
 import uk.assure.partnership.PartnershipDirectory;
 
@@ -32,10 +33,10 @@ class PlanPagesController {
         this.settings = settings;
     }
 
-    /** Home is the list of plans. */
+    /** Home is the list of plans; a platform operator, who holds none, has the partnerships instead. */
     @GetMapping("/")
-    String home() {
-        return "redirect:/plans";
+    String home(@AuthenticationPrincipal SignedInUser user) {
+        return user.role() == Role.OPERATOR ? "redirect:/platform" : "redirect:/plans";
     }
 
     @GetMapping("/plans")

@@ -22,7 +22,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * One PostgreSQL, two ways: a server named by {@code ASSURE_DATABASE_URL}, or, when none is named, the embedded
  * server under the data folder. Two roles on it: the owner of the tables runs the migrations, and the app connects
  * as a role that owns nothing ({@code ASSURE_DATABASE_APP_USER}), so row-level security holds for every query it
- * makes. {@link DatabaseRoleCheck} refuses to start if that role could get round it.
+ * makes. {@link DatabaseRoleCheck} refuses to start if that role could get round it, and {@link DurabilityCheck} if
+ * the embedded server could lose a committed update (an external one gets a warning).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AssureProperties.class)
@@ -88,6 +89,13 @@ class DatabaseConfiguration {
     @DependsOn("flywayInitializer")
     DatabaseRoleCheck databaseRoleCheck(DataSource dataSource) {
         return new DatabaseRoleCheck(dataSource);
+    }
+
+    /** Refuses a non-durable embedded server; warns of a non-durable external one (docs/operations.md). */
+    @Bean
+    @DependsOn("flywayInitializer")
+    DurabilityCheck durabilityCheck(DataSource dataSource, ObjectProvider<EmbeddedPostgresServer> embedded) {
+        return new DurabilityCheck(dataSource, embedded.getIfAvailable() != null);
     }
 
     private static String url(AssureProperties.Database db, EmbeddedPostgresServer server) {

@@ -2,14 +2,19 @@ package uk.assure.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 @Configuration(proxyBeanMethods = false)
@@ -21,11 +26,36 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new TextInputCheck());
     }
 
-    /** GOV.UK Frontend's stylesheet asks for its images under /assets/. */
+    /**
+     * The app's own files at content-hashed addresses ({@link StaticAssets} writes the links), kept by browsers for a
+     * year; GOV.UK Frontend's stylesheet asks for its images under /assets/.
+     */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        for (String folder : new String[] {"css", "js"}) {
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(CacheControl.maxAge(Duration.ofDays(365))
+                            .cachePublic()
+                            .immutable())
+                    .resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
         registry.addResourceHandler("/assets/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/assets/");
+    }
+
+    /**
+     * Off: Spring Boot turns on its resource URL rewriting whenever the webjars locator is present, and it then looks
+     * every link a page writes (to an action, a plan) up on the class path; {@link StaticAssets} does the one job it
+     * was for.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> off =
+                new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        off.setEnabled(false);
+        return off;
     }
 
     /**

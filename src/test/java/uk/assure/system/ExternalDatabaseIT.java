@@ -74,4 +74,19 @@ class ExternalDatabaseIT {
                 .hasMessageContaining("postgres is a superuser")
                 .hasMessageContaining("ASSURE_DATABASE_APP_USER");
     }
+
+    @Test
+    void theAppRefusesToStartWithoutAnAuditKey() {
+        String url = TestDatabase.newDatabase();
+        Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(AssureApplication.class)
+                        .run(
+                                "--assure.database.url=" + url,
+                                "--assure.audit.key=",
+                                "--assure.demo-data=false",
+                                "--server.port=0")
+                        .close())
+                .rootCause()
+                .hasMessageContaining("ASSURE_AUDIT_KEY is not set")
+                .hasMessageContaining("openssl rand -base64 32");
+    }
 }

@@ -47,8 +47,10 @@ class MigrationsIT {
         // sign_in_failure is written before anyone is signed in, so it belongs to no partnership; it holds only an
         // email as typed, an address and a time, and nothing is ever read from it but counts. The two session tables
         // (V16) are read before a request knows whose it is, and are found only by the session's random id.
+        // audit_chain (V17) is the one record of where the keyed audit chain starts, across every partnership.
         assertThat(unscoped)
-                .containsExactlyInAnyOrder("sign_in_failure", "spring_session", "spring_session_attributes");
+                .containsExactlyInAnyOrder(
+                        "sign_in_failure", "spring_session", "spring_session_attributes", "audit_chain");
     }
 
     @Test
@@ -105,8 +107,8 @@ class MigrationsIT {
         jdbc.sql("""
                 INSERT INTO progress_update (partnership_id, action_id, external_id, author_name, recorded_at, narrative,
                     status_before, status_after) VALUES (?, ?, ?, 'X', now(), 'Started', 'NOT_STARTED', 'IN_PROGRESS')""").params(p, action, ExternalIds.next()).update();
-        jdbc.sql(
-                        "INSERT INTO audit_event (partnership_id, occurred_at, actor, event_type) VALUES (?, now(), 'X', 'TEST')")
+        jdbc.sql("INSERT INTO audit_event (partnership_id, occurred_at, actor, event_type, previous_hash, hash) "
+                        + "VALUES (?, now(), 'X', 'TEST', 'before', 'own')")
                 .param(p)
                 .update();
 
@@ -129,6 +131,38 @@ class MigrationsIT {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void onceTheChainHasBegunAnAuditEventWithoutItsHashesIsRefusedAndTheChainsRecordCannotChange() {
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO audit_event (occurred_at, actor, event_type, previous_hash) "
+                                + "VALUES (now(), 'X', 'TEST', 'before')")
+                        .update())
+                .hasMessageContaining("ck_audit_event_hashed");
+        assertThatThrownBy(() -> jdbc.sql(
+                                "INSERT INTO audit_event (occurred_at, actor, event_type, hash) VALUES (now(), 'X', 'TEST', 'own')")
+                        .update())
+                .hasMessageContaining("ck_audit_event_linked");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_chain")
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_chain SET keyed_from = keyed_from + 100")
+                        .update())
+                .hasStackTraceContaining("append only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_chain").update()).hasStackTraceContaining("append only");
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO audit_chain (keyed_from, anchor) VALUES (1, 'another')")
+                        .update())
+                .hasMessageContaining("uq_audit_chain_one");
+        assertThat(jdbc.sql(
+                                "SELECT has_table_privilege(?, 'audit_chain', 'INSERT') OR has_table_privilege(?, 'audit_chain', 'UPDATE') "
+                                        + "OR has_table_privilege(?, 'audit_chain', 'DELETE')")
+                        .params(APP_ROLE, APP_ROLE, APP_ROLE)
+                        .query(Boolean.class)
+                        .single())
+                .as("the app's role only reads the chain's record")
+                .isFalse();
     }
 
     @Test

@@ -122,7 +122,9 @@ class AccessMatrixIT {
         EDIT_WORDING,
         IMPORT,
         ADMINISTER,
-        OWN_TOKEN
+        OWN_TOKEN,
+        /** The platform operator's pages: no partnership's person, admins included (PlatformPagesIT signs in as one). */
+        OPERATE
     }
 
     /** Every route's rule; a route missing here fails the test. */
@@ -158,6 +160,8 @@ class AccessMatrixIT {
         RULES.put("GET /imports/{id}", Rule.IMPORT);
         RULES.put("POST /imports/{id}/confirm", Rule.IMPORT);
         RULES.put("POST /imports/{id}/cancel", Rule.IMPORT);
+        RULES.put("GET /platform", Rule.OPERATE);
+        RULES.put("POST /platform/partnerships", Rule.OPERATE);
         RULES.put("GET /admin", Rule.ADMINISTER);
         RULES.put("GET /admin/agencies", Rule.ADMINISTER);
         RULES.put("POST /admin/agencies", Rule.ADMINISTER);
@@ -242,6 +246,7 @@ class AccessMatrixIT {
             // capability first: someone who may not import or administer at all is told so, whatever the object
             case IMPORT, ADMINISTER -> !admin ? Answer.FORBIDDEN : ownPartnership ? Answer.OK : Answer.NOT_FOUND;
             case OWN_TOKEN -> admin && ownPartnership ? Answer.OK : Answer.NOT_FOUND;
+            case OPERATE -> Answer.FORBIDDEN;
         };
     }
 

@@ -27,6 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import uk.assure.account.Role;
 import uk.assure.account.UserRepository;
+import uk.assure.partnership.Platform;
 import uk.assure.support.AppTest;
 import uk.assure.support.Chromium;
 import uk.assure.support.FreshDatabase;
@@ -57,6 +58,9 @@ class BrowserJourneysIT {
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    Platform platform;
 
     @BeforeEach
     void browser() {
@@ -312,6 +316,28 @@ class BrowserJourneysIT {
                 .findElement(By.cssSelector("form[action$='/account/two-step/off'] button[type=submit]"))
                 .click();
         check("two-step-off-errors", violations);
+
+        assertThat(violations)
+                .as("axe-core violations by page")
+                .allSatisfy((page, found) -> assertThat(found).isEmpty());
+    }
+
+    /** The platform operator's page, its error state and the page that shows a new partnership's admin password. */
+    @Test
+    void thePlatformPagesHaveNoAccessibilityViolations() {
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        String operator = "browser-operator@platform.example";
+        signIn(operator, platform.addOperator(operator).password());
+        assertThat(chromium.path()).isEqualTo("/platform");
+        check("platform", violations);
+        submitAndWait("main form button[type=submit]");
+        assertThat(chromium.text(".govuk-error-summary")).contains("Enter the partnership's name");
+        check("platform-errors", violations);
+        type("#name", "Eastmoor Safeguarding Partnership");
+        type("#adminEmail", "first-admin@eastmoor.example");
+        submitAndWait("main form button[type=submit]");
+        assertThat(chromium.text("h1")).isEqualTo("Eastmoor Safeguarding Partnership is ready");
+        check("platform-created", violations);
 
         assertThat(violations)
                 .as("axe-core violations by page")

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.DigestUtils;
 import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
@@ -128,6 +129,35 @@ class SecurityHeadersIT {
                 .isEqualTo(before);
         browser.get("/plans");
         assertThat(lastAccess.get()).as("but is for a page").isGreaterThan(before);
+    }
+
+    @Test
+    void theAppsOwnFilesAreLinkedByTheirContentsHashAndKeptForAYear() throws Exception {
+        Browserless browser = new Browserless(port);
+        var page = browser.page("/sign-in");
+        List<String> links = page.select("link[rel=stylesheet][href^=/css/], script[src^=/js/]").stream()
+                .map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src"))
+                .toList();
+        assertThat(links)
+                .hasSize(4) // assure.css, print.css, enabled.js, init.js
+                .allMatch(link -> link.matches("/(css|js)/[a-z]+-[0-9a-f]{32}\\.(css|js)"), "hashed");
+        for (String link : links) {
+            var file = browser.get(link);
+            String plain = link.replaceAll("-[0-9a-f]{32}", "");
+            try (var stream = getClass().getResourceAsStream("/static" + plain)) {
+                byte[] expected = stream.readAllBytes();
+                assertThat(file.statusCode()).as(link).isEqualTo(200);
+                assertThat(file.body().getBytes(StandardCharsets.UTF_8))
+                        .as(link)
+                        .isEqualTo(expected);
+                assertThat(link).contains(DigestUtils.md5DigestAsHex(expected));
+            }
+            assertThat(file.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000", "immutable");
+        }
+        assertThat(browser.get(links.get(0).replaceAll("[0-9a-f]{32}", "0".repeat(32)))
+                        .statusCode())
+                .as("an address with another hash is no file")
+                .isEqualTo(404);
     }
 
     @Test
