@@ -30,10 +30,13 @@ final class BackupFile implements Closeable {
     private final ZipFile zip;
     private final Manifest manifest;
 
-    private BackupFile(Path path, ZipFile zip, Manifest manifest) {
+    private final Map<String, String> sums;
+
+    private BackupFile(Path path, ZipFile zip, Manifest manifest, Map<String, String> sums) {
         this.path = path;
         this.zip = zip;
         this.manifest = manifest;
+        this.sums = sums;
     }
 
     /** Opens FILE and checks its manifest against SHA256SUMS; {@link #checkData()} then reads the data. */
@@ -72,7 +75,9 @@ final class BackupFile implements Closeable {
                 throw new BackupRefused(file + ": " + Manifest.NAME + " and " + BackupWriter.SUMS + " disagree about "
                         + DataSql.NAME + ": the backup was changed or damaged");
             }
-            return new BackupFile(file, zip, manifest);
+            BackupFile backup = new BackupFile(file, zip, manifest, sums);
+            backup.auditKey(); // checked now, with the rest, before anything is written
+            return backup;
         } catch (IOException | RuntimeException e) {
             closeQuietly(zip);
             if (e instanceof BackupRefused refused) {
@@ -157,6 +162,19 @@ final class BackupFile implements Closeable {
             throw new BackupRefused(path + ": " + DataSql.NAME + " does not match its SHA-256 in the manifest: the "
                     + "backup was changed or damaged");
         }
+    }
+
+    /** The embedded default's audit key, when the backup holds it (checked against SHA256SUMS); else null. */
+    byte[] auditKey() throws IOException {
+        if (manifest.auditKey() == null) {
+            return null;
+        }
+        byte[] key = bytes(zip, path, Backups.AUDIT_KEY);
+        if (!Sha256.hex(key).equals(sums.get(Backups.AUDIT_KEY))) {
+            throw new BackupRefused(path + ": " + Backups.AUDIT_KEY + " does not match its SHA-256 in "
+                    + BackupWriter.SUMS + ": the backup was changed or damaged");
+        }
+        return key;
     }
 
     /** data.sql as stored; read it only after {@link #checkData()}. */

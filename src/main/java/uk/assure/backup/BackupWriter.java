@@ -54,7 +54,8 @@ final class BackupWriter {
         return names;
     }
 
-    static Manifest write(DatabaseOwner owner, String source, Path file) throws IOException, SQLException {
+    static Manifest write(DatabaseOwner owner, String source, Path file, Path auditKey)
+            throws IOException, SQLException {
         Path partial =
                 Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".partial");
         try (Connection c = owner.connect()) {
@@ -63,7 +64,7 @@ final class BackupWriter {
             c.setReadOnly(true);
             Manifest manifest;
             try (OutputStream out = Files.newOutputStream(partial)) {
-                manifest = write(c, source, out);
+                manifest = write(c, source, out, auditKey == null ? null : Files.readAllBytes(auditKey));
             }
             c.rollback(); // read only: nothing to keep
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
@@ -76,7 +77,8 @@ final class BackupWriter {
         }
     }
 
-    private static Manifest write(Connection c, String source, OutputStream file) throws IOException, SQLException {
+    private static Manifest write(Connection c, String source, OutputStream file, byte[] auditKey)
+            throws IOException, SQLException {
         String schemaVersion;
         String createdAt;
         String postgresVersion;
@@ -136,7 +138,8 @@ final class BackupWriter {
                 tables,
                 sequences,
                 LEFT_OUT,
-                lastAuditEvent(c, catalog));
+                lastAuditEvent(c, catalog),
+                auditKey == null ? null : Backups.AUDIT_KEY);
         byte[] json = manifest.toJson();
         zip.putNextEntry(new ZipEntry(Manifest.NAME));
         zip.write(json);
@@ -144,6 +147,12 @@ final class BackupWriter {
         // the layout of sha256sum: `unzip FILE && sha256sum -c SHA256SUMS` checks a backup without Assure
         String sums =
                 manifest.data().sha256() + "  " + DataSql.NAME + "\n" + Sha256.hex(json) + "  " + Manifest.NAME + "\n";
+        if (auditKey != null) {
+            zip.putNextEntry(new ZipEntry(Backups.AUDIT_KEY));
+            zip.write(auditKey);
+            zip.closeEntry();
+            sums += Sha256.hex(auditKey) + "  " + Backups.AUDIT_KEY + "\n";
+        }
         zip.putNextEntry(new ZipEntry(SUMS));
         zip.write(sums.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import uk.assure.system.AssureProperties;
 import uk.assure.system.DatabaseOwner;
@@ -20,10 +21,16 @@ import uk.assure.system.DatabaseOwner;
  */
 public final class Backups {
 
-    private final AssureProperties properties;
+    /** The audit chain's key file on the embedded default, beside {@code postgres/} (see docs/security.md). */
+    static final String AUDIT_KEY = "audit.key";
 
-    public Backups(AssureProperties properties) {
+    private final AssureProperties properties;
+    private final boolean auditKeySet;
+
+    /** @param auditKeySet the audit key comes from {@code ASSURE_AUDIT_KEY}, not from the data folder's file */
+    public Backups(AssureProperties properties, boolean auditKeySet) {
         this.properties = properties;
+        this.auditKeySet = auditKeySet;
     }
 
     /** A backup made: what it holds, from where, and its size. */
@@ -42,7 +49,8 @@ public final class Backups {
             throw new BackupRefused(file + ": the folder " + folder + " does not exist");
         }
         try (Database database = Database.toBackUp(properties)) {
-            Manifest manifest = BackupWriter.write(database.owner(), database.description(), file);
+            Manifest manifest =
+                    BackupWriter.write(database.owner(), database.description(), file, auditKeyToKeep(database));
             return new Made(manifest, database.description(), Files.size(file), fileSha256(file));
         } catch (IOException e) {
             throw new BackupRefused("the backup could not be written to " + file + ": " + e.getMessage(), e);
@@ -76,8 +84,12 @@ public final class Backups {
                         + "or a later one");
             }
             try (Database database = Database.toRestoreInto(properties)) {
+                byte[] auditKey = auditKeyToRestore(database, backup);
                 try {
                     Restorer.restore(database.owner(), backup);
+                    if (auditKey != null) {
+                        AuditKeyFile.write(database.dataDir().resolve(AUDIT_KEY), auditKey);
+                    }
                 } catch (SQLException | IOException | RuntimeException e) {
                     throw new BackupRefused(why("the restore", e) + "; " + database.failed(), e);
                 }
@@ -97,6 +109,36 @@ public final class Backups {
             return what + " failed: " + sql.getMessage() + " (SQL state " + sql.getSQLState() + ")";
         }
         return what + " failed: " + e.getMessage();
+    }
+
+    /**
+     * On the embedded default with no {@code ASSURE_AUDIT_KEY}, the audit chain's key is the data folder's
+     * {@code audit.key}, which sits beside the data on the same machine: it goes into the backup with it, or a
+     * restore onto a new machine would hold a chain nobody can verify and an app that refuses to write to it.
+     */
+    private Path auditKeyToKeep(Database database) {
+        if (auditKeySet || database.dataDir() == null) {
+            return null;
+        }
+        Path key = database.dataDir().resolve(AUDIT_KEY);
+        return Files.isRegularFile(key) ? key : null;
+    }
+
+    /** The backup's audit key, to write into the new data folder once the restore is done; refused if one differs. */
+    private byte[] auditKeyToRestore(Database database, BackupFile backup) throws IOException {
+        byte[] key = backup.auditKey();
+        if (key == null || auditKeySet || database.dataDir() == null) {
+            return null;
+        }
+        Path there = database.dataDir().resolve(AUDIT_KEY);
+        if (Files.exists(there)) {
+            if (!Arrays.equals(Files.readAllBytes(there), key)) {
+                throw new BackupRefused(there + " is another audit key than the one this backup's audit log was "
+                        + "written with: move it aside, and the restore puts the backup's key there");
+            }
+            return null;
+        }
+        return key;
     }
 
     static String appVersion() {

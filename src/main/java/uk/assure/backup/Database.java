@@ -33,9 +33,12 @@ final class Database implements AutoCloseable {
     private final String description;
     private final EmbeddedPostgresServer started;
     private final Path madeFolder;
+    private final Path dataDir;
     private boolean stopped;
 
-    private Database(DatabaseOwner owner, String description, EmbeddedPostgresServer started, Path madeFolder) {
+    private Database(
+            DatabaseOwner owner, String description, EmbeddedPostgresServer started, Path madeFolder, Path dataDir) {
+        this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
         this.owner = owner;
         this.description = description;
         this.started = started;
@@ -46,7 +49,7 @@ final class Database implements AutoCloseable {
         AssureProperties.Database db = properties.database();
         if (external(properties)) {
             DatabaseOwner owner = DatabaseOwner.external(db);
-            return new Database(owner, "the database at " + owner.whereForPeople(), null, null);
+            return new Database(owner, "the database at " + owner.whereForPeople(), null, null, null);
         }
         Path dataDir = Path.of(properties.dataDir());
         Path pgData = RunningEmbeddedServer.pgData(dataDir);
@@ -58,7 +61,8 @@ final class Database implements AutoCloseable {
                     "the embedded server running on " + pgData + " (process " + server.pid() + ", port " + server.port()
                             + ")",
                     null,
-                    null);
+                    null,
+                    dataDir);
         }
         if (!Files.exists(pgData.resolve("PG_VERSION"))) {
             throw new BackupRefused(
@@ -70,7 +74,8 @@ final class Database implements AutoCloseable {
                 "the embedded data in " + pgData + " (the app was not running: its server was started for the "
                         + "backup and stopped after)",
                 server,
-                null);
+                null,
+                dataDir);
     }
 
     static Database toRestoreInto(AssureProperties properties) throws SQLException {
@@ -78,7 +83,7 @@ final class Database implements AutoCloseable {
         if (external(properties)) {
             DatabaseOwner owner = DatabaseOwner.external(db);
             refuseUnlessEmpty(owner);
-            return new Database(owner, "the database at " + owner.whereForPeople(), null, null);
+            return new Database(owner, "the database at " + owner.whereForPeople(), null, null, null);
         }
         Path dataDir = Path.of(properties.dataDir());
         Path pgData = RunningEmbeddedServer.pgData(dataDir);
@@ -98,11 +103,17 @@ final class Database implements AutoCloseable {
                 DatabaseOwner.embedded(server.jdbcUrl(), server.user(), db),
                 "the embedded data folder " + pgData,
                 server,
-                pgData);
+                pgData,
+                dataDir);
     }
 
     DatabaseOwner owner() {
         return owner;
+    }
+
+    /** The embedded default's data folder ({@code ASSURE_DATA_DIR}); null on an external server. */
+    Path dataDir() {
+        return dataDir;
     }
 
     String description() {

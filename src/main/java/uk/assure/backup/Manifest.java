@@ -15,6 +15,8 @@ import java.util.List;
  * @param schemaVersion the Flyway version of the database it came from; a restore migrates to exactly this
  * @param source where it came from, without credentials
  * @param lastAuditEvent the id of the newest audit event it holds (null: none)
+ * @param auditKey the part holding the embedded default's audit key ({@code audit.key}), or null when the key is
+ *     a setting ({@code ASSURE_AUDIT_KEY}) and so in no backup
  */
 public record Manifest(
         String format,
@@ -28,7 +30,8 @@ public record Manifest(
         List<Table> tables,
         List<Sequence> sequences,
         List<LeftOut> leftOut,
-        Long lastAuditEvent) {
+        Long lastAuditEvent,
+        String auditKey) {
 
     static final String NAME = "manifest.json";
     static final String FORMAT = "assure-backup";

@@ -29,7 +29,7 @@ final class BackupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Backups backups = new Backups(Settings.read());
+            Backups backups = backupsFor(Settings.read());
             long started = System.nanoTime();
             Backups.Made made = backups.backup(file);
             var manifest = made.manifest();
@@ -52,5 +52,9 @@ final class BackupCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    private static Backups backupsFor(Settings.Read settings) {
+        return new Backups(settings.app(), settings.auditKeySet());
     }
 }

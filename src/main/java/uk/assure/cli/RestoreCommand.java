@@ -34,7 +34,7 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Backups backups = new Backups(Settings.read());
+            Backups backups = backupsFor(Settings.read());
             long started = System.nanoTime();
             if (checkOnly) {
                 Manifest manifest = backups.check(file);
@@ -63,5 +63,9 @@ final class RestoreCommand implements Callable<Integer> {
                 + manifest.schemaVersion() + ", " + manifest.tables().size() + " tables, " + manifest.rows()
                 + " rows, audit events up to "
                 + (manifest.lastAuditEvent() == null ? "none" : "#" + manifest.lastAuditEvent());
+    }
+
+    private static Backups backupsFor(Settings.Read settings) {
+        return new Backups(settings.app(), settings.auditKeySet());
     }
 }

@@ -14,7 +14,10 @@ import uk.assure.system.AssureProperties;
 @EnableConfigurationProperties(AssureProperties.class)
 final class Settings {
 
-    static AssureProperties read() {
+    /** The app's settings, and whether the audit key is given by setting ({@code ASSURE_AUDIT_KEY}). */
+    record Read(AssureProperties app, boolean auditKeySet) {}
+
+    static Read read() {
         // Spring Boot warms up Jackson, validation and the like on a second thread and waits for it before it
         // closes: seconds of work for a web app this command does not start
         if (System.getProperty("spring.backgroundpreinitializer.ignore") == null) {
@@ -24,7 +27,8 @@ final class Settings {
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run("--spring.main.banner-mode=off")) {
-            return settings.getBean(AssureProperties.class);
+            String auditKey = settings.getEnvironment().getProperty("assure.audit.key");
+            return new Read(settings.getBean(AssureProperties.class), auditKey != null && !auditKey.isBlank());
         }
     }
 }

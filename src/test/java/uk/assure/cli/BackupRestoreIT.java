@@ -2,6 +2,8 @@ package uk.assure.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,10 +52,11 @@ class BackupRestoreIT {
     void forgetSettings() {
         System.clearProperty("assure.data-dir");
         System.clearProperty("assure.database.url");
+        System.clearProperty("assure.audit.key");
     }
 
     @Test
-    void everyUpdateUpToTheBackupComesBackByteForByteAndNoneAfterIt() {
+    void everyUpdateUpToTheBackupComesBackByteForByteAndNoneAfterIt() throws IOException {
         Path live = folder.resolve("live");
         Path restored = folder.resolve("restored");
         Path backup = folder.resolve("assure-nightly.zip");
@@ -83,6 +86,9 @@ class BackupRestoreIT {
 
         assertThat(restore.exit()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("Restored " + backup);
+        assertThat(Files.readAllBytes(restored.resolve("audit.key")))
+                .as("the audit key the live chain was written with came back with it")
+                .isEqualTo(Files.readAllBytes(live.resolve("audit.key")));
         try (ConfigurableApplicationContext app = start(restored)) {
             assertThat(new Browserless(port(app)).get("/actuator/health").body())
                     .contains("\"status\":\"UP\"");
@@ -199,6 +205,7 @@ class BackupRestoreIT {
     private void useEmbedded(Path dataDir) {
         System.setProperty("assure.data-dir", dataDir.toString());
         System.setProperty("assure.database.url", "");
+        System.setProperty("assure.audit.key", ""); // the default: the key file the app makes in the data folder
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
@@ -206,6 +213,7 @@ class BackupRestoreIT {
                 .run(
                         "--assure.data-dir=" + dataDir,
                         "--assure.database.url=",
+                        "--assure.audit.key=",
                         "--assure.admin.email=drill@assure.local",
                         "--server.port=0",
                         "--logging.level.root=warn");
