@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,7 +56,15 @@ public class Access {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    Access(JdbcClient jdbc, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+    private final MessageSource messages;
+
+    Access(
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            MessageSource messages) {
+        this.messages = messages;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
@@ -96,6 +106,49 @@ public class Access {
         if (!mayUpdate(user, leadAgencyIds)) {
             throw refuse(user, updateRefusal(user), "action", actionExternalId);
         }
+    }
+
+    /**
+     * Signing off what a lead asks: confirming or sending back a completion, accepting or refusing a new due date.
+     * For an admin, or a member of the action's oversight body; never for whoever made the claim or the request,
+     * so nothing counts until someone other than its lead has seen it.
+     *
+     * @param oversightBodyId the action's oversight body, or null when it names none
+     * @param claimedBy the user who made the claim or the request, or null
+     */
+    public boolean maySignOff(SignedInUser user, Long oversightBodyId, Long claimedBy) {
+        if (claimedBy != null && claimedBy == user.userId()) {
+            return false;
+        }
+        return switch (user.role()) {
+            case ADMIN -> true;
+            case LEAD, BOARD -> oversightBodyId != null && isMember(user, oversightBodyId);
+            case VIEWER -> false;
+        };
+    }
+
+    /** Refuses (403, audited) unless the user may sign off the action's claim or request. */
+    public void requireSignOff(SignedInUser user, Long oversightBodyId, Long claimedBy, String actionExternalId) {
+        if (!maySignOff(user, oversightBodyId, claimedBy)) {
+            throw refuse(
+                    user,
+                    messages.getMessage(
+                            claimedBy != null && claimedBy == user.userId()
+                                    ? "access.signOff.own"
+                                    : "access.signOff.refused",
+                            null,
+                            Locale.UK),
+                    "action",
+                    actionExternalId);
+        }
+    }
+
+    private boolean isMember(SignedInUser user, long bodyId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM body_member WHERE partnership_id = ? AND body_id = ? AND user_id = ?)""")
+                .params(user.partnershipId(), bodyId, user.userId())
+                .query(Boolean.class)
+                .single();
     }
 
     /** Why an update is refused, in words for the person refused (empty when it is not). */

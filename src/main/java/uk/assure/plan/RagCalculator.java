@@ -9,10 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.springframework.context.MessageSource;
 
 /**
- * Works out RAG from status, due date and the last update. RAG is never typed in: a rating someone chose goes stale
- * silently, one computed from the record cannot.
+ * Works out RAG from the record: status and sign-off, the due date in force (a revision counts only once accepted),
+ * the lead's own word that the action is behind, and the last update. RAG is never typed in: a rating someone chose
+ * goes stale silently, one computed from the record cannot. The rules, first that fits wins (docs/adr/0002):
+ *
+ * <ol>
+ *   <li>Closed or Superseded: Closed.</li>
+ *   <li>Completed and confirmed: Completed (blue). Completed and only claimed: Awaiting sign-off.</li>
+ *   <li>Past the due date in force: Red.</li>
+ *   <li>The lead says it is behind; or not started and due within the warning window; or no update for longer than
+ *       the stale window: Amber, every reason given.</li>
+ *   <li>No due date (and not "ongoing"): No due date.</li>
+ *   <li>Otherwise Green.</li>
+ * </ol>
+ *
+ * Every rating carries its reason in words (messages.properties, {@code rag.reason.*}); a slipped or re-dated
+ * action says so in it.
  */
 public final class RagCalculator {
 
@@ -20,10 +35,12 @@ public final class RagCalculator {
 
     private final Clock clock;
     private final RagSettings settings;
+    private final MessageSource messages;
 
-    public RagCalculator(Clock clock, RagSettings settings) {
+    public RagCalculator(Clock clock, RagSettings settings, MessageSource messages) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.messages = Objects.requireNonNull(messages, "messages");
     }
 
     public RagAssessment assess(RagInput in) {
@@ -31,60 +48,100 @@ public final class RagCalculator {
     }
 
     public RagAssessment assessOn(LocalDate today, RagInput in) {
-        if (in.status().isDone()) {
-            return finished(in.status());
+        switch (in.status()) {
+            case CLOSED -> {
+                return new RagAssessment(Rag.CLOSED, words("rag.reason.closed"));
+            }
+            case SUPERSEDED -> {
+                return new RagAssessment(Rag.CLOSED, words("rag.reason.superseded"));
+            }
+            case COMPLETED -> {
+                return in.completion() == Completion.CLAIMED
+                        ? new RagAssessment(Rag.AWAITING_SIGN_OFF, words("rag.reason.claimed"))
+                        : new RagAssessment(Rag.COMPLETED, words("rag.reason.confirmed"));
+            }
+            case NOT_STARTED, IN_PROGRESS -> {
+                return open(today, in);
+            }
         }
+        throw new IllegalArgumentException("Unknown status " + in.status());
+    }
 
-        LocalDate due = in.currentDue() != null && in.currentDue().isKnown()
-                ? in.currentDue().date()
-                : null;
+    private RagAssessment open(LocalDate today, RagInput in) {
+        LocalDate due = known(in.currentDue());
         if (due != null && today.isAfter(due)) {
-            return new RagAssessment(
-                    Rag.RED, "Due " + DATE.format(due) + ", " + days(DAYS.between(due, today)) + " ago; not completed");
+            return rated(
+                    Rag.RED, words("rag.reason.overdue", DATE.format(due), days(DAYS.between(due, today))), in, due);
         }
 
         List<String> amber = new ArrayList<>();
+        if (in.offTrack() != null) {
+            String word = in.offTrack().word();
+            amber.add(words(
+                    "rag.reason.offTrack",
+                    word == null || word.isBlank()
+                            ? words("rag.reason.offTrack.default")
+                            : word.strip().toLowerCase(Locale.UK),
+                    DATE.format(in.offTrack().since())));
+        }
         if (due != null
                 && in.status() == ActionStatus.NOT_STARTED
                 && DAYS.between(today, due) <= settings.warningDays()) {
-            amber.add(dueAhead(today, due) + "; not started");
+            amber.add(words("rag.reason.notStarted", dueAhead(today, due)));
         }
         long sinceUpdate = DAYS.between(in.lastActivity(), today);
         if (sinceUpdate > settings.staleDays()) {
-            amber.add("No update for " + days(sinceUpdate) + " (last " + DATE.format(in.lastActivity()) + ")");
+            amber.add(words("rag.reason.stale", days(sinceUpdate), DATE.format(in.lastActivity())));
         }
         if (!amber.isEmpty()) {
-            return new RagAssessment(Rag.AMBER, String.join("; ", amber));
+            if (due == null && !ongoing(in.currentDue())) {
+                amber.add(words("rag.reason.noDate.also"));
+            }
+            return rated(Rag.AMBER, String.join("; ", amber), in, due);
         }
 
-        String when = due != null ? dueAhead(today, due) : noDate(in.currentDue());
-        return new RagAssessment(Rag.GREEN, when + "; updated " + ago(sinceUpdate));
+        String updated = sinceUpdate <= 0 ? words("rag.reason.today") : words("rag.reason.ago", days(sinceUpdate));
+        if (due == null && !ongoing(in.currentDue())) {
+            return rated(Rag.NO_DUE_DATE, words("rag.reason.updated", words("rag.reason.noDate"), updated), in, null);
+        }
+        String when = due != null ? dueAhead(today, due) : words("rag.reason.ongoing");
+        return rated(Rag.GREEN, words("rag.reason.updated", when, updated), in, due);
     }
 
-    private static RagAssessment finished(ActionStatus status) {
-        return switch (status) {
-            case COMPLETED -> new RagAssessment(Rag.COMPLETED, "Completed");
-            case CLOSED -> new RagAssessment(Rag.CLOSED, "Closed");
-            case SUPERSEDED -> new RagAssessment(Rag.CLOSED, "Superseded");
-            case NOT_STARTED, IN_PROGRESS -> throw new IllegalArgumentException(status + " is not finished");
-        };
+    /** The reason, with a slip from the original date and a revision still awaiting acceptance added. */
+    private RagAssessment rated(Rag rag, String reason, RagInput in, LocalDate due) {
+        String said = reason;
+        LocalDate original = known(in.originalDue());
+        if (due != null && original != null && due.isAfter(original)) {
+            said = words("rag.reason.slipped", said, DATE.format(original));
+        }
+        LocalDate requested = known(in.requestedDue());
+        if (requested != null) {
+            said = words("rag.reason.pending", said, DATE.format(requested));
+        }
+        return new RagAssessment(rag, said);
     }
 
-    private static String dueAhead(LocalDate today, LocalDate due) {
+    private String dueAhead(LocalDate today, LocalDate due) {
         long ahead = DAYS.between(today, due);
-        return ahead == 0 ? "Due today, " + DATE.format(due) : "Due " + DATE.format(due) + ", in " + days(ahead);
+        return ahead == 0
+                ? words("rag.reason.dueToday", DATE.format(due))
+                : words("rag.reason.dueIn", DATE.format(due), days(ahead));
     }
 
-    private static String noDate(DueDate due) {
-        return due != null && due.precision() == DuePrecision.ONGOING ? "Ongoing" : "No due date";
+    private static LocalDate known(DueDate due) {
+        return due != null && due.isKnown() ? due.date() : null;
     }
 
-    /** An update stamped later than today (a clock set wrong somewhere) still reads as today's. */
-    private static String ago(long days) {
-        return days <= 0 ? "today" : days(days) + " ago";
+    private static boolean ongoing(DueDate due) {
+        return due != null && due.precision() == DuePrecision.ONGOING;
     }
 
-    private static String days(long n) {
-        return n == 1 ? "1 day" : n + " days";
+    private String days(long n) {
+        return words("rag.reason.days", n);
+    }
+
+    private String words(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.UK);
     }
 }

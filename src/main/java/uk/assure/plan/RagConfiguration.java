@@ -1,6 +1,7 @@
 package uk.assure.plan;
 
 import java.time.Clock;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.assure.system.AssureProperties;
@@ -14,7 +15,7 @@ class RagConfiguration {
     }
 
     @Bean
-    RagCalculator ragCalculator(Clock clock, RagSettings settings) {
-        return new RagCalculator(clock, settings);
+    RagCalculator ragCalculator(Clock clock, RagSettings settings, MessageSource messages) {
+        return new RagCalculator(clock, settings, messages);
     }
 }

@@ -37,6 +37,7 @@ import uk.assure.plan.RagCalculator;
 import uk.assure.plan.RagInput;
 import uk.assure.plan.RagSettings;
 import uk.assure.plan.StatusTransitions;
+import uk.assure.support.AppMessages;
 
 /**
  * The demo's plans and history as data: the shape of the plans, and that replaying each action's history the way
@@ -63,7 +64,7 @@ class DemoPlansTest {
     @MethodSource("days")
     void everyActionShowsTheRagItWasBuiltForAndEveryStateAppears(LocalDate day) {
         Clock clock = clockOn(day);
-        RagCalculator calculator = new RagCalculator(clock, RagSettings.defaults());
+        RagCalculator calculator = new RagCalculator(clock, RagSettings.defaults(), AppMessages.source());
         Map<Rag, Integer> byRag = new EnumMap<>(Rag.class);
         List<String> explanations = new ArrayList<>();
         for (PlannedPlan plan : build(clock)) {
@@ -85,7 +86,7 @@ class DemoPlansTest {
     void everyDayOfThreeYearsGivesEachActionItsRag() {
         for (LocalDate day = LocalDate.of(2025, 1, 1); day.isBefore(LocalDate.of(2028, 1, 1)); day = day.plusDays(1)) {
             Clock clock = clockOn(day);
-            RagCalculator calculator = new RagCalculator(clock, RagSettings.defaults());
+            RagCalculator calculator = new RagCalculator(clock, RagSettings.defaults(), AppMessages.source());
             for (PlannedPlan plan : build(clock)) {
                 for (PlannedAction action : plan.actions()) {
                     assertThat(calculator.assess(replay(plan, action, clock)).rag())
