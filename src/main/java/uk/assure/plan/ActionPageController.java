@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,10 +32,12 @@ import uk.assure.web.FormError;
 class ActionPageController {
 
     private final PlanWork work;
+    private final ActionPages pages;
     private final long maxBytes;
 
-    ActionPageController(PlanWork work, AssureProperties properties) {
+    ActionPageController(PlanWork work, ActionPages pages, AssureProperties properties) {
         this.work = work;
+        this.pages = pages;
         this.maxBytes = properties.uploadMaxBytes();
     }
 
@@ -180,10 +180,26 @@ class ActionPageController {
             String dueMonth,
             String dueYear,
             String revisionReason,
-            String evidenceUrl) {
+            String evidenceUrl,
+            String onTrack) {
 
         static UpdateForm blank(ActionPage action) {
-            return new UpdateForm(action.version(), "", action.status().name(), "", "", "", "", "", "");
+            return new UpdateForm(
+                    action.version(),
+                    "",
+                    action.status().name(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    action.signOff().offTrack() == null ? "yes" : "no");
+        }
+
+        /** The lead's answer to "Is the action on track?": behind (true), on track (false), or not given. */
+        Boolean offTrack() {
+            return "no".equals(onTrack) ? Boolean.TRUE : "yes".equals(onTrack) ? Boolean.FALSE : null;
         }
     }
 
@@ -224,7 +240,8 @@ class ActionPageController {
                 blankToNull(form.revisionReason()),
                 null,
                 null,
-                blankToNull(form.evidenceUrl()));
+                blankToNull(form.evidenceUrl()),
+                form.offTrack());
         EvidenceFile file = evidenceFile(upload, errors);
         if (form.version() == null) {
             errors.add(new FormError("narrative", "The form was incomplete. Start your update again"));
@@ -249,7 +266,8 @@ class ActionPageController {
                         form.dueMonth(),
                         form.dueYear(),
                         form.revisionReason(),
-                        form.evidenceUrl());
+                        form.evidenceUrl(),
+                        form.onTrack());
             }
         } else {
             // Every problem at once: the entry's own rules too, not only the date's.
@@ -294,22 +312,7 @@ class ActionPageController {
     }
 
     private String page(SignedInUser user, ActionPage action, Model model) {
-        PlanWork.Permissions may = work.permissions(user, action);
-        model.addAttribute("action", action);
-        model.addAttribute("mayUpdate", may.mayUpdate());
-        model.addAttribute("refusal", may.updateRefusal());
-        model.addAttribute("comments", work.comments(user, action));
-        model.addAttribute("mayComment", may.mayComment());
-        Set<ActionStatus> statuses = new LinkedHashSet<>();
-        statuses.add(action.status());
-        statuses.addAll(StatusTransitions.next(action.status()));
-        model.addAttribute("statuses", List.copyOf(statuses));
-        model.addAttribute("mayEdit", may.mayEdit());
-        model.addAttribute("mayLink", may.mayLink());
-        if (may.mayLink()) {
-            model.addAttribute("candidates", work.linkCandidates(user, action));
-        }
-        return "plans/action";
+        return pages.render(user, action, model);
     }
 
     /** The GOV.UK date input: all empty means the date stands; otherwise a real date, every part given. */
