@@ -59,7 +59,9 @@ final class ApiModels {
 
     @Schema(description = "A RAG rating computed from dates and updates, with the reason for it")
     record Rating(
-            @Schema(description = "RED, AMBER, GREEN, COMPLETED or CLOSED")
+            @Schema(
+                    description = "RED, AMBER, NO_DUE_DATE, GREEN, AWAITING_SIGN_OFF (completed, not yet signed off),"
+                            + " COMPLETED (completed and signed off) or CLOSED")
             String rag,
 
             String explanation) {
@@ -184,7 +186,8 @@ final class ApiModels {
             List<Finding> findings,
             List<LinkedAction> linkedActions,
             List<Update> history,
-            List<Comment> comments) {
+            List<Comment> comments,
+            SignOffModels.SignOff signOff) {
 
         static Action of(PlanViews.ActionPage a, List<Comments.Comment> comments) {
             return new Action(
@@ -215,7 +218,8 @@ final class ApiModels {
                     a.history().stream().map(Update::of).toList(),
                     comments.stream()
                             .map(c -> new Comment(c.externalId(), c.authorName(), c.body(), c.writtenAt()))
-                            .toList());
+                            .toList(),
+                    SignOffModels.SignOff.of(a));
         }
     }
 
@@ -232,7 +236,18 @@ final class ApiModels {
             Due revisedDue,
             String revisionReason,
             String evidenceUrl,
-            List<EvidenceFile> files) {
+            List<EvidenceFile> files,
+
+            @Schema(
+                    description = "COMPLETION_CLAIMED, COMPLETION_CONFIRMED, COMPLETION_SENT_BACK, REVISION_REQUESTED,"
+                            + " REVISION_ACCEPTED or REVISION_REFUSED; null for an ordinary update")
+            String step,
+
+            @Schema(description = "the lead said the action is behind (true) or on track (false)")
+            Boolean offTrack,
+
+            Boolean impactEvidenced,
+            LocalDate impactReviewOn) {
 
         static Update of(PlanViews.UpdateView u) {
             return new Update(
@@ -249,7 +264,11 @@ final class ApiModels {
                     u.files().stream()
                             .map(f -> new EvidenceFile(
                                     f.externalId(), f.fileName(), f.sizeBytes(), "/api/v1/evidence/" + f.externalId()))
-                            .toList());
+                            .toList(),
+                    u.step(),
+                    u.offTrack(),
+                    u.impactEvidenced(),
+                    u.impactReviewOn());
         }
     }
 
@@ -276,14 +295,24 @@ final class ApiModels {
             @Schema(description = "why, when the change of status needs one (closing, superseding, reopening)")
             String statusReason,
 
-            @Schema(description = "a new due date, when the date is revised")
+            @Schema(
+                    description =
+                            "a new due date: a request until an admin or the oversight body accepts it, unless the"
+                                    + " partnership takes revisions as recorded")
             LocalDate revisedDue,
 
             @Schema(description = "why the date moved; needed with revisedDue")
             String revisionReason,
 
-            @Schema(description = "a link to evidence of impact")
-            String evidenceUrl) {}
+            @Schema(
+                    description = "a link to evidence; marking the action COMPLETED needs a link (or, on the page, a"
+                            + " file) when the partnership asks for evidence")
+            String evidenceUrl,
+
+            @Schema(
+                    description = "false when the lead says the action is behind schedule (it is then at least Amber);"
+                            + " absent leaves it to the plan's word")
+            Boolean onTrack) {}
 
     record Recorded(String id, String actionId, int version) {}
 
