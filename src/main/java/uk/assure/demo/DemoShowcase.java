@@ -126,7 +126,8 @@ class DemoShowcase {
         jdbc.sql("""
                 UPDATE action SET original_due_raw = NULL, original_due_date = NULL, original_due_precision = 'UNKNOWN',
                     original_due_start = NULL, original_due_note = NULL, current_due_raw = NULL, current_due_date = NULL,
-                    current_due_precision = 'UNKNOWN', current_due_start = NULL, current_due_note = NULL
+                    current_due_precision = 'UNKNOWN', current_due_start = NULL, current_due_note = NULL,
+                    version = version + 1
                 WHERE partnership_id = ? AND external_id = ?""").params(partnershipId, green.get(4)).update();
     }
 

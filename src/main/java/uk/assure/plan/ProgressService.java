@@ -220,36 +220,36 @@ public class ProgressService {
                 ? null
                 : claim ? (rules.asRecorded() ? Completion.CONFIRMED.name() : Completion.CLAIMED.name()) : "KEEP";
         int updated = jdbc.sql("""
-                UPDATE action SET status = :status, status_word = :word, declared_rag = :rag, declared_rag_reason = :ragReason,
-                    last_update_at = :at, version = version + 1,
-                    current_due_raw = CASE WHEN :applied THEN :dueRaw ELSE current_due_raw END,
-                    current_due_date = CASE WHEN :applied THEN :dueDate ELSE current_due_date END,
-                    current_due_precision = CASE WHEN :applied THEN :duePrecision ELSE current_due_precision END,
-                    current_due_start = CASE WHEN :applied THEN :dueStart ELSE current_due_start END,
-                    current_due_note = CASE WHEN :applied THEN :dueNote ELSE current_due_note END,
-                    revisions = revisions + CASE WHEN :applied THEN 1 ELSE 0 END,
-                    requested_due_raw = CASE WHEN :request THEN :dueRaw WHEN :keepRequest THEN requested_due_raw END,
-                    requested_due_date = CASE WHEN :request THEN :dueDate WHEN :keepRequest THEN requested_due_date END,
-                    requested_due_precision = CASE WHEN :request THEN :duePrecision
-                        WHEN :keepRequest THEN requested_due_precision END,
-                    requested_due_start = CASE WHEN :request THEN :dueStart WHEN :keepRequest THEN requested_due_start END,
-                    requested_due_note = CASE WHEN :request THEN :dueNote WHEN :keepRequest THEN requested_due_note END,
-                    requested_due_reason = CASE WHEN :request THEN :revisionReason
-                        WHEN :keepRequest THEN requested_due_reason END,
-                    requested_due_by = CASE WHEN :request THEN :authorId WHEN :keepRequest THEN requested_due_by END,
-                    requested_due_update_id = CASE WHEN :request THEN :updateId
-                        WHEN :keepRequest THEN requested_due_update_id END,
-                    completion = CASE WHEN :completion = 'KEEP' THEN completion ELSE :completion END,
-                    completion_claimed_by = CASE WHEN :completion = 'KEEP' THEN completion_claimed_by
-                        WHEN :completion IS NULL THEN NULL ELSE :authorId END,
-                    completion_claimed_at = CASE WHEN :completion = 'KEEP' THEN completion_claimed_at
-                        WHEN :completion IS NULL THEN NULL ELSE :at END,
-                    completion_confirmed_at = CASE WHEN :completion = 'KEEP' THEN completion_confirmed_at
-                        WHEN :completion = 'CONFIRMED' THEN :at END,
-                    impact_evidenced = CASE WHEN :completion = 'KEEP' THEN impact_evidenced END,
-                    impact_review_on = CASE WHEN :completion = 'KEEP' THEN impact_review_on END,
-                    off_track_since = CASE WHEN NOT :behind THEN NULL ELSE coalesce(off_track_since, :day) END,
-                    off_track_word = CASE WHEN NOT :behind THEN NULL WHEN :offWord IS NOT NULL THEN :offWord
+                UPDATE action SET status = :status, status_word = CAST(:word AS text), declared_rag = CAST(:rag AS text), declared_rag_reason = CAST(:ragReason AS text),
+                    last_update_at = CAST(:at AS timestamptz), version = version + 1,
+                    current_due_raw = CASE WHEN CAST(:applied AS boolean) THEN CAST(:dueRaw AS text) ELSE current_due_raw END,
+                    current_due_date = CASE WHEN CAST(:applied AS boolean) THEN CAST(:dueDate AS date) ELSE current_due_date END,
+                    current_due_precision = CASE WHEN CAST(:applied AS boolean) THEN CAST(:duePrecision AS text) ELSE current_due_precision END,
+                    current_due_start = CASE WHEN CAST(:applied AS boolean) THEN CAST(:dueStart AS date) ELSE current_due_start END,
+                    current_due_note = CASE WHEN CAST(:applied AS boolean) THEN CAST(:dueNote AS text) ELSE current_due_note END,
+                    revisions = revisions + CASE WHEN CAST(:applied AS boolean) THEN 1 ELSE 0 END,
+                    requested_due_raw = CASE WHEN CAST(:request AS boolean) THEN CAST(:dueRaw AS text) WHEN CAST(:keepRequest AS boolean) THEN requested_due_raw END,
+                    requested_due_date = CASE WHEN CAST(:request AS boolean) THEN CAST(:dueDate AS date) WHEN CAST(:keepRequest AS boolean) THEN requested_due_date END,
+                    requested_due_precision = CASE WHEN CAST(:request AS boolean) THEN CAST(:duePrecision AS text)
+                        WHEN CAST(:keepRequest AS boolean) THEN requested_due_precision END,
+                    requested_due_start = CASE WHEN CAST(:request AS boolean) THEN CAST(:dueStart AS date) WHEN CAST(:keepRequest AS boolean) THEN requested_due_start END,
+                    requested_due_note = CASE WHEN CAST(:request AS boolean) THEN CAST(:dueNote AS text) WHEN CAST(:keepRequest AS boolean) THEN requested_due_note END,
+                    requested_due_reason = CASE WHEN CAST(:request AS boolean) THEN CAST(:revisionReason AS text)
+                        WHEN CAST(:keepRequest AS boolean) THEN requested_due_reason END,
+                    requested_due_by = CASE WHEN CAST(:request AS boolean) THEN CAST(:authorId AS bigint) WHEN CAST(:keepRequest AS boolean) THEN requested_due_by END,
+                    requested_due_update_id = CASE WHEN CAST(:request AS boolean) THEN CAST(:updateId AS text)
+                        WHEN CAST(:keepRequest AS boolean) THEN requested_due_update_id END,
+                    completion = CASE WHEN CAST(:completion AS text) = 'KEEP' THEN completion ELSE CAST(:completion AS text) END,
+                    completion_claimed_by = CASE WHEN CAST(:completion AS text) = 'KEEP' THEN completion_claimed_by
+                        WHEN CAST(:completion AS text) IS NULL THEN NULL ELSE CAST(:authorId AS bigint) END,
+                    completion_claimed_at = CASE WHEN CAST(:completion AS text) = 'KEEP' THEN completion_claimed_at
+                        WHEN CAST(:completion AS text) IS NULL THEN NULL ELSE CAST(:at AS timestamptz) END,
+                    completion_confirmed_at = CASE WHEN CAST(:completion AS text) = 'KEEP' THEN completion_confirmed_at
+                        WHEN CAST(:completion AS text) = 'CONFIRMED' THEN CAST(:at AS timestamptz) END,
+                    impact_evidenced = CASE WHEN CAST(:completion AS text) = 'KEEP' THEN impact_evidenced END,
+                    impact_review_on = CASE WHEN CAST(:completion AS text) = 'KEEP' THEN impact_review_on END,
+                    off_track_since = CASE WHEN NOT CAST(:behind AS boolean) THEN NULL ELSE coalesce(off_track_since, CAST(:day AS date)) END,
+                    off_track_word = CASE WHEN NOT CAST(:behind AS boolean) THEN NULL WHEN CAST(:offWord AS text) IS NOT NULL THEN CAST(:offWord AS text)
                         ELSE off_track_word END
                 WHERE id = :id AND version = :version""")
                 .param("status", entry.statusAfter().name())

@@ -92,8 +92,8 @@ public class SignOffs {
                 evidenced,
                 evidenced ? null : answer.reviewOn());
         finish(row, """
-                UPDATE action SET completion = 'CONFIRMED', completion_confirmed_at = :at, impact_evidenced = :evidenced,
-                    impact_review_on = :reviewOn, last_update_at = :at, version = version + 1
+                UPDATE action SET completion = 'CONFIRMED', completion_confirmed_at = CAST(:at AS timestamptz), impact_evidenced = CAST(:evidenced AS boolean),
+                    impact_review_on = CAST(:reviewOn AS date), last_update_at = CAST(:at AS timestamptz), version = version + 1
                 WHERE id = :id AND version = :version""", evidenced, evidenced ? null : answer.reviewOn());
         return done(partnershipId, actionId, row, by, UpdateStep.COMPLETION_CONFIRMED, id);
     }
@@ -119,7 +119,7 @@ public class SignOffs {
                 null);
         finish(row, """
                 UPDATE action SET status = 'IN_PROGRESS', status_word = NULL, completion = NULL,
-                    completion_claimed_by = NULL, completion_claimed_at = NULL, last_update_at = :at,
+                    completion_claimed_by = NULL, completion_claimed_at = NULL, last_update_at = CAST(:at AS timestamptz),
                     version = version + 1
                 WHERE id = :id AND version = :version""", null, null);
         return done(partnershipId, actionId, row, by, UpdateStep.COMPLETION_SENT_BACK, id);
@@ -140,7 +140,7 @@ public class SignOffs {
                 INSERT INTO progress_update (partnership_id, action_id, external_id, author_user_id, author_name,
                     recorded_at, narrative, status_before, status_after, status_word, revised_due_raw, revised_due_date,
                     revised_due_precision, revised_due_start, revised_due_note, revision_reason, step)
-                SELECT partnership_id, id, :externalId, :authorId, :authorName, :at, :narrative, status, status, status_word,
+                SELECT partnership_id, id, CAST(:externalId AS text), CAST(:authorId AS bigint), CAST(:authorName AS text), CAST(:at AS timestamptz), CAST(:narrative AS text), status, status, status_word,
                     requested_due_raw, requested_due_date, requested_due_precision, requested_due_start,
                     requested_due_note, requested_due_reason, 'REVISION_ACCEPTED'
                 FROM action WHERE id = :id""")
@@ -155,7 +155,7 @@ public class SignOffs {
                 UPDATE action SET current_due_raw = requested_due_raw, current_due_date = requested_due_date,
                     current_due_precision = requested_due_precision, current_due_start = requested_due_start,
                     current_due_note = requested_due_note, revisions = revisions + 1, """ + CLEAR_REQUEST + """
-                    , last_update_at = :at, version = version + 1
+                    , last_update_at = CAST(:at AS timestamptz), version = version + 1
                 WHERE id = :id AND version = :version""", null, null);
         return done(partnershipId, actionId, row, by, UpdateStep.REVISION_ACCEPTED, id);
     }
@@ -182,7 +182,7 @@ public class SignOffs {
         finish(
                 row,
                 "UPDATE action SET " + CLEAR_REQUEST
-                        + ", last_update_at = :at, version = version + 1 WHERE id = :id AND version = :version",
+                        + ", last_update_at = CAST(:at AS timestamptz), version = version + 1 WHERE id = :id AND version = :version",
                 null,
                 null);
         return done(partnershipId, actionId, row, by, UpdateStep.REVISION_REFUSED, id);
@@ -239,8 +239,8 @@ public class SignOffs {
                 INSERT INTO progress_update (partnership_id, action_id, external_id, author_user_id, author_name,
                     recorded_at, narrative, status_before, status_after, status_word, status_reason, step,
                     impact_evidenced, impact_review_on)
-                SELECT partnership_id, id, :externalId, :authorId, :authorName, :at, :narrative, status, :after,
-                    CASE WHEN :after = status THEN status_word END, :reason, :step, :evidenced, :reviewOn
+                SELECT partnership_id, id, CAST(:externalId AS text), CAST(:authorId AS bigint), CAST(:authorName AS text), CAST(:at AS timestamptz), CAST(:narrative AS text), status, CAST(:after AS text),
+                    CASE WHEN CAST(:after AS text) = status THEN status_word END, CAST(:reason AS text), CAST(:step AS text), CAST(:evidenced AS boolean), CAST(:reviewOn AS date)
                 FROM action WHERE id = :id""")
                 .param("externalId", id)
                 .param("authorId", by.userId())

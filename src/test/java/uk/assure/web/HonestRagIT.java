@@ -83,7 +83,7 @@ class HonestRagIT {
         jdbc.sql("""
                 UPDATE action SET current_due_date = current_date + 90, current_due_raw = NULL,
                     current_due_precision = 'DAY', original_due_date = current_date + 90, original_due_raw = NULL,
-                    original_due_precision = 'DAY', revisions = 0, last_update_at = now()
+                    original_due_precision = 'DAY', revisions = 0, last_update_at = now(), version = version + 1
                 WHERE external_id = ?""").param(actionId).update();
     }
 
@@ -173,7 +173,8 @@ class HonestRagIT {
     @Test
     void aNewDateIsARequestUntilAcceptedAndAnAcceptedOneStaysSlipped() {
         jdbc.sql("""
-                UPDATE action SET current_due_date = current_date - 15, original_due_date = current_date - 15
+                UPDATE action SET current_due_date = current_date - 15, original_due_date = current_date - 15,
+                    version = version + 1
                 WHERE external_id = ?""").param(actionId).update();
         Document page = lead.page(actionPath);
         assertThat(rag(page)).isEqualTo("Red");
@@ -279,7 +280,8 @@ class HonestRagIT {
     @Test
     void anActionWithNoDateIsNeverGreenAndIsListedToFix() {
         jdbc.sql("""
-                UPDATE action SET current_due_date = NULL, current_due_raw = NULL, current_due_precision = 'UNKNOWN'
+                UPDATE action SET current_due_date = NULL, current_due_raw = NULL, current_due_precision = 'UNKNOWN',
+                    version = version + 1
                 WHERE external_id = ?""").param(actionId).update();
 
         assertThat(rag(admin.page(actionPath))).isEqualTo("No due date");
