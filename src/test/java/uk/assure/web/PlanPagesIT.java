@@ -19,6 +19,7 @@ import uk.assure.plan.DueDate;
 import uk.assure.plan.PlanWriter;
 import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
+import uk.assure.plan.SignOffs;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -38,6 +39,9 @@ class PlanPagesIT {
 
     @Autowired
     ProgressService progress;
+
+    @Autowired
+    SignOffs signOffs;
 
     Browserless browser;
 
@@ -103,6 +107,7 @@ class PlanPagesIT {
                 ProgressEntry.note("Review under way", ActionStatus.IN_PROGRESS)
                         .withRevisedDue(DueDate.parse("Jun.19"), "Waiting for the new form"),
                 new ProgressService.Author(null, "Pat Police"));
+        signOffs.acceptRevision(partnership, action, 1, new ProgressService.Author(null, "Board"));
 
         Document page = browser.page("/plans/" + created.externalId() + "/actions/" + action);
 
