@@ -54,7 +54,8 @@ class ProgressHistoryIT {
         partnership = directory.createPartnership("History").id();
         // the history's own mechanics, with dates taken as recorded and no evidence asked for; HonestRagIT covers
         // requests and sign-off
-        jdbc.sql("UPDATE partnership SET revisions_need_acceptance = false, completion_needs_evidence = false WHERE id = ?")
+        jdbc.sql(
+                        "UPDATE partnership SET revisions_need_acceptance = false, completion_needs_evidence = false WHERE id = ?")
                 .param(partnership)
                 .update();
         PlanWriter.Created created = writer.create(

@@ -157,7 +157,8 @@ class WorkPagesIT {
                 ProgressEntry.note("Moved on.", ActionStatus.IN_PROGRESS)
                         .withRevisedDue(DueDate.exact(LocalDate.now().plusYears(1)), "Agreed at the board"),
                 new ProgressService.Author(null, "Test"));
-        String stillOverdue = browser.page("/actions?due=overdue").select("#summary").text();
+        String stillOverdue =
+                browser.page("/actions?due=overdue").select("#summary").text();
         assertThat(stillOverdue).as("a new date is a request until accepted").startsWith(shownOf(before) + " of ");
         signOffs.acceptRevision(
                 Long.parseLong(overdue[1]),
