@@ -137,7 +137,8 @@ class BrowserJourneysIT {
         assertThat(latest)
                 .contains(
                         "Dates agreed with the partners",
-                        "Due date changed to",
+                        // a lead's new date is a request until an admin or the oversight body accepts it
+                        "Asked to move the due date to",
                         "The audit team was moved to the inspection");
 
         chromium.open("/my-actions");
