@@ -123,7 +123,8 @@ class PlanPagesIT {
                         "Improved engagement",
                         "Quarterly audit",
                         "Some cases are graded too low.");
-        assertThat(page.select(".govuk-inset-text strong.govuk-tag").text()).isEqualTo("Red");
+        assertThat(page.select(".govuk-inset-text a strong.govuk-tag").text()).isEqualTo("Red");
+        assertThat(page.select("#slipped").text()).contains("originally due March 2019, now June 2019 (revised once)");
         assertThat(page.select(".govuk-inset-text").text()).contains("Due 30 June 2019");
         String history = page.select("ol.govuk-list").text();
         assertThat(history)
