@@ -102,6 +102,47 @@ public class Access {
         }
     }
 
+    /**
+     * Signing off what a lead asks: confirming or sending back a completion, accepting or refusing a new due date.
+     * For an admin, or a member of the action's oversight body; never for whoever made the claim or the request,
+     * so nothing counts until someone other than its lead has seen it.
+     *
+     * @param oversightBodyId the action's oversight body, or null when it names none
+     * @param claimedBy the user who made the claim or the request, or null
+     */
+    public boolean maySignOff(SignedInUser user, Long oversightBodyId, Long claimedBy) {
+        if (claimedBy != null && claimedBy == user.userId()) {
+            return false;
+        }
+        return switch (user.role()) {
+            case ADMIN -> true;
+            case LEAD, BOARD -> oversightBodyId != null && isMember(user, oversightBodyId);
+            case VIEWER, OPERATOR -> false;
+        };
+    }
+
+    /** Refuses (403, audited) unless the user may sign off the action's claim or request. */
+    public void requireSignOff(SignedInUser user, Long oversightBodyId, Long claimedBy, String actionExternalId) {
+        if (!maySignOff(user, oversightBodyId, claimedBy)) {
+            throw refuse(
+                    user,
+                    Message.of(
+                            claimedBy != null && claimedBy == user.userId()
+                                    ? "access.signOff.own"
+                                    : "access.signOff.refused"),
+                    "action",
+                    actionExternalId);
+        }
+    }
+
+    private boolean isMember(SignedInUser user, long bodyId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM body_member WHERE partnership_id = ? AND body_id = ? AND user_id = ?)""")
+                .params(user.partnershipId(), bodyId, user.userId())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Why an update is refused, in words for the person refused (null for an admin, who is never refused). */
     public Message updateRefusal(SignedInUser user) {
         return switch (user.role()) {

@@ -1,6 +1,7 @@
 package uk.assure.demo;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,16 @@ class DemoData {
     private final ProgressService progress;
     private final Clock clock;
     private final AssureProperties properties;
+    private final DemoShowcase showcase;
 
     DemoData(
             PartnershipDirectory directory,
             PlanWriter writer,
             ProgressService progress,
             Clock clock,
-            AssureProperties properties) {
+            AssureProperties properties,
+            DemoShowcase showcase) {
+        this.showcase = showcase;
         this.properties = properties;
         this.directory = directory;
         this.writer = writer;
@@ -68,10 +72,17 @@ class DemoData {
         DemoDirectory.Ids ids = createDirectory(partnership.id());
         List<PlannedPlan> plans = DemoPlans.build(new Random(SEED), clock, ids);
         int updates = 0;
+        List<Map.Entry<String, Scenario>> scenarios = new ArrayList<>();
         for (PlannedPlan plan : plans) {
             PlanWriter.Created created = writer.create(partnership.id(), plan.plan(), plan.createdAt());
             updates += recordHistory(partnership.id(), plan, created.actionExternalIds());
+            for (int i = 0; i < plan.actions().size(); i++) {
+                scenarios.add(Map.entry(
+                        created.actionExternalIds().get(i),
+                        plan.actions().get(i).scenario()));
+            }
         }
+        showcase.show(partnership.id(), scenarios);
         log.info(
                 "Demo partnership loaded: {} plans, {} actions, {} progress updates; actions by scenario {}",
                 plans.size(),

@@ -73,7 +73,17 @@ public class PlanImporter {
         public long matchedBodies() {
             return oversight.values().stream().filter(Objects::nonNull).count();
         }
+
+        /** Open actions with no date to rate them against (not "ongoing"): each will show as No due date. */
+        public long undatedActions() {
+            return plan.actions().stream()
+                    .filter(a -> a.due() == null && !"ONGOING".equals(a.duePrecision()))
+                    .filter(a -> a.status() == null || !DONE.contains(a.status()))
+                    .count();
+        }
     }
+
+    private static final Set<String> DONE = Set.of("COMPLETED", "CLOSED", "SUPERSEDED");
 
     @Transactional(readOnly = true)
     public Preview preview(long partnershipId, ParsedPlan plan) {

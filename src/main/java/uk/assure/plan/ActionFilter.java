@@ -24,6 +24,7 @@ public record ActionFilter(
         String due,
         String q,
         String activity,
+        Worklists.Flag flag,
         String sort) {
 
     public static final List<String> DUE_WINDOWS = List.of("overdue", "30", "90", "later", "none");
@@ -42,11 +43,13 @@ public record ActionFilter(
                 oneOf(DUE_WINDOWS, params.get("due"), null),
                 blank(params.get("q")),
                 oneOf(ACTIVITIES, params.get("activity"), null),
+                flag(params.get("flag")),
                 oneOf(SORTS, params.get("sort"), "plan"));
     }
 
     public boolean active() {
         return activity != null
+                || flag != null
                 || section != null
                 || agency != null
                 || lead != null
@@ -82,13 +85,16 @@ public record ActionFilter(
             case "stale" ->
                 !item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()));
             case "recent" ->
-                item.status() == ActionStatus.COMPLETED
+                item.rag().rag() == Rag.COMPLETED
                         && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()));
             default -> true;
         };
     }
 
     private boolean matches(Item item, LocalDate today) {
+        if (flag != null && !item.is(flag)) {
+            return false;
+        }
         if (plan != null && !plan.equals(item.planExternalId())) {
             return false;
         }
@@ -158,6 +164,7 @@ public record ActionFilter(
         params.put("due", due);
         params.put("q", q);
         params.put("activity", activity);
+        params.put("flag", flag == null ? null : flag.param());
         params.put("sort", "plan".equals(sort) ? null : sort);
         params.put(name, value);
         params.forEach((k, v) -> {
@@ -166,6 +173,15 @@ public record ActionFilter(
             }
         });
         return uri.encode().build().toUriString();
+    }
+
+    private static Worklists.Flag flag(String param) {
+        for (Worklists.Flag f : Worklists.Flag.values()) {
+            if (f.param().equals(param)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static String oneOf(List<String> allowed, String value, String otherwise) {

@@ -76,7 +76,10 @@ final class ActionForms {
 
             @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.revisionReason.tooLong}") String revisionReason,
 
-            @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.evidenceUrl.tooLong}") String evidenceUrl) {
+            @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.evidenceUrl.tooLong}") String evidenceUrl,
+
+            /** "yes" or "no", the answer to "Is the action on track?"; longer is no answer. */
+            @Size(max = STATUS_MAX, message = "{progress.onTrack.invalid}") String onTrack) {
 
         /** Room for any status's name; a longer one is no status. */
         static final int STATUS_MAX = 20;
@@ -85,7 +88,16 @@ final class ActionForms {
 
         static UpdateForm blank(ActionPage action) {
             return new UpdateForm(
-                    String.valueOf(action.version()), "", action.status().name(), "", "", "", "", "", "");
+                    String.valueOf(action.version()),
+                    "",
+                    action.status().name(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    action.signOff().offTrack() == null ? "yes" : "no");
         }
 
         /** The same, as of another version of the action. */
@@ -99,7 +111,13 @@ final class ActionForms {
                     dueMonth,
                     dueYear,
                     revisionReason,
-                    evidenceUrl);
+                    evidenceUrl,
+                    onTrack);
+        }
+
+        /** The lead's answer to "Is the action on track?": behind (true), on track (false), or not given. */
+        Boolean offTrack() {
+            return "no".equals(onTrack) ? Boolean.TRUE : "yes".equals(onTrack) ? Boolean.FALSE : null;
         }
     }
 

@@ -3,9 +3,7 @@ package uk.assure.plan;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,10 +34,12 @@ import uk.assure.web.FormErrors;
 class ActionPageController {
 
     private final PlanWork work;
+    private final ActionPages pages;
     private final long maxBytes;
 
-    ActionPageController(PlanWork work, AssureProperties properties) {
+    ActionPageController(PlanWork work, ActionPages pages, AssureProperties properties) {
         this.work = work;
+        this.pages = pages;
         this.maxBytes = properties.uploadMaxBytes();
     }
 
@@ -191,7 +191,8 @@ class ActionPageController {
                 blankToNull(form.revisionReason()),
                 null,
                 null,
-                blankToNull(form.evidenceUrl()));
+                blankToNull(form.evidenceUrl()),
+                form.offTrack());
         EvidenceFile file = evidenceFile(upload, errors);
         Integer version = ActionForms.number(form.version());
         if (version == null) {
@@ -253,22 +254,7 @@ class ActionPageController {
     }
 
     private String page(SignedInUser user, ActionPage action, Model model) {
-        PlanWork.Permissions may = work.permissions(user, action);
-        model.addAttribute("action", action);
-        model.addAttribute("mayUpdate", may.mayUpdate());
-        model.addAttribute("refusal", may.updateRefusal());
-        model.addAttribute("comments", work.comments(user, action));
-        model.addAttribute("mayComment", may.mayComment());
-        Set<ActionStatus> statuses = new LinkedHashSet<>();
-        statuses.add(action.status());
-        statuses.addAll(StatusTransitions.next(action.status()));
-        model.addAttribute("statuses", List.copyOf(statuses));
-        model.addAttribute("mayEdit", may.mayEdit());
-        model.addAttribute("mayLink", may.mayLink());
-        if (may.mayLink()) {
-            model.addAttribute("candidates", work.linkCandidates(user, action));
-        }
-        return "plans/action";
+        return pages.render(user, action, model);
     }
 
     private static ActionStatus parseStatus(String status) {

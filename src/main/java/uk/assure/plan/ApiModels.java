@@ -61,7 +61,9 @@ final class ApiModels {
 
     @Schema(description = "A RAG rating computed from dates and updates, with the reason for it")
     record Rating(
-            @Schema(description = "RED, AMBER, GREEN, COMPLETED or CLOSED")
+            @Schema(
+                    description = "RED, AMBER, NO_DUE_DATE, GREEN, AWAITING_SIGN_OFF (completed, not yet signed off),"
+                            + " COMPLETED (completed and signed off) or CLOSED")
             String rag,
 
             @Schema(type = "string", description = "why, in words: \"Due 31 March 2019, 3 days ago; not completed\"")
@@ -187,7 +189,8 @@ final class ApiModels {
             List<Finding> findings,
             List<LinkedAction> linkedActions,
             List<Update> history,
-            List<Comment> comments) {
+            List<Comment> comments,
+            SignOffModels.SignOff signOff) {
 
         static Action of(PlanViews.ActionPage a, List<Comments.Comment> comments) {
             return new Action(
@@ -218,7 +221,8 @@ final class ApiModels {
                     a.history().stream().map(Update::of).toList(),
                     comments.stream()
                             .map(c -> new Comment(c.externalId(), c.authorName(), c.body(), c.writtenAt()))
-                            .toList());
+                            .toList(),
+                    SignOffModels.SignOff.of(a));
         }
     }
 
@@ -235,7 +239,18 @@ final class ApiModels {
             Due revisedDue,
             String revisionReason,
             String evidenceUrl,
-            List<EvidenceFile> files) {
+            List<EvidenceFile> files,
+
+            @Schema(
+                    description = "COMPLETION_CLAIMED, COMPLETION_CONFIRMED, COMPLETION_SENT_BACK, REVISION_REQUESTED,"
+                            + " REVISION_ACCEPTED or REVISION_REFUSED; null for an ordinary update")
+            String step,
+
+            @Schema(description = "the lead said the action is behind (true) or on track (false)")
+            Boolean offTrack,
+
+            Boolean impactEvidenced,
+            LocalDate impactReviewOn) {
 
         static Update of(PlanViews.UpdateView u) {
             return new Update(
@@ -252,7 +267,11 @@ final class ApiModels {
                     u.files().stream()
                             .map(f -> new EvidenceFile(
                                     f.externalId(), f.fileName(), f.sizeBytes(), "/api/v1/evidence/" + f.externalId()))
-                            .toList());
+                            .toList(),
+                    u.step(),
+                    u.offTrack(),
+                    u.impactEvidenced(),
+                    u.impactReviewOn());
         }
     }
 
@@ -279,14 +298,24 @@ final class ApiModels {
             @Schema(description = "why, when the change of status needs one (closing, superseding, reopening)")
             @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.statusReason.tooLong}") String statusReason,
 
-            @Schema(description = "a new due date, when the date is revised")
+            @Schema(
+                    description =
+                            "a new due date: a request until an admin or the oversight body accepts it, unless the"
+                                    + " partnership takes revisions as recorded")
             LocalDate revisedDue,
 
             @Schema(description = "why the date moved; needed with revisedDue")
             @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.revisionReason.tooLong}") String revisionReason,
 
-            @Schema(description = "a link to evidence of impact")
-            @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.evidenceUrl.tooLong}") String evidenceUrl) {}
+            @Schema(
+                    description = "a link to evidence; marking the action COMPLETED needs a link (or, on the page, a"
+                            + " file) when the partnership asks for evidence")
+            @Size(max = ProgressValidator.SHORT_MAX, message = "{progress.evidenceUrl.tooLong}") String evidenceUrl,
+
+            @Schema(
+                    description = "false when the lead says the action is behind schedule (it is then at least Amber);"
+                            + " absent leaves it to the plan's word")
+            Boolean onTrack) {}
 
     record Recorded(String id, String actionId, int version) {}
 

@@ -18,6 +18,11 @@ class CommonModel {
         return ActionFilter.DUE_WINDOWS;
     }
 
+    @ModelAttribute("flags")
+    List<Worklists.Flag> flags() {
+        return List.of(Worklists.Flag.values());
+    }
+
     @ModelAttribute("sorts")
     List<String> sorts() {
         return ActionFilter.SORTS;

@@ -47,15 +47,13 @@ public class PlanQueries {
 
     public List<PlanListItem> listPlans(long partnershipId) {
         Map<Long, Map<Rag, Integer>> counts = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT plan_id, status, current_due_raw, current_due_date, current_due_precision, current_due_start,
-                       current_due_note, coalesce(last_update_at, created_at) AS active
-                FROM action WHERE partnership_id = ?""").param(partnershipId).query(rs -> {
-            RagAssessment r = assess(
-                    ActionStatus.valueOf(rs.getString("status")), dueOf(rs, "current_due"), rs.getTimestamp("active"));
-            counts.computeIfAbsent(rs.getLong("plan_id"), k -> new EnumMap<>(Rag.class))
-                    .merge(r.rag(), 1, Integer::sum);
-        });
+        jdbc.sql("SELECT a.plan_id, " + RagColumns.SELECT + " FROM action a WHERE a.partnership_id = ?")
+                .param(partnershipId)
+                .query(rs -> {
+                    RagAssessment r = rag.assess(RagColumns.read(rs, clock.getZone()));
+                    counts.computeIfAbsent(rs.getLong("plan_id"), k -> new EnumMap<>(Rag.class))
+                            .merge(r.rag(), 1, Integer::sum);
+                });
         return jdbc.sql("""
                 SELECT id, external_id, title, kind, area, version_label, issued_on,
                        (SELECT count(*) FROM action a WHERE a.plan_id = p.id) AS actions
@@ -124,9 +122,8 @@ public class PlanQueries {
         });
         Map<Long, List<ActionRow>> actions = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT a.section_id, a.external_id, a.ref, a.text, a.lead_raw, a.status, a.status_word,
-                       a.current_due_raw, a.current_due_date, a.current_due_precision, a.current_due_start, a.current_due_note,
-                       coalesce(a.last_update_at, a.created_at) AS active,
+                SELECT a.section_id, a.external_id, a.ref, a.text, a.lead_raw, a.status_word, """ + RagColumns.SELECT + """
+                       ,
                        (SELECT string_agg(coalesce(ag.short_name, ag.name, pe.name), ', ' ORDER BY l.position)
                           FROM action_lead l LEFT JOIN agency ag ON ag.id = l.agency_id LEFT JOIN person pe ON pe.id = l.person_id
                          WHERE l.action_id = a.id) AS lead_names,
@@ -145,7 +142,7 @@ public class PlanQueries {
                             due,
                             status,
                             rs.getString("status_word"),
-                            assess(status, due, rs.getTimestamp("active")),
+                            rag.assess(RagColumns.read(rs, clock.getZone())),
                             strings(rs.getArray("finding_refs"))));
         });
         return jdbc.sql(
@@ -163,7 +160,7 @@ public class PlanQueries {
     public Optional<ActionPage> findAction(long partnershipId, String actionExternalId) {
         return jdbc.sql("""
                 SELECT a.*, p.external_id AS plan_external_id, p.title AS plan_title, s.title AS section_title,
-                       b.name AS body_name
+                       b.name AS body_name, coalesce(a.last_update_at, a.created_at) AS active
                 FROM action a JOIN plan p ON p.id = a.plan_id
                 LEFT JOIN section s ON s.id = a.section_id LEFT JOIN body b ON b.id = a.oversight_body_id
                 WHERE a.partnership_id = ? AND a.external_id = ?""")
@@ -220,19 +217,32 @@ public class PlanQueries {
                 rs.getString("status_word"),
                 declared == null ? null : Rag.valueOf(declared),
                 rs.getString("declared_rag_reason"),
-                assess(
-                        status,
-                        currentDue,
-                        rs.getTimestamp("last_update_at") != null
-                                ? rs.getTimestamp("last_update_at")
-                                : rs.getTimestamp("created_at")),
+                rag.assess(RagColumns.read(rs, clock.getZone())),
                 rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("last_update_at")),
                 rs.getInt("version"),
                 findings,
                 linked,
                 history(partnershipId, actionId),
-                glossary(partnershipId, rs.getLong("plan_id")));
+                glossary(partnershipId, rs.getLong("plan_id")),
+                signOff(rs));
+    }
+
+    private static PlanViews.SignOff signOff(ResultSet rs) throws SQLException {
+        String completion = rs.getString("completion");
+        Date offTrack = rs.getDate("off_track_since");
+        return new PlanViews.SignOff(
+                completion == null ? null : Completion.valueOf(completion),
+                rs.getObject("completion_claimed_by", Long.class),
+                instant(rs.getTimestamp("completion_claimed_at")),
+                rs.getObject("impact_evidenced", Boolean.class),
+                localDate(rs, "impact_review_on"),
+                rs.getString("requested_due_precision") == null ? null : dueOf(rs, "requested_due"),
+                rs.getString("requested_due_reason"),
+                rs.getObject("requested_due_by", Long.class),
+                rs.getInt("revisions"),
+                offTrack == null ? null : new LeadJudgement(rs.getString("off_track_word"), offTrack.toLocalDate()),
+                rs.getObject("oversight_body_id", Long.class));
     }
 
     public List<UpdateView> history(long partnershipId, long actionId) {
@@ -264,14 +274,13 @@ public class PlanQueries {
                             declared == null ? null : Rag.valueOf(declared),
                             rs.getString("declared_rag_reason"),
                             rs.getString("evidence_url"),
-                            files.getOrDefault(rs.getLong("id"), List.of()));
+                            files.getOrDefault(rs.getLong("id"), List.of()),
+                            rs.getString("step"),
+                            rs.getObject("off_track", Boolean.class),
+                            rs.getObject("impact_evidenced", Boolean.class),
+                            localDate(rs, "impact_review_on"));
                 })
                 .list();
-    }
-
-    private RagAssessment assess(ActionStatus status, DueDate due, Timestamp lastActivity) {
-        LocalDate active = lastActivity.toInstant().atZone(clock.getZone()).toLocalDate();
-        return rag.assess(new RagInput(status, due, active));
     }
 
     private static FindingView finding(ResultSet rs) throws SQLException {

@@ -128,7 +128,8 @@ public final class PlanViews {
             List<FindingView> findings,
             List<LinkedAction> linkedActions,
             List<UpdateView> history,
-            List<NewPlan.GlossaryTerm> glossary) {
+            List<NewPlan.GlossaryTerm> glossary,
+            SignOff signOff) {
 
         public String statusLabel() {
             return statusWord != null && !statusWord.isBlank() ? statusWord : status.label();
@@ -136,6 +137,42 @@ public final class PlanViews {
 
         public boolean dueRevised() {
             return currentDue != null && originalDue != null && !Objects.equals(currentDue.date(), originalDue.date());
+        }
+
+        /** Slipped: the date in force is later than the plan first gave (accepted revisions only). */
+        public Slippage slippage() {
+            return Slippage.of(originalDue, currentDue, signOff.revisions());
+        }
+    }
+
+    /**
+     * What waits on someone other than the lead, and what they decided: a completion claimed or confirmed (with
+     * the answer on impact), a revised due date requested, and the lead's own word that the action is behind.
+     */
+    public record SignOff(
+            Completion completion,
+            Long completionClaimedBy,
+            Instant completionClaimedAt,
+            Boolean impactEvidenced,
+            LocalDate impactReviewOn,
+            DueDate requestedDue,
+            String requestedDueReason,
+            Long requestedDueBy,
+            int revisions,
+            LeadJudgement offTrack,
+            Long oversightBodyId) {
+
+        public boolean awaitingSignOff() {
+            return completion == Completion.CLAIMED;
+        }
+
+        public boolean revisionRequested() {
+            return requestedDue != null;
+        }
+
+        /** Confirmed complete, and the evidence of impact is not in yet. */
+        public boolean impactPending() {
+            return completion == Completion.CONFIRMED && Boolean.FALSE.equals(impactEvidenced);
         }
     }
 
@@ -166,7 +203,11 @@ public final class PlanViews {
             Rag declaredRag,
             String declaredRagReason,
             String evidenceUrl,
-            List<FileLink> files) {
+            List<FileLink> files,
+            String step,
+            Boolean offTrack,
+            Boolean impactEvidenced,
+            LocalDate impactReviewOn) {
 
         public boolean statusChanged() {
             return statusBefore != statusAfter;

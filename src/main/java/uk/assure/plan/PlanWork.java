@@ -28,6 +28,7 @@ public class PlanWork {
     private final ActionChanges changes;
     private final Worklists worklists;
     private final Search search;
+    private final SignOffs signOffs;
 
     PlanWork(
             Access access,
@@ -36,7 +37,9 @@ public class PlanWork {
             Comments comments,
             ActionChanges changes,
             Worklists worklists,
-            Search search) {
+            Search search,
+            SignOffs signOffs) {
+        this.signOffs = signOffs;
         this.access = access;
         this.plans = plans;
         this.progress = progress;
@@ -48,7 +51,13 @@ public class PlanWork {
 
     /** What the person may do on an action's page, for the page to offer only that. */
     public record Permissions(
-            boolean mayUpdate, Message updateRefusal, boolean mayComment, boolean mayEdit, boolean mayLink) {}
+            boolean mayUpdate,
+            Message updateRefusal,
+            boolean mayComment,
+            boolean mayEdit,
+            boolean mayLink,
+            boolean maySignOffCompletion,
+            boolean mayDecideRevision) {}
 
     // --- reading ---
 
@@ -90,12 +99,18 @@ public class PlanWork {
 
     public Permissions permissions(SignedInUser user, ActionPage action) {
         boolean mayUpdate = access.mayUpdate(user, plans.leadAgencyIds(user.partnershipId(), action.externalId()));
+        PlanViews.SignOff waiting = action.signOff();
         return new Permissions(
                 mayUpdate && !action.status().isTerminal(),
                 mayUpdate ? null : access.updateRefusal(user),
                 access.may(user, Capability.COMMENT),
                 access.may(user, Capability.EDIT_WORDING),
-                mayUpdate);
+                mayUpdate,
+                waiting.awaitingSignOff()
+                        && access.maySignOff(user, waiting.oversightBodyId(), waiting.completionClaimedBy()),
+                waiting.revisionRequested()
+                        && !action.status().isDone()
+                        && access.maySignOff(user, waiting.oversightBodyId(), waiting.requestedDueBy()));
     }
 
     /** Findings and actions the action could be linked to: for those who may update it. */
@@ -151,6 +166,43 @@ public class PlanWork {
             SignedInUser user, String actionId, int version, ProgressEntry entry, EvidenceFile file) {
         requireUpdate(user, actionId);
         return progress.record(user.partnershipId(), actionId, version, entry, author(user), file);
+    }
+
+    /**
+     * Signs off a completion the lead claimed, with the answer on impact: for an admin or a member of the action's
+     * oversight body, other than whoever claimed it.
+     */
+    public ProgressService.Recorded confirmCompletion(
+            SignedInUser user, String actionId, int version, SignOffs.Confirmation answer) {
+        requireSignOff(user, actionId, true);
+        return signOffs.confirm(user.partnershipId(), actionId, version, answer, author(user));
+    }
+
+    /** Sends a claimed completion back to In progress, with the reason: as {@link #confirmCompletion}. */
+    public ProgressService.Recorded sendBackCompletion(SignedInUser user, String actionId, int version, String reason) {
+        requireSignOff(user, actionId, true);
+        return signOffs.sendBack(user.partnershipId(), actionId, version, reason, author(user));
+    }
+
+    /** Brings a requested due date into force: for an admin or the oversight body, other than who asked. */
+    public ProgressService.Recorded acceptRevision(SignedInUser user, String actionId, int version) {
+        requireSignOff(user, actionId, false);
+        return signOffs.acceptRevision(user.partnershipId(), actionId, version, author(user));
+    }
+
+    /** Refuses a requested due date, with the reason; the date in force stands. As {@link #acceptRevision}. */
+    public ProgressService.Recorded refuseRevision(SignedInUser user, String actionId, int version, String reason) {
+        requireSignOff(user, actionId, false);
+        return signOffs.refuseRevision(user.partnershipId(), actionId, version, reason, author(user));
+    }
+
+    /** "Not found" unless the person may read the action; refused (403, audited) unless they may sign it off. */
+    public void requireSignOff(SignedInUser user, String actionId, boolean completion) {
+        requireReadable(user, actionId);
+        SignOffs.Waiting waiting =
+                signOffs.waiting(user.partnershipId(), actionId).orElseThrow(() -> new NotFoundException("Action"));
+        access.requireSignOff(
+                user, waiting.oversightBodyId(), completion ? waiting.claimedBy() : waiting.requestedBy(), actionId);
     }
 
     /** A comment beside the history: for board members and admins. */

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,9 +27,12 @@ public class PlanWriter {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    PlanWriter(JdbcClient jdbc, JdbcTemplate template) {
+    private final Clock clock;
+
+    PlanWriter(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.clock = clock;
     }
 
     /** {@code actionExternalIds} lists the actions in document order; the map has no order. */
@@ -326,7 +330,14 @@ public class PlanWriter {
                 a.status().name(),
                 a.status().name(),
                 a.statusWord(),
-                Timestamp.from(createdAt)
+                Timestamp.from(createdAt),
+                // a plan's own "Completed" was signed off when the plan was; its "Behind schedule" is the lead's word
+                a.status() == ActionStatus.COMPLETED ? Completion.CONFIRMED.name() : null,
+                a.status() == ActionStatus.COMPLETED ? Timestamp.from(createdAt) : null,
+                !a.status().isDone() && StatusVocabulary.isOffTrack(a.statusWord())
+                        ? sqlDate(createdAt.atZone(clock.getZone()).toLocalDate())
+                        : null,
+                !a.status().isDone() && StatusVocabulary.isOffTrack(a.statusWord()) ? a.statusWord() : null
             });
         }
         template.batchUpdate("""
@@ -334,8 +345,9 @@ public class PlanWriter {
                     oversight_raw, oversight_body_id, expected_impact, evidence_of_impact,
                     original_due_raw, original_due_date, original_due_precision, original_due_start, original_due_note,
                     current_due_raw, current_due_date, current_due_precision, current_due_start, current_due_note,
-                    initial_status, status, status_word, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    initial_status, status, status_word, created_at, completion, completion_confirmed_at,
+                    off_track_since, off_track_word)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql("SELECT external_id, id FROM action WHERE plan_id = ?")
                 .param(planId)

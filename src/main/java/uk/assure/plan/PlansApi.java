@@ -107,7 +107,8 @@ class PlansApi {
                 blank(body.revisionReason()),
                 null,
                 null,
-                blank(body.evidenceUrl()));
+                blank(body.evidenceUrl()),
+                body.onTrack() == null ? null : !body.onTrack());
         if (!errors.isEmpty()) {
             errors.addAll(ProgressService.problems(action.status(), entry));
             throw new InvalidProgressException(errors.stream().distinct().toList());

@@ -13,10 +13,61 @@ public record ProgressEntry(
         String revisionReason,
         Rag declaredRag,
         String declaredRagReason,
-        String evidenceUrl) {
+        String evidenceUrl,
+        Boolean offTrack) {
+
+    /** An entry that leaves the lead's judgement to the plan's word: "Behind schedule", "Delayed", "At risk". */
+    public ProgressEntry(
+            String narrative,
+            ActionStatus statusAfter,
+            String statusWord,
+            String statusReason,
+            DueDate revisedDue,
+            String revisionReason,
+            Rag declaredRag,
+            String declaredRagReason,
+            String evidenceUrl) {
+        this(
+                narrative,
+                statusAfter,
+                statusWord,
+                statusReason,
+                revisedDue,
+                revisionReason,
+                declaredRag,
+                declaredRagReason,
+                evidenceUrl,
+                null);
+    }
 
     public static ProgressEntry note(String narrative, ActionStatus statusAfter) {
         return new ProgressEntry(narrative, statusAfter, null, null, null, null, null, null, null);
+    }
+
+    /** The lead says whether the action is on track (false) or behind (true); null leaves it to the plan's word. */
+    public ProgressEntry withOffTrack(Boolean behind) {
+        return new ProgressEntry(
+                narrative,
+                statusAfter,
+                statusWord,
+                statusReason,
+                revisedDue,
+                revisionReason,
+                declaredRag,
+                declaredRagReason,
+                evidenceUrl,
+                behind);
+    }
+
+    /** Off track by the lead's answer, else by the plan's word or a Red or Amber they declared; never once done. */
+    boolean behind() {
+        if (statusAfter == null || statusAfter.isDone()) {
+            return false;
+        }
+        if (offTrack != null) {
+            return offTrack;
+        }
+        return StatusVocabulary.isOffTrack(statusWord) || declaredRag == Rag.RED || declaredRag == Rag.AMBER;
     }
 
     public ProgressEntry withRevisedDue(DueDate due, String reason) {
@@ -29,7 +80,8 @@ public record ProgressEntry(
                 reason,
                 declaredRag,
                 declaredRagReason,
-                evidenceUrl);
+                evidenceUrl,
+                offTrack);
     }
 
     public ProgressEntry withStatusReason(String reason) {
@@ -42,11 +94,21 @@ public record ProgressEntry(
                 revisionReason,
                 declaredRag,
                 declaredRagReason,
-                evidenceUrl);
+                evidenceUrl,
+                offTrack);
     }
 
     public ProgressEntry withDeclaredRag(Rag rag, String reason) {
         return new ProgressEntry(
-                narrative, statusAfter, statusWord, statusReason, revisedDue, revisionReason, rag, reason, evidenceUrl);
+                narrative,
+                statusAfter,
+                statusWord,
+                statusReason,
+                revisedDue,
+                revisionReason,
+                rag,
+                reason,
+                evidenceUrl,
+                offTrack);
     }
 }

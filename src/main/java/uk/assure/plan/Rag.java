@@ -1,20 +1,23 @@
 package uk.assure.plan;
 
-/** A computed rating. Pages always show the label; colour only repeats it. */
+/**
+ * A computed rating, worst first (the order lists sort by and dashboards count in). Pages show its words,
+ * {@code rag.<NAME>} in messages.properties; colour only repeats them. "BRAG": blue is completed and confirmed.
+ */
 public enum Rag {
-    RED("Red"),
-    AMBER("Amber"),
-    GREEN("Green"),
-    COMPLETED("Completed"),
-    CLOSED("Closed");
+    RED,
+    AMBER,
+    /** Open with no date to measure it against: something to fix, never Green. */
+    NO_DUE_DATE,
+    GREEN,
+    /** Claimed complete by its lead; not done until someone else signs it off. */
+    AWAITING_SIGN_OFF,
+    /** Completed and confirmed: the only Completed that counts as done. */
+    COMPLETED,
+    CLOSED;
 
-    private final String label;
-
-    Rag(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
+    /** The key of its words in messages.properties. */
+    public String key() {
+        return "rag." + name();
     }
 }

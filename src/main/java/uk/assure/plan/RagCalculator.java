@@ -12,8 +12,22 @@ import java.util.Objects;
 import uk.assure.system.Message;
 
 /**
- * Works out RAG from status, due date and the last update. RAG is never typed in: a rating someone chose goes stale
- * silently, one computed from the record cannot.
+ * Works out RAG from the record: status and sign-off, the due date in force (a revision counts only once accepted),
+ * the lead's own word that the action is behind, and the last update. RAG is never typed in: a rating someone chose
+ * goes stale silently, one computed from the record cannot. The rules, first that fits wins (docs/adr/0002):
+ *
+ * <ol>
+ *   <li>Closed or Superseded: Closed.</li>
+ *   <li>Completed and confirmed: Completed (blue). Completed and only claimed: Awaiting sign-off.</li>
+ *   <li>Past the due date in force: Red.</li>
+ *   <li>The lead says it is behind; or not started and due within the warning window; or no update for longer than
+ *       the stale window: Amber, every reason given.</li>
+ *   <li>No due date (and not "ongoing"): No due date.</li>
+ *   <li>Otherwise Green.</li>
+ * </ol>
+ *
+ * Every rating carries its reason in words (messages.properties, {@code rag.reason.*}); a slipped or re-dated
+ * action says so in it.
  */
 public final class RagCalculator {
 
@@ -32,67 +46,108 @@ public final class RagCalculator {
     }
 
     public RagAssessment assessOn(LocalDate today, RagInput in) {
-        if (in.status().isDone()) {
-            return finished(in.status());
+        switch (in.status()) {
+            case CLOSED -> {
+                return new RagAssessment(Rag.CLOSED, Message.of("rag.reason.closed"));
+            }
+            case SUPERSEDED -> {
+                return new RagAssessment(Rag.CLOSED, Message.of("rag.reason.superseded"));
+            }
+            case COMPLETED -> {
+                return in.completion() == Completion.CLAIMED
+                        ? new RagAssessment(Rag.AWAITING_SIGN_OFF, Message.of("rag.reason.claimed"))
+                        : new RagAssessment(Rag.COMPLETED, Message.of("rag.reason.confirmed"));
+            }
+            case NOT_STARTED, IN_PROGRESS -> {
+                return open(today, in);
+            }
         }
+        throw new IllegalArgumentException("Unknown status " + in.status());
+    }
 
-        LocalDate due = in.currentDue() != null && in.currentDue().isKnown()
-                ? in.currentDue().date()
-                : null;
+    private RagAssessment open(LocalDate today, RagInput in) {
+        LocalDate due = known(in.currentDue());
         if (due != null && today.isAfter(due)) {
-            return new RagAssessment(
-                    Rag.RED, Message.of("rag.why.overdue", DATE.format(due), days(DAYS.between(due, today))));
+            return rated(
+                    Rag.RED,
+                    Message.of("rag.reason.overdue", DATE.format(due), days(DAYS.between(due, today))),
+                    in,
+                    due);
         }
 
         List<Message> amber = new ArrayList<>();
+        if (in.offTrack() != null) {
+            String word = in.offTrack().word();
+            amber.add(Message.of(
+                    "rag.reason.offTrack",
+                    word == null || word.isBlank()
+                            ? Message.of("rag.reason.offTrack.default")
+                            : word.strip().toLowerCase(Locale.UK),
+                    DATE.format(in.offTrack().since())));
+        }
         if (due != null
                 && in.status() == ActionStatus.NOT_STARTED
                 && DAYS.between(today, due) <= settings.warningDays()) {
-            amber.add(Message.of("rag.why.notStarted", dueAhead(today, due)));
+            amber.add(Message.of("rag.reason.notStarted", dueAhead(today, due)));
         }
         long sinceUpdate = DAYS.between(in.lastActivity(), today);
         if (sinceUpdate > settings.staleDays()) {
-            amber.add(Message.of("rag.why.noUpdate", days(sinceUpdate), DATE.format(in.lastActivity())));
-        }
-        if (amber.size() == 2) {
-            return new RagAssessment(Rag.AMBER, Message.of("rag.why.both", amber.get(0), amber.get(1)));
+            amber.add(Message.of("rag.reason.stale", days(sinceUpdate), DATE.format(in.lastActivity())));
         }
         if (!amber.isEmpty()) {
-            return new RagAssessment(Rag.AMBER, amber.get(0));
+            if (due == null && !ongoing(in.currentDue())) {
+                amber.add(Message.of("rag.reason.noDate.also"));
+            }
+            Message reasons = amber.get(0);
+            for (Message next : amber.subList(1, amber.size())) {
+                reasons = Message.of("rag.reason.and", reasons, next);
+            }
+            return rated(Rag.AMBER, reasons, in, due);
         }
 
-        Message when = due != null ? dueAhead(today, due) : noDate(in.currentDue());
-        return new RagAssessment(Rag.GREEN, Message.of("rag.why.updated", when, ago(sinceUpdate)));
+        Message updated =
+                sinceUpdate <= 0 ? Message.of("rag.reason.today") : Message.of("rag.reason.ago", days(sinceUpdate));
+        if (due == null && !ongoing(in.currentDue())) {
+            return rated(
+                    Rag.NO_DUE_DATE,
+                    Message.of("rag.reason.updated", Message.of("rag.reason.noDate"), updated),
+                    in,
+                    null);
+        }
+        Message when = due != null ? dueAhead(today, due) : Message.of("rag.reason.ongoing");
+        return rated(Rag.GREEN, Message.of("rag.reason.updated", when, updated), in, due);
     }
 
-    private static RagAssessment finished(ActionStatus status) {
-        return switch (status) {
-            case COMPLETED -> new RagAssessment(Rag.COMPLETED, Message.of("rag.why.completed"));
-            case CLOSED -> new RagAssessment(Rag.CLOSED, Message.of("rag.why.closed"));
-            case SUPERSEDED -> new RagAssessment(Rag.CLOSED, Message.of("rag.why.superseded"));
-            case NOT_STARTED, IN_PROGRESS -> throw new IllegalArgumentException(status + " is not finished");
-        };
+    /** The reason, with a slip from the original date and a revision still awaiting acceptance added. */
+    private static RagAssessment rated(Rag rag, Message reason, RagInput in, LocalDate due) {
+        Message said = reason;
+        LocalDate original = known(in.originalDue());
+        if (due != null && original != null && due.isAfter(original)) {
+            said = Message.of("rag.reason.slipped", said, DATE.format(original));
+        }
+        LocalDate requested = known(in.requestedDue());
+        if (requested != null) {
+            said = Message.of("rag.reason.pending", said, DATE.format(requested));
+        }
+        return new RagAssessment(rag, said);
     }
 
     private static Message dueAhead(LocalDate today, LocalDate due) {
         long ahead = DAYS.between(today, due);
         return ahead == 0
-                ? Message.of("rag.due.today", DATE.format(due))
-                : Message.of("rag.due.ahead", DATE.format(due), days(ahead));
+                ? Message.of("rag.reason.dueToday", DATE.format(due))
+                : Message.of("rag.reason.dueIn", DATE.format(due), days(ahead));
     }
 
-    private static Message noDate(DueDate due) {
-        return due != null && due.precision() == DuePrecision.ONGOING
-                ? Message.of("rag.due.ongoing")
-                : Message.of("rag.due.none");
+    private static LocalDate known(DueDate due) {
+        return due != null && due.isKnown() ? due.date() : null;
     }
 
-    /** An update stamped later than today (a clock set wrong somewhere) still reads as today's. */
-    private static Message ago(long days) {
-        return days <= 0 ? Message.of("rag.ago.today") : Message.of("rag.ago", days(days));
+    private static boolean ongoing(DueDate due) {
+        return due != null && due.precision() == DuePrecision.ONGOING;
     }
 
     private static Message days(long n) {
-        return Message.of("rag.days", n);
+        return Message.of("rag.reason.days", n);
     }
 }

@@ -19,7 +19,7 @@ public record RagChart(int width, int height, List<Bar> bars) {
 
     public record Bar(String label, int y, int total, List<Segment> segments) {}
 
-    public record Segment(Rag rag, int count, int x, int width, String href, String title) {
+    public record Segment(Rag rag, int count, int x, int width, String href) {
         public String cssClass() {
             return "assure-chart__" + rag.name().toLowerCase(Locale.ROOT);
         }
@@ -42,8 +42,7 @@ public record RagChart(int width, int height, List<Bar> bars) {
                     continue;
                 }
                 int w = Math.max(2, (int) Math.round((double) n * width / Math.max(1, max)));
-                segments.add(new Segment(
-                        rag, n, x, w, href.apply(count, rag), n + " " + rag.label() + " – " + count.label()));
+                segments.add(new Segment(rag, n, x, w, href.apply(count, rag)));
                 x += w;
             }
             bars.add(new Bar(count.label(), y + 18, count.total(), segments));

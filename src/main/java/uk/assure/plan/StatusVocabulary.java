@@ -71,7 +71,16 @@ public final class StatusVocabulary {
             "A", Rag.AMBER,
             "G", Rag.GREEN));
 
+    /** The plan's words for an action that is under way but behind: the lead's own judgement that it is off track. */
+    private static final List<Phrase<Boolean>> OFF_TRACK_PHRASES =
+            phrases(Map.of("Behind schedule", true, "Delayed", true, "At risk", true));
+
     private StatusVocabulary() {}
+
+    /** True when the plan's word says the action is behind: "Behind schedule", "Delayed", "At risk". */
+    public static boolean isOffTrack(String word) {
+        return firstMatch(OFF_TRACK_PHRASES, word).isPresent();
+    }
 
     public static Optional<ActionStatus> interpret(String word) {
         return read(word).map(Reading::status);

@@ -1,5 +1,6 @@
 package uk.assure.plan;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +54,12 @@ public class Worklists {
             ActionStatus status,
             String statusWord,
             RagAssessment rag,
-            LocalDate lastActivity) {
+            LocalDate lastActivity,
+            Completion completion,
+            Slippage slippage,
+            DueDate requestedDue,
+            Boolean impactEvidenced,
+            LocalDate impactReviewOn) {
 
         public String statusLabel() {
             return statusWord != null && !statusWord.isBlank() ? statusWord : status.label();
@@ -60,6 +67,17 @@ public class Worklists {
 
         public boolean overdue(LocalDate today) {
             return !status.isDone() && due.date() != null && due.date().isBefore(today);
+        }
+
+        /** The filters of {@link Flag}, each the same predicate as the dashboard's count of it in SQL. */
+        public boolean is(Flag flag) {
+            return switch (flag) {
+                case AWAITING_SIGN_OFF -> completion == Completion.CLAIMED;
+                case REVISION_REQUESTED -> requestedDue != null && !status.isDone();
+                case SLIPPED -> slippage != null && status != ActionStatus.CLOSED && status != ActionStatus.SUPERSEDED;
+                case NO_DUE_DATE -> !status.isDone() && due.date() == null && due.precision() != DuePrecision.ONGOING;
+                case IMPACT_PENDING -> completion == Completion.CONFIRMED && Boolean.FALSE.equals(impactEvidenced);
+            };
         }
 
         public boolean dueWithin(LocalDate today, int days) {
@@ -89,7 +107,35 @@ public class Worklists {
         }
     }
 
+    /** What needs someone's attention beyond its RAG: each a list (filter {@code flag}) and a dashboard count. */
+    public enum Flag {
+        AWAITING_SIGN_OFF,
+        REVISION_REQUESTED,
+        SLIPPED,
+        NO_DUE_DATE,
+        IMPACT_PENDING;
+
+        /** The SQL for the same predicate as {@link Item#is}, over {@code action a}. */
+        String where() {
+            return switch (this) {
+                case AWAITING_SIGN_OFF -> "a.completion = 'CLAIMED'";
+                case REVISION_REQUESTED ->
+                    "a.requested_due_precision IS NOT NULL AND a.status IN ('NOT_STARTED', 'IN_PROGRESS')";
+                case SLIPPED -> "a.current_due_date > a.original_due_date AND a.status NOT IN ('CLOSED', 'SUPERSEDED')";
+                case NO_DUE_DATE ->
+                    "a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.current_due_date IS NULL"
+                            + " AND a.current_due_precision <> 'ONGOING'";
+                case IMPACT_PENDING -> "a.completion = 'CONFIRMED' AND a.impact_evidenced = false";
+            };
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     public record Dashboard(
+            Map<Flag, Integer> flags,
             List<Count> plans,
             List<Count> sections,
             List<Count> agencies,
@@ -159,7 +205,7 @@ public class Worklists {
             if (!item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()))) {
                 stale.add(item);
             }
-            if (item.status() == ActionStatus.COMPLETED
+            if (item.rag().rag() == Rag.COMPLETED
                     && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()))) {
                 completed.add(item);
             }
@@ -173,6 +219,7 @@ public class Worklists {
         List<Count> agencyCounts = new ArrayList<>(agencies.values());
         agencyCounts.sort(Comparator.comparing(Count::label, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Dashboard(
+                flags(partnershipId),
                 List.copyOf(plans.values()),
                 List.copyOf(sections.values()),
                 agencyCounts,
@@ -182,6 +229,25 @@ public class Worklists {
                 completed,
                 settings.warningDays(),
                 settings.staleDays());
+    }
+
+    /** Each flag counted by PostgreSQL, in one pass over the partnership's actions. */
+    private Map<Flag, Integer> flags(long partnershipId) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (Flag flag : Flag.values()) {
+            sql.append(flag.ordinal() == 0 ? "" : ", ")
+                    .append("count(*) FILTER (WHERE ")
+                    .append(flag.where())
+                    .append(')');
+        }
+        sql.append(" FROM action a WHERE a.partnership_id = ?");
+        Map<Flag, Integer> counts = new EnumMap<>(Flag.class);
+        jdbc.sql(sql.toString()).param(partnershipId).query(rs -> {
+            for (Flag flag : Flag.values()) {
+                counts.put(flag, rs.getInt(flag.ordinal() + 1));
+            }
+        });
+        return counts;
     }
 
     private static void count(Map<String, Count> counts, String key, String label, String plan, Rag rag) {
@@ -256,8 +322,8 @@ public class Worklists {
         List<Item> items = new ArrayList<>();
         jdbc.sql("""
                 SELECT a.id, p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title, a.external_id,
-                       a.ref, a.text, a.lead_raw, a.status, a.status_word, coalesce(a.last_update_at, a.created_at) AS active,
-                       a.current_due_raw, a.current_due_date, a.current_due_precision, a.current_due_start, a.current_due_note
+                       a.ref, a.text, a.lead_raw, a.status_word, a.impact_evidenced, a.impact_review_on, """ + RagColumns.SELECT + """
+
                 FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN section s ON s.id = a.section_id
                 WHERE a.partnership_id = ?
                 ORDER BY p.title, p.id, a.position""").param(partnershipId).query(rs -> {
@@ -267,12 +333,11 @@ public class Worklists {
                 return;
             }
             List<String> names = leadNames.getOrDefault(id, List.of());
-            ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
-            DueDate due = PlanQueries.dueOf(rs, "current_due");
-            LocalDate active = rs.getTimestamp("active")
-                    .toInstant()
-                    .atZone(clock.getZone())
-                    .toLocalDate();
+            RagInput input = RagColumns.read(rs, clock.getZone());
+            ActionStatus status = input.status();
+            DueDate due = input.currentDue();
+            LocalDate active = input.lastActivity();
+            Date review = rs.getDate("impact_review_on");
             String lead = rs.getString("lead_raw") != null ? rs.getString("lead_raw") : String.join(", ", names);
             items.add(new Item(
                     rs.getString("plan_id"),
@@ -287,8 +352,13 @@ public class Worklists {
                     due,
                     status,
                     rs.getString("status_word"),
-                    rag.assess(new RagInput(status, due, active)),
-                    active));
+                    rag.assess(input),
+                    active,
+                    input.completion(),
+                    Slippage.of(input.originalDue(), due, input.revisions()),
+                    input.requestedDue(),
+                    rs.getObject("impact_evidenced", Boolean.class),
+                    review == null ? null : review.toLocalDate()));
         });
         return items;
     }

@@ -33,6 +33,11 @@ public class Formats {
                         .replace("PM", "pm");
     }
 
+    /** "April 2026": how a slip is told, the month being what a board remembers. */
+    public String month(LocalDate date) {
+        return date == null ? "" : MONTH.format(date);
+    }
+
     public String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant.atZone(clock.getZone()));
     }

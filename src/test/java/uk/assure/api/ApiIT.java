@@ -178,10 +178,13 @@ class ApiIT {
         assertThat(latest.get("author").asText()).isEqualTo("API Lead");
         assertThat(latest.get("narrative").asText()).startsWith("Twelve case audits done");
         assertThat(latest.get("revisedDue").get("date").asText()).isEqualTo("2027-06-30");
-        assertThat(after.get("currentDue").get("date").asText()).isEqualTo("2027-06-30");
+        assertThat(latest.get("step").asText()).isEqualTo("REVISION_REQUESTED");
+        assertThat(after.get("currentDue")).as("a request until accepted").isEqualTo(before.get("currentDue"));
+        assertThat(after.get("signOff").get("requestedDue").get("date").asText())
+                .isEqualTo("2027-06-30");
         assertThat(after.get("originalDue")).as("the original date stays").isEqualTo(before.get("originalDue"));
         assertThat(jdbc.sql("""
-                SELECT actor FROM audit_event WHERE event_type = 'PROGRESS_RECORDED' AND object_id = ?
+                SELECT actor FROM audit_event WHERE event_type = 'REVISION_REQUESTED' AND object_id = ?
                 ORDER BY id DESC LIMIT 1""").param(actionId).query(String.class).single()).isEqualTo("API Lead");
 
         HttpResponse<String> stale = api.post(path + "/updates", """

@@ -77,7 +77,8 @@ class DemoPlansTest {
                 explanations.add(English.of(rag.explanation()));
             }
         }
-        assertThat(byRag.keySet()).containsExactlyInAnyOrder(Rag.values());
+        // the cases that wait on sign-off, or have no date, are added after the history (DemoShowcase)
+        assertThat(byRag.keySet()).contains(Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETED, Rag.CLOSED);
         assertThat(explanations).anyMatch(e -> e.endsWith("not started")).anyMatch(e -> e.startsWith("No update for"));
     }
 

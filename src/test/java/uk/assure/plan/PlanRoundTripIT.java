@@ -108,7 +108,7 @@ class PlanRoundTripIT {
         assertThat(action.currentDue().raw()).isEqualTo("When the new system arrives");
         assertThat(action.currentDue().precision()).isEqualTo(DuePrecision.UNKNOWN);
         assertThat(action.currentDue().date()).isNull();
-        assertThat(action.rag().rag()).isEqualTo(Rag.GREEN);
+        assertThat(action.rag().rag()).as("no date is never Green").isEqualTo(Rag.NO_DUE_DATE);
         assertThat(English.of(action.rag().explanation())).startsWith("No due date");
     }
 

@@ -54,6 +54,12 @@ class ProgressHistoryIT {
     @BeforeEach
     void aPlanWithOneAction() {
         partnership = directory.createPartnership("History").id();
+        // the history's own mechanics, with dates taken as recorded and no evidence asked for; HonestRagIT covers
+        // requests and sign-off
+        jdbc.sql(
+                        "UPDATE partnership SET revisions_need_acceptance = false, completion_needs_evidence = false WHERE id = ?")
+                .param(partnership)
+                .update();
         PlanWriter.Created created = writer.create(
                 partnership,
                 aPlan().with(aSection("1").with(anAction("1.1").due("Dec.18"))).build(),

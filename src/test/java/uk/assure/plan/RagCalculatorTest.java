@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,7 +134,7 @@ class RagCalculatorTest {
                         null,
                         daysAgo(75),
                         Rag.AMBER,
-                        "No update for 75 days (last 30 January 2019)"),
+                        "No update for 75 days (last 30 January 2019); no due date"),
                 row(
                         "both amber reasons",
                         NOT_STARTED,
@@ -149,25 +150,31 @@ class RagCalculatorTest {
                         on(-100),
                         daysAgo(300),
                         Rag.COMPLETED,
-                        "Completed"),
+                        "Completed and signed off"),
                 row("closed", CLOSED, on(-100), daysAgo(300), Rag.CLOSED, "Closed"),
                 row("superseded", SUPERSEDED, on(-100), daysAgo(300), Rag.CLOSED, "Superseded"),
 
-                // No date to be late against.
-                row("no due date at all", IN_PROGRESS, null, daysAgo(5), Rag.GREEN, "No due date; updated 5 days ago"),
+                // No date to be late against: never Green.
+                row(
+                        "no due date at all",
+                        IN_PROGRESS,
+                        null,
+                        daysAgo(5),
+                        Rag.NO_DUE_DATE,
+                        "No due date; updated 5 days ago"),
                 row(
                         "due date not understood",
                         IN_PROGRESS,
                         undated(DuePrecision.UNKNOWN, "When resources allow"),
                         daysAgo(1),
-                        Rag.GREEN,
+                        Rag.NO_DUE_DATE,
                         "No due date; updated 1 day ago"),
                 row(
                         "immediate with no date",
                         NOT_STARTED,
                         undated(DuePrecision.IMMEDIATE, "Immediate"),
                         daysAgo(0),
-                        Rag.GREEN,
+                        Rag.NO_DUE_DATE,
                         "No due date; updated today"),
                 row(
                         "ongoing",
@@ -236,11 +243,11 @@ class RagCalculatorTest {
 
         RagInput updated15DaysAgo = new RagInput(IN_PROGRESS, null, daysAgo(15));
         assertThat(inWords(strict.assess(updated15DaysAgo)))
-                .isEqualTo(new Worded(Rag.AMBER, "No update for 15 days (last 31 March 2019)"));
+                .isEqualTo(new Worded(Rag.AMBER, "No update for 15 days (last 31 March 2019); no due date"));
         assertThat(strict.assess(new RagInput(IN_PROGRESS, null, daysAgo(14))).rag())
-                .isEqualTo(Rag.GREEN);
+                .isEqualTo(Rag.NO_DUE_DATE);
         assertThat(inWords(calculator.assess(updated15DaysAgo)))
-                .isEqualTo(new Worded(Rag.GREEN, "No due date; updated 15 days ago"));
+                .isEqualTo(new Worded(Rag.NO_DUE_DATE, "No due date; updated 15 days ago"));
     }
 
     @Test
@@ -251,9 +258,182 @@ class RagCalculatorTest {
     }
 
     @Test
-    void labelsAreWords() {
-        assertThat(Stream.of(Rag.values()).map(Rag::label))
-                .containsExactly("Red", "Amber", "Green", "Completed", "Closed");
+    void everyRatingHasItsWordsWorstFirst() {
+        assertThat(Stream.of(Rag.values()).map(r -> English.MESSAGES.getMessage(r.key(), null, Locale.UK)))
+                .containsExactly(
+                        "Red", "Amber", "No due date", "Green", "Completed, awaiting sign-off", "Completed", "Closed");
+    }
+
+    /**
+     * Every combination the rules weigh: status × claimed or confirmed × the due date in force, the original and a
+     * revision still awaiting acceptance × the lead's own word × staleness × no date, each with its reason in words.
+     */
+    static Stream<Arguments> honestCases() {
+        LeadJudgement behind = new LeadJudgement("Behind schedule", TODAY.minusDays(34));
+        LeadJudgement saidInForm = new LeadJudgement(null, TODAY.minusDays(3));
+        LeadJudgement atRisk = new LeadJudgement("At risk", TODAY.minusDays(3));
+        return Stream.of(
+                // Completion: only a confirmed one is done (blue); a claim waits on someone else.
+                honest(
+                        "claimed complete, on time",
+                        input(COMPLETED, Completion.CLAIMED, on(30), on(30), 0, null, null, 5),
+                        Rag.AWAITING_SIGN_OFF,
+                        "Completion claimed by the lead; awaiting sign-off by an admin or the oversight body"),
+                honest(
+                        "claimed complete after the due date",
+                        input(COMPLETED, Completion.CLAIMED, on(-30), on(-30), 0, null, null, 5),
+                        Rag.AWAITING_SIGN_OFF,
+                        "Completion claimed by the lead; awaiting sign-off by an admin or the oversight body"),
+                honest(
+                        "claimed complete with no due date",
+                        input(COMPLETED, Completion.CLAIMED, null, null, 0, null, null, 200),
+                        Rag.AWAITING_SIGN_OFF,
+                        "Completion claimed by the lead; awaiting sign-off by an admin or the oversight body"),
+                honest(
+                        "confirmed complete, slipped and stale",
+                        input(COMPLETED, Completion.CONFIRMED, on(-10), on(-100), 2, null, behind, 300),
+                        Rag.COMPLETED,
+                        "Completed and signed off"),
+                honest(
+                        "closed with a revision still requested",
+                        input(CLOSED, null, on(-10), on(-10), 0, on(100), null, 5),
+                        Rag.CLOSED,
+                        "Closed"),
+                // A revised date is a request until accepted: RAG is measured against the date in force.
+                honest(
+                        "overdue, a later date requested",
+                        input(IN_PROGRESS, null, on(-15), on(-15), 0, on(118), null, 5),
+                        Rag.RED,
+                        "Due 31 March 2019, 15 days ago; not completed; a new date of 11 August 2019 is requested,"
+                                + " not yet accepted"),
+                honest(
+                        "on time, a later date requested",
+                        input(IN_PROGRESS, null, on(40), on(40), 0, on(140), null, 5),
+                        Rag.GREEN,
+                        "Due 25 May 2019, in 40 days; updated 5 days ago; a new date of 2 September 2019 is"
+                                + " requested, not yet accepted"),
+                honest(
+                        "not started, due soon, a later date requested",
+                        input(NOT_STARTED, null, on(10), on(10), 0, on(200), null, 5),
+                        Rag.AMBER,
+                        "Due 25 April 2019, in 10 days; not started; a new date of 1 November 2019 is requested,"
+                                + " not yet accepted"),
+                // An accepted revision counts, and the action stays visibly slipped.
+                honest(
+                        "accepted revision, on time",
+                        input(IN_PROGRESS, null, on(118), on(-15), 1, null, null, 5),
+                        Rag.GREEN,
+                        "Due 11 August 2019, in 118 days; updated 5 days ago; slipped: originally due 31 March 2019"),
+                honest(
+                        "revised twice, overdue again",
+                        input(IN_PROGRESS, null, on(-2), on(-200), 2, null, null, 5),
+                        Rag.RED,
+                        "Due 13 April 2019, 2 days ago; not completed; slipped: originally due 27 September 2018"),
+                honest(
+                        "accepted revision, another requested",
+                        input(IN_PROGRESS, null, on(20), on(-100), 1, on(300), null, 5),
+                        Rag.GREEN,
+                        "Due 5 May 2019, in 20 days; updated 5 days ago; slipped: originally due 5 January 2019;"
+                                + " a new date of 9 February 2020 is requested, not yet accepted"),
+                honest(
+                        "brought forward is not a slip",
+                        input(IN_PROGRESS, null, on(20), on(60), 1, null, null, 5),
+                        Rag.GREEN,
+                        "Due 5 May 2019, in 20 days; updated 5 days ago"),
+                // The lead's own word that it is behind: at least Amber, whatever the dates say.
+                honest(
+                        "behind schedule though due next year",
+                        input(IN_PROGRESS, null, on(300), on(300), 0, null, behind, 5),
+                        Rag.AMBER,
+                        "The lead reports it behind schedule (12 March 2019)"),
+                honest(
+                        "behind, said in the update form",
+                        input(IN_PROGRESS, null, on(300), on(300), 0, null, saidInForm, 3),
+                        Rag.AMBER,
+                        "The lead reports it behind schedule (12 April 2019)"),
+                honest(
+                        "at risk and stale",
+                        input(IN_PROGRESS, null, on(300), on(300), 0, null, atRisk, 90),
+                        Rag.AMBER,
+                        "The lead reports it at risk (12 April 2019); No update for 90 days (last 15 January 2019)"),
+                honest(
+                        "behind and not started, due soon",
+                        input(NOT_STARTED, null, on(5), on(5), 0, null, behind, 5),
+                        Rag.AMBER,
+                        "The lead reports it behind schedule (12 March 2019); Due 20 April 2019, in 5 days;"
+                                + " not started"),
+                honest(
+                        "behind and overdue is Red",
+                        input(IN_PROGRESS, null, on(-1), on(-1), 0, null, behind, 5),
+                        Rag.RED,
+                        "Due 14 April 2019, 1 day ago; not completed"),
+                honest(
+                        "behind with no due date",
+                        input(IN_PROGRESS, null, null, null, 0, null, behind, 5),
+                        Rag.AMBER,
+                        "The lead reports it behind schedule (12 March 2019); no due date"),
+                honest(
+                        "behind, ongoing",
+                        input(IN_PROGRESS, null, undated(DuePrecision.ONGOING, "Ongoing"), null, 0, null, behind, 5),
+                        Rag.AMBER,
+                        "The lead reports it behind schedule (12 March 2019)"),
+                honest(
+                        "behind, slipped and a revision requested",
+                        input(IN_PROGRESS, null, on(50), on(-50), 1, on(400), behind, 5),
+                        Rag.AMBER,
+                        "The lead reports it behind schedule (12 March 2019); slipped: originally due 24 February"
+                                + " 2019; a new date of 19 May 2020 is requested, not yet accepted"),
+                // No date: its own rating, never Green; a request for a date does not count until accepted.
+                honest(
+                        "no date, a date requested",
+                        input(IN_PROGRESS, null, null, null, 0, on(60), null, 5),
+                        Rag.NO_DUE_DATE,
+                        "No due date; updated 5 days ago; a new date of 14 June 2019 is requested, not yet accepted"),
+                honest(
+                        "no date, not started, updated today",
+                        input(NOT_STARTED, null, null, null, 0, null, null, 0),
+                        Rag.NO_DUE_DATE,
+                        "No due date; updated today"),
+                honest(
+                        "no date and stale",
+                        input(NOT_STARTED, null, null, null, 0, null, null, 61),
+                        Rag.AMBER,
+                        "No update for 61 days (last 13 February 2019); no due date"),
+                honest(
+                        "ongoing stays ongoing",
+                        input(IN_PROGRESS, null, undated(DuePrecision.ONGOING, "Ongoing"), null, 0, null, null, 5),
+                        Rag.GREEN,
+                        "Ongoing; updated 5 days ago"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("honestCases")
+    void neverFlatters(String name, RagInput input, Rag rag, String explanation) {
+        assertThat(inWords(calculator.assess(input))).isEqualTo(new Worded(rag, explanation));
+    }
+
+    @Test
+    void aCompletedActionWithNoWordOnItsSignOffCountsAsConfirmed() {
+        assertThat(new RagInput(COMPLETED, on(1), daysAgo(1)).completion()).isEqualTo(Completion.CONFIRMED);
+        assertThat(new RagInput(IN_PROGRESS, null, on(1), on(1), 0, null, null, daysAgo(1)).completion())
+                .isNull();
+    }
+
+    private static Arguments honest(String name, RagInput input, Rag rag, String explanation) {
+        return Arguments.of(name, input, rag, explanation);
+    }
+
+    private static RagInput input(
+            ActionStatus status,
+            Completion completion,
+            DueDate due,
+            DueDate original,
+            int revisions,
+            DueDate requested,
+            LeadJudgement offTrack,
+            int daysSinceUpdate) {
+        return new RagInput(
+                status, completion, due, original, revisions, requested, offTrack, daysAgo(daysSinceUpdate));
     }
 
     /** A rating with its reason in words, as the page shows it. */

@@ -47,13 +47,16 @@ import uk.assure.importer.PlanImports;
 import uk.assure.importer.PlanParsers;
 import uk.assure.partnership.DirectoryAdmin;
 import uk.assure.partnership.PartnershipDirectory;
+import uk.assure.partnership.SignOffRules;
 import uk.assure.plan.ActionChanges;
 import uk.assure.plan.ActionStatus;
 import uk.assure.plan.EvidenceFile;
+import uk.assure.plan.InvalidProgressException;
 import uk.assure.plan.PlanWork;
 import uk.assure.plan.PlanWriter;
 import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
+import uk.assure.plan.SignOffs;
 import uk.assure.plan.StaleActionException;
 import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
@@ -124,7 +127,9 @@ class AccessMatrixIT {
         ADMINISTER,
         OWN_TOKEN,
         /** The platform operator's pages: no partnership's person, admins included (PlatformPagesIT signs in as one). */
-        OPERATE
+        OPERATE,
+        /** An admin, or a member of the action's oversight body (none of these people sits on one). */
+        SIGN_OFF
     }
 
     /** Every route's rule; a route missing here fails the test. */
@@ -134,6 +139,16 @@ class AccessMatrixIT {
         RULES.put("GET /sign-in", Rule.PUBLIC);
         RULES.put("GET /", Rule.HOME);
         RULES.put("GET /plans", Rule.SIGNED_IN);
+        RULES.put("GET /rag", Rule.SIGNED_IN);
+        RULES.put("GET /admin/sign-off", Rule.ADMINISTER);
+        RULES.put("POST /admin/sign-off", Rule.ADMINISTER);
+        RULES.put("POST /admin/sign-off/members", Rule.ADMINISTER);
+        for (String prefix : List.of("", "/api/v1")) {
+            for (String step :
+                    List.of("completion/confirm", "completion/send-back", "revision/accept", "revision/refuse")) {
+                RULES.put("POST " + prefix + "/plans/{planId}/actions/{actionId}/" + step, Rule.SIGN_OFF);
+            }
+        }
         RULES.put("GET /account/password", Rule.SIGNED_IN);
         RULES.put("POST /account/password", Rule.SIGNED_IN);
         RULES.put("GET /account/two-step", Rule.SIGNED_IN);
@@ -247,6 +262,7 @@ class AccessMatrixIT {
             case IMPORT, ADMINISTER -> !admin ? Answer.FORBIDDEN : ownPartnership ? Answer.OK : Answer.NOT_FOUND;
             case OWN_TOKEN -> admin && ownPartnership ? Answer.OK : Answer.NOT_FOUND;
             case OPERATE -> Answer.FORBIDDEN;
+            case SIGN_OFF -> !sees ? Answer.NOT_FOUND : admin ? Answer.OK : Answer.FORBIDDEN;
         };
     }
 
@@ -288,6 +304,9 @@ class AccessMatrixIT {
 
     @Autowired
     UserAdmin userAdmin;
+
+    @Autowired
+    SignOffRules signOffRules;
 
     @Autowired
     Invitations invitations;
@@ -493,6 +512,20 @@ class AccessMatrixIT {
                 "POST /plans/{planId}/actions/{actionId}/edit",
                 (u, o) -> work.edit(
                         u, o.get("actionId"), -1, new ActionChanges.Fields("1", "Text", null, null, null, null)));
+        calls.put(
+                "POST /plans/{planId}/actions/{actionId}/completion/confirm",
+                (u, o) ->
+                        work.confirmCompletion(u, o.get("actionId"), -1, new SignOffs.Confirmation(null, null, null)));
+        calls.put(
+                "POST /plans/{planId}/actions/{actionId}/completion/send-back",
+                (u, o) -> work.sendBackCompletion(u, o.get("actionId"), -1, ""));
+        calls.put(
+                "POST /plans/{planId}/actions/{actionId}/revision/accept",
+                (u, o) -> work.acceptRevision(u, o.get("actionId"), -1));
+        calls.put(
+                "POST /plans/{planId}/actions/{actionId}/revision/refuse",
+                (u, o) -> work.refuseRevision(u, o.get("actionId"), -1, ""));
+        calls.put("GET /admin/sign-off", (u, o) -> signOffRules.rules(u));
         calls.put("GET /dashboard", (u, o) -> work.dashboard(u));
         calls.put("GET /actions", (u, o) -> work.actions(u));
         calls.put("GET /my-actions", (u, o) -> work.myActions(u));
@@ -546,7 +579,7 @@ class AccessMatrixIT {
             return Answer.FORBIDDEN.name();
         } catch (NotFoundException e) {
             return Answer.NOT_FOUND.name();
-        } catch (IllegalArgumentException | StaleActionException | InvalidInput e) {
+        } catch (IllegalArgumentException | StaleActionException | InvalidInput | InvalidProgressException e) {
             return "ALLOWED"; // let in, then refused on what was sent
         }
     }

@@ -87,9 +87,9 @@ class ActionUpdateIT {
                 .contains("Audit of twelve cases finished", "30 June 2027", "The auditor started late");
         String actionId = actionPath.substring(actionPath.lastIndexOf('/') + 1);
         assertThat(jdbc.sql("""
-                SELECT after_state->>'due' FROM audit_event WHERE event_type = 'PROGRESS_RECORDED' AND object_id = ?
-                ORDER BY id DESC LIMIT 1""").param(actionId).query(String.class).single())
-                .as("the update is an audit event with the state after")
+                SELECT after_state->>'requestedDue' FROM audit_event WHERE event_type = 'REVISION_REQUESTED'
+                AND object_id = ? ORDER BY id DESC LIMIT 1""").param(actionId).query(String.class).single())
+                .as("the update is an audit event with the state after: the new date is requested, not in force")
                 .isEqualTo("30 June 2027");
     }
 

@@ -141,7 +141,8 @@ class BrowserJourneysIT {
         assertThat(latest)
                 .contains(
                         "Dates agreed with the partners",
-                        "Due date changed to",
+                        // a lead's new date is a request until an admin or the oversight body accepts it
+                        "Asked to move the due date to",
                         "The audit team was moved to the inspection");
 
         chromium.open("/my-actions");
@@ -200,6 +201,19 @@ class BrowserJourneysIT {
         pages.put("admin-people", "/admin/people");
         pages.put("admin-bodies", "/admin/bodies");
         pages.put("admin-audit", "/admin/audit");
+        pages.put("admin-sign-off", "/admin/sign-off");
+        pages.put("rag-legend", "/rag");
+        pages.put("actions-awaiting-sign-off", "/actions?flag=awaiting-sign-off");
+        pages.put("actions-slipped", "/actions?flag=slipped");
+        pages.put("action-awaiting-sign-off", actionWhere("a.completion = 'CLAIMED'"));
+        pages.put("action-revision-requested", actionWhere("a.requested_due_precision IS NOT NULL"));
+        pages.put(
+                "action-slipped", actionWhere("a.current_due_date > a.original_due_date AND a.status = 'IN_PROGRESS'"));
+        pages.put("action-impact-pending", actionWhere("a.impact_evidenced = false"));
+        pages.put(
+                "action-no-due-date",
+                actionWhere("a.current_due_date IS NULL AND a.status = 'IN_PROGRESS'"
+                        + " AND a.current_due_precision <> 'ONGOING'"));
         String viewer = jdbc.sql("""
                 INSERT INTO app_user (partnership_id, external_id, email, display_name, role)
                 SELECT partnership_id, 'axe-viewer', 'axe-viewer@test.local', 'Axe Viewer', 'VIEWER' FROM plan LIMIT 1
@@ -215,6 +229,12 @@ class BrowserJourneysIT {
                 .findElement(By.cssSelector("form[action$='/updates'] button[type=submit]"))
                 .click();
         check("action-errors", violations);
+
+        chromium.open(actionWhere("a.completion = 'CLAIMED'"));
+        chromium.driver()
+                .findElement(By.cssSelector("form[action$='/completion/confirm'] button[type=submit]"))
+                .click();
+        check("action-sign-off-errors", violations);
 
         chromium.open("/imports/new");
         chromium.driver()
@@ -573,6 +593,14 @@ class BrowserJourneysIT {
     private void check(String name, Map<String, List<String>> violations) {
         chromium.screenshot(name);
         violations.put(name, new ArrayList<>(chromium.accessibilityViolations()));
+    }
+
+    /** The demo's action in the state named, which the demo always shows (DemoShowcase). */
+    private String actionWhere(String condition) {
+        return jdbc.sql("SELECT '/plans/' || p.external_id || '/actions/' || a.external_id FROM action a"
+                        + " JOIN plan p ON p.id = a.plan_id WHERE " + condition + " ORDER BY a.id LIMIT 1")
+                .query(String.class)
+                .single();
     }
 
     private String anOpenActionPath() {

@@ -19,6 +19,7 @@ import uk.assure.plan.DueDate;
 import uk.assure.plan.PlanWriter;
 import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
+import uk.assure.plan.SignOffs;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -38,6 +39,9 @@ class PlanPagesIT {
 
     @Autowired
     ProgressService progress;
+
+    @Autowired
+    SignOffs signOffs;
 
     Browserless browser;
 
@@ -103,6 +107,7 @@ class PlanPagesIT {
                 ProgressEntry.note("Review under way", ActionStatus.IN_PROGRESS)
                         .withRevisedDue(DueDate.parse("Jun.19"), "Waiting for the new form"),
                 new ProgressService.Author(null, "Pat Police"));
+        signOffs.acceptRevision(partnership, action, 1, new ProgressService.Author(null, "Board"));
 
         Document page = browser.page("/plans/" + created.externalId() + "/actions/" + action);
 
@@ -118,7 +123,8 @@ class PlanPagesIT {
                         "Improved engagement",
                         "Quarterly audit",
                         "Some cases are graded too low.");
-        assertThat(page.select(".govuk-inset-text strong.govuk-tag").text()).isEqualTo("Red");
+        assertThat(page.select(".govuk-inset-text a strong.govuk-tag").text()).isEqualTo("Red");
+        assertThat(page.select("#slipped").text()).contains("originally due March 2019, now June 2019 (revised once)");
         assertThat(page.select(".govuk-inset-text").text()).contains("Due 30 June 2019");
         String history = page.select("ol.govuk-list").text();
         assertThat(history)

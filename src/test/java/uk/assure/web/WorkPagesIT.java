@@ -17,6 +17,7 @@ import uk.assure.plan.ActionStatus;
 import uk.assure.plan.DueDate;
 import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
+import uk.assure.plan.SignOffs;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.FreshDatabase;
@@ -39,6 +40,13 @@ class WorkPagesIT {
 
     @Autowired
     ProgressService progress;
+
+    @Autowired
+    SignOffs signOffs;
+
+    private static int shownOf(String summary) {
+        return Integer.parseInt(summary.substring(0, summary.indexOf(' ')));
+    }
 
     Browserless browser;
 
@@ -149,6 +157,14 @@ class WorkPagesIT {
                 ProgressEntry.note("Moved on.", ActionStatus.IN_PROGRESS)
                         .withRevisedDue(DueDate.exact(LocalDate.now().plusYears(1)), "Agreed at the board"),
                 new ProgressService.Author(null, "Test"));
+        String stillOverdue =
+                browser.page("/actions?due=overdue").select("#summary").text();
+        assertThat(stillOverdue).as("a new date is a request until accepted").startsWith(shownOf(before) + " of ");
+        signOffs.acceptRevision(
+                Long.parseLong(overdue[1]),
+                overdue[0],
+                Integer.parseInt(overdue[2]) + 1,
+                new ProgressService.Author(null, "Board"));
 
         String after = browser.page("/actions?due=overdue").select("#summary").text();
         int shownBefore = Integer.parseInt(before.substring(0, before.indexOf(' ')));
