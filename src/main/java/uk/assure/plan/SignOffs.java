@@ -107,7 +107,7 @@ public class SignOffs {
         if (row.completion() != Completion.CLAIMED) {
             errors.add(new FieldError("signOff", Message.of("signOff.error.noClaim")));
         }
-        requireReason(errors, reason, Message.of("signOff.error.sendBackReason"));
+        requireReason(errors, "reason", reason, Message.of("signOff.error.sendBackReason"));
         refuseIf(errors);
         String id = step(
                 row,
@@ -169,7 +169,8 @@ public class SignOffs {
         if (!row.revisionRequested()) {
             errors.add(new FieldError("signOff", Message.of("signOff.error.noRequest")));
         }
-        requireReason(errors, reason, Message.of("signOff.error.refuseReason"));
+        // the refusal's own box on the page, beside the send-back one
+        requireReason(errors, "refuse-reason", reason, Message.of("signOff.error.refuseReason"));
         refuseIf(errors);
         String id = step(
                 row,
@@ -286,11 +287,11 @@ public class SignOffs {
         return new ProgressService.Recorded(updateId, row.version() + 1);
     }
 
-    private void requireReason(List<FieldError> errors, String reason, Message missing) {
+    private void requireReason(List<FieldError> errors, String field, String reason, Message missing) {
         if (reason == null || reason.isBlank()) {
-            errors.add(new FieldError("reason", missing));
+            errors.add(new FieldError(field, missing));
         } else {
-            tooLong(errors, "reason", reason);
+            tooLong(errors, field, reason);
         }
     }
 

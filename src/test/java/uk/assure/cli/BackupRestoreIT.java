@@ -153,11 +153,10 @@ class BackupRestoreIT {
             assertThat(audited)
                     .as("each update in the backup has its audit event, and no event names an update it lacks")
                     .containsAll(updates);
-            assertThat(db.sql("""
-                            SELECT count(*) FROM action a
-                            WHERE a.version <> (SELECT count(*) FROM progress_update u WHERE u.action_id = a.id)""").query(Long.class).single())
+            // a sign-off step moves the version without an update row, so compare with before the burst
+            assertThat(versionsLessUpdates(db))
                     .as("every action's version counts the updates the backup holds")
-                    .isZero();
+                    .isEqualTo(versionsLessUpdates);
         }
     }
 
