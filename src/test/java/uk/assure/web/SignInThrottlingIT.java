@@ -69,12 +69,13 @@ class SignInThrottlingIT {
         }
         clock.move(Duration.ofMinutes(16));
         // both check a password against an Argon2 hash (a stand-in one for an unknown email): without that, an unknown
-        // email would be answered several times faster
+        // email would be answered ten or more times faster. The fastest of each is compared, the time least disturbed
+        // by a busy machine (a shared CI host pushed a median ratio past 2 once), within a factor of three.
         Arrays.sort(unknown);
         Arrays.sort(wrong);
-        double ratio = (double) unknown[unknown.length / 2] / wrong[wrong.length / 2];
+        double ratio = (double) unknown[0] / wrong[0];
         assertThat(ratio)
-                .as("median time for an unknown email over that for a wrong password")
-                .isBetween(0.5, 2.0);
+                .as("fastest time for an unknown email over that for a wrong password")
+                .isBetween(1 / 3.0, 3.0);
     }
 }
