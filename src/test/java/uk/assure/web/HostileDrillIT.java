@@ -3,6 +3,7 @@ package uk.assure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -261,7 +263,7 @@ class HostileDrillIT {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             byte[] plain = docx(DOCUMENT.replace("TEXT", "x"));
-            try (var parts = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain))) {
+            try (var parts = new ZipInputStream(new ByteArrayInputStream(plain))) {
                 for (ZipEntry entry = parts.getNextEntry(); entry != null; entry = parts.getNextEntry()) {
                     if (!entry.getName().equals("word/document.xml")) {
                         part(zip, entry.getName(), parts.readAllBytes());
