@@ -139,7 +139,8 @@ final class BackupWriter {
                 sequences,
                 LEFT_OUT,
                 lastAuditEvent(c, catalog),
-                auditKey == null ? null : Backups.AUDIT_KEY);
+                auditKey == null ? null : Backups.AUDIT_KEY,
+                AuditChecks.read(c));
         byte[] json = manifest.toJson();
         zip.putNextEntry(new ZipEntry(Manifest.NAME));
         zip.write(json);

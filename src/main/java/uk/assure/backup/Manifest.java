@@ -17,6 +17,8 @@ import java.util.List;
  * @param lastAuditEvent the id of the newest audit event it holds (null: none)
  * @param auditKey the part holding the embedded default's audit key ({@code audit.key}), or null when the key is
  *     a setting ({@code ASSURE_AUDIT_KEY}) and so in no backup
+ * @param auditChecks the source's definitions of the constraints on {@code audit_event} whose bounds came from its
+ *     events (V17; {@link AuditChecks}); empty before V17, null in a backup made before they were recorded
  */
 public record Manifest(
         String format,
@@ -31,7 +33,8 @@ public record Manifest(
         List<Sequence> sequences,
         List<LeftOut> leftOut,
         Long lastAuditEvent,
-        String auditKey) {
+        String auditKey,
+        List<Check> auditChecks) {
 
     static final String NAME = "manifest.json";
     static final String FORMAT = "assure-backup";
@@ -49,6 +52,9 @@ public record Manifest(
 
     /** A sequence's state, as {@code setval(name, lastValue, isCalled)} restores it. */
     public record Sequence(String name, long lastValue, boolean isCalled) {}
+
+    /** A CHECK constraint of the source, as {@code pg_get_constraintdef} wrote it. */
+    public record Check(String table, String name, String definition) {}
 
     /** A table deliberately not in the backup, and why. */
     public record LeftOut(String name, String why) {}

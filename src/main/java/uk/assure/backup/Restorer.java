@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import uk.assure.system.DatabaseOwner;
@@ -19,7 +20,8 @@ import uk.assure.system.DatabaseOwner;
  * Loads a checked backup into an empty database: the app's own migrations up to the backup's schema version make
  * the tables, then each table's rows go in by COPY, in the backup's order, and the sequences are set, all in one
  * transaction. Only COPY blocks are read from the file, into tables and columns the schema has; nothing in it runs
- * as SQL.
+ * as SQL. The constraints whose bounds the source's own events set when V17 ran are given the source's bounds
+ * ({@link AuditChecks}) before the rows go in.
  */
 final class Restorer {
 
@@ -33,7 +35,10 @@ final class Restorer {
             Catalog schema = Catalog.read(c, BackupWriter.leftOutNames());
             matches(schema, manifest);
             emptyTables(c, schema.tables());
+            // the source's audit constraints, whose bounds V17 took from its events, before its events go in
+            Set<String> derived = AuditChecks.beforeLoad(c, manifest.auditChecks());
             load(c, backup, manifest);
+            AuditChecks.afterLoad(c, derived);
             setSequences(c, schema, manifest);
             c.commit();
         }

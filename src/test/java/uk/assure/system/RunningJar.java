@@ -65,6 +65,11 @@ final class RunningJar {
 
     record Ran(int exitCode, String output) {}
 
+    /** {@code java -jar assure.jar COMMAND...}, started and left running: the caller waits for it or kills it. */
+    static Process start(Path dataDir, Map<String, String> settings, Path log, String... command) throws IOException {
+        return launch(dataDir, settings, log, List.of(command));
+    }
+
     private static Process launch(Path dataDir, Map<String, String> settings, Path log, List<String> args)
             throws IOException {
         if (!Files.isRegularFile(JAR)) {

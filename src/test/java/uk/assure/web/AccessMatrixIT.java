@@ -320,6 +320,7 @@ class AccessMatrixIT {
     final Map<Objects, Map<String, String>> ids = new EnumMap<>(Objects.class);
     final Map<Objects, long[]> importers = new EnumMap<>(Objects.class);
     final Map<Person, String> emails = new EnumMap<>(Person.class);
+    final Map<String, Integer> crossPartnership = new TreeMap<>();
 
     /** Set up once for both tests; the test's own thread sees every partnership while it does. */
     @BeforeAll
@@ -473,6 +474,15 @@ class AccessMatrixIT {
                     Answer want = expected(RULES.get(route), person, objects, method);
                     String got = answer(method, response);
                     cells++;
+                    if (objects != null
+                            && person != Person.ANONYMOUS
+                            && (objects == Objects.B) != (person == Person.ADMIN_OF_B)) {
+                        // asked about the other partnership's object: counted for docs/security.md's figures
+                        crossPartnership.merge(method, 1, Integer::sum);
+                        if (!got.equals(Answer.NOT_FOUND.name()) && !got.equals(Answer.FORBIDDEN.name())) {
+                            crossPartnership.merge("answered", 1, Integer::sum);
+                        }
+                    }
                     row.append(String.format(" %-10s", got));
                     if (!got.equals(want.name())) {
                         mismatches.add(route + (objects == null ? "" : " [" + objects + "]") + " as " + person
@@ -482,8 +492,23 @@ class AccessMatrixIT {
                 table.put(route + (objects == null ? "" : " [" + objects + "]"), row.toString());
             }
         }
+        String figures = String.format(
+                "DRILL access matrix: %d routes, %d answers, %d mismatches; cross-partnership: %d reads (GET) and %d "
+                        + "writes (POST), each asked as every signed-in person of the other partnership, %d answered "
+                        + "other than 404 or 403",
+                routes.size(),
+                cells,
+                mismatches.size(),
+                crossPartnership.getOrDefault("GET", 0),
+                crossPartnership.getOrDefault("POST", 0),
+                crossPartnership.getOrDefault("answered", 0));
+        System.out.println(figures);
+        table.put("~ " + figures, "");
         writeTable(table);
         assertThat(cells).isGreaterThan(500);
+        assertThat(crossPartnership.getOrDefault("answered", 0))
+                .as("answers about the other partnership's objects other than 404 or 403")
+                .isZero();
         assertThat(mismatches).as("answers that differ from the role model").isEmpty();
     }
 
@@ -600,6 +625,68 @@ class AccessMatrixIT {
                         rs.getObject("agency_id", Long.class),
                         true))
                 .single());
+    }
+
+    /**
+     * Every form route the app serves (every POST outside the token-only API), sent by a signed-in admin with the
+     * objects they may change, once without a CSRF token and once with another session's: each answers 403, and no
+     * row of any table changes.
+     */
+    @Test
+    void everyFormRouteRefusesAMissingOrWrongCsrfTokenAndNothingChanges() {
+        List<String> posts = routes().stream()
+                .filter(r -> r.startsWith("POST ") && !r.startsWith("POST /api/"))
+                .toList();
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String route : posts) {
+            String pattern = route.substring("POST ".length());
+            paths.put(route, pattern.contains("{") ? fill(pattern, Objects.A1) : pattern);
+        }
+        Map<String, String> before = fingerprint();
+        List<String> notRefused = new ArrayList<>();
+        int attempts = 0;
+        for (Map.Entry<String, String> path : paths.entrySet()) {
+            for (Map<String, String> form : List.of(
+                    Map.of("comment", "Forged", "narrative", "Forged"),
+                    Map.of("comment", "Forged", "narrative", "Forged", "_csrf", csrf.get(Person.BOARD)))) {
+                HttpResponse<String> answer = browsers.get(Person.ADMIN).firstAnswer("POST", path.getValue(), form);
+                attempts++;
+                if (answer.statusCode() != 403) {
+                    notRefused.add(path.getKey() + (form.containsKey("_csrf") ? " (another session's token)" : "")
+                            + ": " + answer.statusCode());
+                }
+            }
+        }
+        Map<String, String> after = fingerprint();
+        System.out.printf(
+                "DRILL CSRF: %d form routes, %d posts (each without a token and with another session's), "
+                        + "%d answered other than 403, %d tables changed%n",
+                paths.size(),
+                attempts,
+                notRefused.size(),
+                before.keySet().stream()
+                        .filter(t -> !before.get(t).equals(after.get(t)))
+                        .count());
+        assertThat(paths).hasSizeGreaterThan(30);
+        assertThat(notRefused).isEmpty();
+        assertThat(after).isEqualTo(before);
+    }
+
+    /** Each table's rows, counted and hashed, as the test's thread sees them (every partnership). */
+    private Map<String, String> fingerprint() {
+        Map<String, String> tables = new TreeMap<>();
+        for (String table : jdbc.sql("""
+                        SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+                          AND tablename NOT IN ('flyway_schema_history', 'spring_session', 'spring_session_attributes')
+                        """).query(String.class).list()) {
+            tables.put(
+                    table,
+                    jdbc.sql("SELECT count(*) || ' ' || coalesce(sum(hashtext(r::text)), 0) FROM public.\"" + table
+                                    + "\" r")
+                            .query(String.class)
+                            .single());
+        }
+        return tables;
     }
 
     @Test

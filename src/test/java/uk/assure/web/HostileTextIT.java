@@ -121,6 +121,10 @@ class HostileTextIT {
                 }
             }
         }
+        System.out.printf(
+                "DRILL hostile text in forms: %d posts (every field of every form on %d pages, each with a NUL, a "
+                        + "control character and an escape character), %d answered 5xx or wrote a row%n",
+                sent, pages.size(), failures.size());
         assertThat(sent).as("forms and fields tried").isGreaterThan(100);
         assertThat(failures).isEmpty();
     }
@@ -255,6 +259,10 @@ class HostileTextIT {
                 }
             }
         }
+        System.out.printf(
+                "DRILL hostile text in the API: %d update bodies (%s, each with a NUL, a lone surrogate and a "
+                        + "control character), %d not refused with 400 naming the field%n",
+                4 * escapes.size(), "narrative, statusReason, revisionReason, evidenceUrl", failures.size());
         long before = rows();
         HttpResponse<String> comment = api.post(base + "/comments", "{\"comment\": \"a\\u0000b\"}");
         assertThat(comment.statusCode()).isEqualTo(400);
