@@ -34,7 +34,8 @@ public record AssureProperties(
             String password,
             @DefaultValue("assure_app") String appUser,
             String appPassword,
-            @DefaultValue("10") int poolSize) {}
+            @DefaultValue("10") int poolSize,
+            @DefaultValue("32MB") DataSize embeddedSharedBuffers) {}
 
     public record Admin(String email, String password) {}
 

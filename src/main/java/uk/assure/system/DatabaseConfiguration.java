@@ -34,7 +34,10 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${assure.database.url:}'.isBlank()")
     EmbeddedPostgresServer embeddedPostgresServer(AssureProperties properties) {
-        return EmbeddedPostgresServer.start(Path.of(properties.dataDir()));
+        AssureProperties.Database db = properties.database();
+        return EmbeddedPostgresServer.start(
+                Path.of(properties.dataDir()),
+                new EmbeddedPostgresServer.Sizing(db.embeddedSharedBuffers(), db.poolSize()));
     }
 
     @Bean(destroyMethod = "close")

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,33 @@ public final class EmbeddedPostgresServer implements Closeable {
         this.watchdog = watchdog;
     }
 
+    /**
+     * How much the server may take. PostgreSQL's own defaults (128 MB of shared buffers, 100 connections) are sized
+     * for a database server; the embedded one shares a small machine with the app, so it starts smaller. A large
+     * partnership raises the buffers (docs/operations.md).
+     *
+     * @param sharedBuffers PostgreSQL's {@code shared_buffers}
+     * @param poolSize the app's connection pool: the server allows that many and room for backups and the command line
+     */
+    public record Sizing(DataSize sharedBuffers, int poolSize) {
+
+        /** For the command line's own short runs (backup, restore): the app's default sizes. */
+        public static final Sizing DEFAULT = new Sizing(DataSize.ofMegabytes(32), 10);
+
+        String sharedBuffersSetting() {
+            return Math.max(1, sharedBuffers.toMegabytes()) + "MB";
+        }
+
+        String maxConnectionsSetting() {
+            return String.valueOf(Math.max(20, poolSize + 10));
+        }
+    }
+
     public static EmbeddedPostgresServer start(Path dataDir) {
+        return start(dataDir, Sizing.DEFAULT);
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDir, Sizing sizing) {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir.toAbsolutePath());
         EmbeddedPostgres postgres = null;
@@ -71,6 +98,8 @@ public final class EmbeddedPostgresServer implements Closeable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("shared_buffers", sizing.sharedBuffersSetting())
+                    .setServerConfig("max_connections", sizing.maxConnectionsSetting())
                     .start();
             refuseUnlessDurable(postgres);
             createDatabaseIfMissing(postgres);
