@@ -32,6 +32,7 @@ public record PackChart(int width, int height, List<Bar> bars, List<LegendKey> l
     static final int GAP = 14;
     static final int PLOT_WIDTH = 560;
     static final int LEGEND_ROW = 22;
+    static final int LEGEND_COLUMN = 235;
 
     public record Bar(String label, int labelY, int y, int total, int totalX, List<Segment> segments) {}
 
@@ -65,11 +66,11 @@ public record PackChart(int width, int height, List<Bar> bars, List<LegendKey> l
         List<LegendKey> legend = new ArrayList<>();
         int column = 0;
         for (Rag rag : Rag.values()) {
-            legend.add(new LegendKey(rag, (column % 4) * 160, y + (column / 4) * LEGEND_ROW));
+            legend.add(new LegendKey(rag, (column % 3) * LEGEND_COLUMN, y + (column / 3) * LEGEND_ROW));
             column++;
         }
-        int height = y + ((Rag.values().length + 3) / 4) * LEGEND_ROW + 4;
-        return new PackChart(PLOT_WIDTH + 60, height, bars, legend);
+        int height = y + ((Rag.values().length + 2) / 3) * LEGEND_ROW + 4;
+        return new PackChart(Math.max(PLOT_WIDTH + 60, 3 * LEGEND_COLUMN), height, bars, legend);
     }
 
     // --- the PNG, for the Word document ---

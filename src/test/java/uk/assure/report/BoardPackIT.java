@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +55,7 @@ import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
+import uk.assure.support.Chromium;
 import uk.assure.support.TestClock;
 import uk.assure.system.Scope;
 
@@ -477,6 +482,37 @@ class BoardPackIT {
         assertThat(next.select("#compared-with").text()).startsWith("Board pack for the meeting of " + date(30));
         assertThat(items(next, "#changes-updates-list"))
                 .containsExactly("1.4 Review the cases: 1 update, the latest on " + date(2));
+    }
+
+    @Test
+    @Order(4)
+    void axeFindsNothingOnThePackPageOrTheReportsPageAndItsFormErrors() {
+        try (Chromium chromium = new Chromium(port)) {
+            chromium.open("/sign-in");
+            chromium.driver().findElement(By.id("email")).sendKeys(EMAIL);
+            chromium.driver().findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+            new WebDriverWait(chromium.driver(), Duration.ofSeconds(15))
+                    .until(d -> !chromium.path().equals("/sign-in"));
+            chromium.secondStep(EMAIL);
+            Map<String, List<String>> violations = new LinkedHashMap<>();
+            chromium.open("/reports/pack" + query());
+            chromium.screenshot("board-pack");
+            violations.put("pack", chromium.accessibilityViolations());
+            chromium.open("/reports");
+            chromium.screenshot("reports");
+            violations.put("reports", chromium.accessibilityViolations());
+            chromium.driver()
+                    .findElement(By.cssSelector("#take-snapshot + form button"))
+                    .click();
+            new WebDriverWait(chromium.driver(), Duration.ofSeconds(15))
+                    .until(d -> !d.findElements(By.cssSelector(".govuk-error-summary"))
+                            .isEmpty());
+            chromium.screenshot("reports-errors");
+            violations.put("reports with errors", chromium.accessibilityViolations());
+            assertThat(violations)
+                    .as("axe-core violations by page")
+                    .allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+        }
     }
 
     private HttpResponse<byte[]> bytes(String path) throws Exception {
