@@ -57,6 +57,7 @@ import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
 import uk.assure.support.Chromium;
 import uk.assure.support.TestClock;
+import uk.assure.support.TestPlans.ActionBuilder;
 import uk.assure.system.Scope;
 
 /**
@@ -203,15 +204,12 @@ class BoardPackIT {
         });
     }
 
-    private static uk.assure.support.TestPlans.ActionBuilder action(
-            String ref, String text, long agency, String lead, int dueIn, ActionStatus status) {
+    private ActionBuilder action(String ref, String text, long agency, String lead, int dueIn, ActionStatus status) {
         return anAction(ref)
                 .text(text)
                 .ledBy(agency, null)
                 .leadRaw(lead)
-                .due(LocalDate.now(java.time.ZoneId.of("Europe/London"))
-                        .plusDays(dueIn)
-                        .format(DAY))
+                .due(LocalDate.now(TestClock.of(port)).plusDays(dueIn).format(DAY))
                 .status(status, null);
     }
 
