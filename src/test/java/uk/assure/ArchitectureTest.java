@@ -26,7 +26,7 @@ class ArchitectureTest {
             .importPackages("uk.assure");
 
     /** The features, top to bottom; each may use those below it, never those above. */
-    private static final String[] FEATURES = {"importer", "plan", "partnership", "account", "audit"};
+    private static final String[] FEATURES = {"report", "importer", "plan", "partnership", "account", "audit"};
 
     @Test
     void featurePackagesHaveNoCycles() {
@@ -45,6 +45,8 @@ class ArchitectureTest {
                 .definedBy("uk.assure.backup..")
                 .layer("api")
                 .definedBy("uk.assure.api..")
+                .layer("report")
+                .definedBy("uk.assure.report..")
                 .layer("importer")
                 .definedBy("uk.assure.importer..")
                 .layer("plan")
@@ -67,18 +69,21 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("api")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("cli", "api")
                 .whereLayer("importer")
                 .mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("plan")
-                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer")
+                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer", "report")
                 .whereLayer("partnership")
-                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer", "plan")
+                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer", "report", "plan")
                 .whereLayer("account")
-                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer", "plan", "partnership")
+                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer", "report", "plan", "partnership")
                 .whereLayer("audit")
-                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer", "plan", "partnership", "account")
+                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer", "report", "plan", "partnership", "account")
                 .whereLayer("web")
-                .mayOnlyBeAccessedByLayers("cli", "demo", "api", "importer", "plan", "partnership", "account");
+                .mayOnlyBeAccessedByLayers(
+                        "cli", "demo", "api", "importer", "report", "plan", "partnership", "account");
         rule.check(MAIN);
     }
 
@@ -94,6 +99,7 @@ class ArchitectureTest {
                         "uk.assure.cli..",
                         "uk.assure.demo..",
                         "uk.assure.web..",
+                        "uk.assure.report..",
                         "uk.assure.importer..",
                         "uk.assure.plan..",
                         "uk.assure.partnership..",
@@ -116,6 +122,7 @@ class ArchitectureTest {
                         "uk.assure.cli..",
                         "uk.assure.demo..",
                         "uk.assure.web..",
+                        "uk.assure.report..",
                         "uk.assure.importer..",
                         "uk.assure.plan..",
                         "uk.assure.partnership..",
@@ -136,6 +143,7 @@ class ArchitectureTest {
                         "uk.assure.cli..",
                         "uk.assure.demo..",
                         "uk.assure.web..",
+                        "uk.assure.report..",
                         "uk.assure.importer..",
                         "uk.assure.plan..",
                         "uk.assure.partnership..",

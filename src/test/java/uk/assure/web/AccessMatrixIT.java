@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
 import uk.assure.plan.SignOffs;
 import uk.assure.plan.StaleActionException;
+import uk.assure.report.BoardPacks;
 import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
@@ -216,6 +218,18 @@ class AccessMatrixIT {
         RULES.put("GET /api/openapi", Rule.PUBLIC);
         RULES.put("GET /api/openapi.yaml", Rule.PUBLIC);
         RULES.put("GET /api/v1/plans", Rule.SIGNED_IN);
+        // reports: a pack holds only what the person may read (a viewer: their granted plans); admins take
+        // snapshots and issue packs; an issued pack opens for whoever may read every plan it covers
+        RULES.put("GET /reports", Rule.SIGNED_IN);
+        RULES.put("GET /reports/pack", Rule.SIGNED_IN);
+        RULES.put("GET /reports/pack.pdf", Rule.SIGNED_IN);
+        RULES.put("GET /reports/pack.docx", Rule.SIGNED_IN);
+        RULES.put("GET /plans/{planId}/pack", Rule.READ_PLAN);
+        RULES.put("POST /reports/snapshots", Rule.ADMINISTER);
+        RULES.put("POST /reports/packs", Rule.ADMINISTER);
+        RULES.put("GET /reports/packs/{packId}", Rule.READ_PLAN);
+        RULES.put("GET /reports/packs/{packId}/pdf", Rule.READ_PLAN);
+        RULES.put("GET /reports/packs/{packId}/docx", Rule.READ_PLAN);
         RULES.put("GET /api/v1/my-actions", Rule.SEE_EVERY_PLAN);
         RULES.put("GET /api/v1/plans/{planId}", Rule.READ_PLAN);
         RULES.put("GET /api/v1/plans/{planId}/actions/{actionId}", Rule.READ_PLAN);
@@ -310,6 +324,9 @@ class AccessMatrixIT {
 
     @Autowired
     Invitations invitations;
+
+    @Autowired
+    BoardPacks packs;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -564,6 +581,12 @@ class AccessMatrixIT {
             }
         });
         calls.put("GET /admin/users", (u, o) -> userAdmin.accounts(u));
+        calls.put("GET /reports", (u, o) -> packs.choices(u));
+        calls.put(
+                "GET /plans/{planId}/pack",
+                (u, o) -> packs.pack(u, new BoardPacks.Request(List.of(o.get("planId")), null, null)));
+        calls.put("POST /reports/snapshots", (u, o) -> packs.requireAdminister(u));
+        calls.put("GET /reports/packs/{packId}", (u, o) -> packs.issued(u, o.get("packId")));
         calls.put("GET /admin/invitations", (u, o) -> invitations.list(u));
 
         List<String> mismatches = new ArrayList<>();
@@ -758,6 +781,7 @@ class AccessMatrixIT {
                                 targetUser)
                         .query(String.class)
                         .single());
+        objects.put("packId", issuedPack(partnership, plan));
         objects.put(
                 "userId",
                 jdbc.sql("SELECT external_id FROM app_user WHERE id = ?")
@@ -765,6 +789,22 @@ class AccessMatrixIT {
                         .query(String.class)
                         .single());
         return objects;
+    }
+
+    /** A pack of the one plan, issued by the partnership's admin, so that each set has one to open. */
+    private String issuedPack(long partnership, String plan) {
+        long admin = jdbc.sql("SELECT id FROM app_user WHERE partnership_id = ? AND role = 'ADMIN' ORDER BY id LIMIT 1")
+                .param(partnership)
+                .query(Long.class)
+                .single();
+        SignedInUser user =
+                new SignedInUser(admin, "admin", partnership, "admin", "Admin", null, Role.ADMIN, null, true);
+        return Scope.partnership(
+                partnership,
+                () -> packs.issue(
+                        user,
+                        new BoardPacks.Request(
+                                List.of(plan), null, LocalDate.now().plusDays(28))));
     }
 
     private static byte[] sha256(String text) {
