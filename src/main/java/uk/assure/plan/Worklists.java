@@ -1,13 +1,16 @@
 package uk.assure.plan;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Date;
+import static uk.assure.plan.ListSql.DONE;
+import static uk.assure.plan.ListSql.OVERDUE;
+import static uk.assure.plan.ListSql.RECENT;
+import static uk.assure.plan.ListSql.SOON;
+import static uk.assure.plan.ListSql.STALE;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,8 +23,9 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import uk.assure.system.InvalidInput;
-import uk.assure.system.Message;
+import uk.assure.plan.ListSql.Cursor;
+import uk.assure.plan.ListSql.Order;
+import uk.assure.plan.ListSql.Where;
 
 /**
  * The partnership's actions as people work them: an agency lead's own actions across every plan, grouped by
@@ -36,13 +40,13 @@ import uk.assure.system.Message;
 public class Worklists {
 
     private final JdbcClient jdbc;
-    private final RagCalculator rag;
+    private final ActionRows rows;
     private final RagSettings settings;
     private final Clock clock;
 
-    Worklists(JdbcClient jdbc, RagCalculator rag, RagSettings settings, Clock clock) {
+    Worklists(JdbcClient jdbc, ActionRows rows, RagSettings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.rag = rag;
+        this.rows = rows;
         this.settings = settings;
         this.clock = clock;
     }
@@ -182,150 +186,6 @@ public class Worklists {
     /** How many actions there are (in the partnership, or one plan), and the plans with actions, by title. */
     public record Totals(int actions, Map<String, String> plans) {}
 
-    /** The orders a list can be read in; each ends in plan order, then the action's id, so that it is total. */
-    enum Order {
-        PLAN(null, null),
-        DUE("coalesce(a.current_due_date, 'infinity'::date)", "date"),
-        RAG("(" + RagSql.RANK + ")", "int"),
-        UPDATED(RagSql.LAST_ACTIVITY, "date"),
-        /** The most recently active first: the completed lists. */
-        RECENT_FIRST(RagSql.LAST_ACTIVITY + " DESC", null);
-
-        private final String key;
-        private final String type;
-
-        Order(String key, String type) {
-            this.key = key;
-            this.type = type;
-        }
-
-        static Order of(String sort) {
-            return switch (sort == null ? "plan" : sort) {
-                case "due" -> DUE;
-                case "rag" -> RAG;
-                case "updated" -> UPDATED;
-                default -> PLAN;
-            };
-        }
-
-        String sql() {
-            return (key == null ? "" : key + ", ") + "p.title, p.id, a.position, a.id";
-        }
-    }
-
-    /** The WHERE clause of a list and the values it binds, built up one condition at a time. */
-    private final class Where {
-        private final StringBuilder sql = new StringBuilder("a.partnership_id = :partnership");
-        private final Map<String, Object> params = new HashMap<>();
-        private final LocalDate today;
-
-        Where(long partnershipId, LocalDate today) {
-            this.today = today;
-            params.put("partnership", partnershipId);
-            params.putAll(RagSql.params(today, clock.getZone(), settings));
-        }
-
-        Where and(String condition) {
-            sql.append(" AND (").append(condition).append(')');
-            return this;
-        }
-
-        Where and(String condition, String name, Object value) {
-            params.put(name, value);
-            return and(condition);
-        }
-
-        Where reach(Reach reach) {
-            if (reach.plans() == null) {
-                return this;
-            }
-            return reach.plans().isEmpty() ? and("false") : and("p.external_id IN (:reach)", "reach", reach.plans());
-        }
-
-        /** Actions one agency leads: named as the agency, or through a person of it (as the lead columns show). */
-        Where agency(long agencyId) {
-            return and(
-                    "a.id IN (SELECT l.action_id FROM action_lead l WHERE l.agency_id = :agency"
-                            + " UNION ALL SELECT l.action_id FROM action_lead l JOIN person pe ON pe.id = l.person_id"
-                            + " WHERE l.agency_id IS NULL AND pe.agency_id = :agency)",
-                    "agency",
-                    agencyId);
-        }
-
-        Where filter(ActionFilter f) {
-            if (f.plan() != null) {
-                and("p.external_id = :plan", "plan", f.plan());
-            }
-            if (f.section() != null) {
-                and("s.title = :section", "section", f.section());
-            }
-            if (f.agency() != null) {
-                agency(f.agency());
-            }
-            if (f.lead() != null) {
-                and(
-                        "strpos(lower(coalesce(a.lead_raw, (SELECT string_agg(coalesce(ag.short_name, ag.name), ', '"
-                                + " ORDER BY l.position) FROM action_lead l LEFT JOIN person pe ON pe.id = l.person_id"
-                                + " JOIN agency ag ON ag.id = coalesce(l.agency_id, pe.agency_id)"
-                                + " WHERE l.action_id = a.id), '')), lower(:lead)) > 0",
-                        "lead",
-                        f.lead());
-            }
-            if (f.status() != null) {
-                and("a.status = :status", "status", f.status().name());
-            }
-            if (f.rag() != null) {
-                and(RagSql.RANK + " = :rag", "rag", f.rag().ordinal());
-            }
-            if (f.due() != null) {
-                and(
-                        switch (f.due()) {
-                            case "overdue" -> OVERDUE;
-                            case "30" -> dueWithin(30);
-                            case "90" -> dueWithin(90);
-                            case "later" -> RagSql.OPEN + " AND a.current_due_date > " + RagSql.TODAY + " + 90";
-                            default -> "a.current_due_date IS NULL";
-                        });
-            }
-            if (f.q() != null) {
-                String[] words = f.q().toLowerCase(Locale.UK).split("\\s+");
-                for (int i = 0; i < words.length; i++) {
-                    and(
-                            "strpos(lower(a.text || ' ' || coalesce(a.ref, '')), :word" + i + ") > 0",
-                            "word" + i,
-                            words[i]);
-                }
-            }
-            if ("stale".equals(f.activity())) {
-                and(STALE);
-            } else if ("recent".equals(f.activity())) {
-                and(RECENT);
-            }
-            if (f.flag() != null) {
-                and(f.flag().where());
-            }
-            return this;
-        }
-    }
-
-    private static final String OVERDUE = RagSql.OPEN + " AND a.current_due_date < " + RagSql.TODAY;
-    private static final String STALE =
-            RagSql.OPEN + " AND " + RagSql.LAST_ACTIVITY + " < " + RagSql.TODAY + " - CAST(:staleDays AS int)";
-    private static final String RECENT = "a.status = 'COMPLETED' AND a.completion IS DISTINCT FROM 'CLAIMED' AND "
-            + RagSql.LAST_ACTIVITY + " >= " + RagSql.TODAY + " - CAST(:warningDays AS int)";
-    private static final String DONE = "a.status IN ('COMPLETED', 'CLOSED', 'SUPERSEDED')";
-
-    /** Open and due from today to {@code days} ahead. */
-    private static String dueWithin(int days) {
-        return RagSql.OPEN + " AND a.current_due_date BETWEEN " + RagSql.TODAY + " AND " + RagSql.TODAY + " + " + days;
-    }
-
-    private static final String SOON = RagSql.OPEN + " AND a.current_due_date BETWEEN " + RagSql.TODAY + " AND "
-            + RagSql.TODAY + " + CAST(:warningDays AS int)";
-
-    private static final String FROM =
-            " FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN section s ON s.id = a.section_id WHERE ";
-
     // --- the lists ---
 
     /**
@@ -334,8 +194,7 @@ public class Worklists {
      */
     public Slice list(
             long partnershipId, Reach reach, ActionFilter filter, Instant updatedSince, String after, int limit) {
-        Where where =
-                new Where(partnershipId, LocalDate.now(clock)).reach(reach).filter(filter);
+        Where where = where(partnershipId, LocalDate.now(clock)).reach(reach).filter(filter);
         if (updatedSince != null) {
             where.and("coalesce(a.last_update_at, a.created_at) >= :since", "since", Timestamp.from(updatedSince));
         }
@@ -352,13 +211,13 @@ public class Worklists {
             where.params.put("afterPosition", cursor.position());
             where.params.put("afterId", cursor.id());
         }
-        List<Row> rows = rows(where, order, limit <= 0 ? 0 : limit + 1);
+        List<ActionRows.Row> found = rows.rows(where, order, limit <= 0 ? 0 : limit + 1);
         String next = null;
-        if (limit > 0 && rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = rows.get(limit - 1).cursor(order).encode();
+        if (limit > 0 && found.size() > limit) {
+            found = found.subList(0, limit);
+            next = found.get(limit - 1).cursor(order).encode();
         }
-        return new Slice(items(rows, where.today), next);
+        return new Slice(rows.items(found, where.today), next);
     }
 
     /** How many actions the partnership has, or one plan of it. */
@@ -390,15 +249,17 @@ public class Worklists {
     /** The agency's actions; what comes later and what is done, their first {@code firstRows} (0: every one). */
     public MyActions myActions(long partnershipId, long agencyId, int firstRows) {
         LocalDate today = LocalDate.now(clock);
-        List<Item> overdue = select(mine(partnershipId, agencyId, today).and(OVERDUE), Order.DUE, 0);
-        List<Item> soon = select(mine(partnershipId, agencyId, today).and(SOON), Order.DUE, 0);
+        List<Item> overdue = rows.select(mine(partnershipId, agencyId, today).and(OVERDUE), Order.DUE, 0);
+        List<Item> soon = rows.select(mine(partnershipId, agencyId, today).and(SOON), Order.DUE, 0);
         String later = RagSql.OPEN + " AND (a.current_due_date IS NULL OR a.current_due_date > " + RagSql.TODAY
                 + " + CAST(:warningDays AS int))";
-        List<Item> laterTop = select(mine(partnershipId, agencyId, today).and(later), Order.DUE, firstRows);
-        List<Item> completedTop = select(mine(partnershipId, agencyId, today).and(DONE), Order.RECENT_FIRST, firstRows);
+        List<Item> laterTop = rows.select(mine(partnershipId, agencyId, today).and(later), Order.DUE, firstRows);
+        List<Item> completedTop =
+                rows.select(mine(partnershipId, agencyId, today).and(DONE), Order.RECENT_FIRST, firstRows);
         int[] counts = new int[2];
         Where all = mine(partnershipId, agencyId, today);
-        jdbc.sql("SELECT count(*) FILTER (WHERE " + later + "), count(*) FILTER (WHERE " + DONE + ")" + FROM + all.sql)
+        jdbc.sql("SELECT count(*) FILTER (WHERE " + later + "), count(*) FILTER (WHERE " + DONE + ")" + ListSql.FROM
+                        + all.sql)
                 .params(all.params)
                 .query(rs -> {
                     counts[0] = rs.getInt(1);
@@ -407,20 +268,25 @@ public class Worklists {
         return new MyActions(overdue, soon, laterTop, completedTop, counts[0], counts[1], settings.warningDays());
     }
 
+    private Where where(long partnershipId, LocalDate today) {
+        return new Where(partnershipId, today, clock.getZone(), settings);
+    }
+
     private Where mine(long partnershipId, long agencyId, LocalDate today) {
-        return new Where(partnershipId, today).agency(agencyId);
+        return where(partnershipId, today).agency(agencyId);
     }
 
     public Dashboard dashboard(long partnershipId, int firstRows) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Count> plans = new LinkedHashMap<>();
         Map<String, Count> sections = new LinkedHashMap<>();
-        Where all = new Where(partnershipId, today);
+        Where all = where(partnershipId, today);
         // counts by plan and section; a section's place is its first action's, within its plan
         Map<String, Integer> firstPosition = new HashMap<>();
         Map<String, Count> unordered = new HashMap<>();
         jdbc.sql("SELECT p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title,"
-                        + " min(a.position) AS first, " + RagSql.RANK + " AS rag_rank, count(*) AS n" + FROM + all.sql
+                        + " min(a.position) AS first, " + RagSql.RANK + " AS rag_rank, count(*) AS n" + ListSql.FROM
+                        + all.sql
                         + " GROUP BY p.id, p.external_id, p.title, s.title, rag_rank ORDER BY p.title, p.id")
                 .params(all.params)
                 .query(rs -> {
@@ -482,13 +348,13 @@ public class Worklists {
                 List.copyOf(plans.values()),
                 List.copyOf(sections.values()),
                 agencyCounts,
-                select(new Where(partnershipId, today).and(OVERDUE), Order.DUE, firstRows),
+                rows.select(where(partnershipId, today).and(OVERDUE), Order.DUE, firstRows),
                 lists[0],
-                select(new Where(partnershipId, today).and(SOON), Order.DUE, firstRows),
+                rows.select(where(partnershipId, today).and(SOON), Order.DUE, firstRows),
                 lists[1],
-                select(new Where(partnershipId, today).and(STALE), Order.UPDATED, firstRows),
+                rows.select(where(partnershipId, today).and(STALE), Order.UPDATED, firstRows),
                 lists[2],
-                select(new Where(partnershipId, today).and(RECENT), Order.RECENT_FIRST, firstRows),
+                rows.select(where(partnershipId, today).and(RECENT), Order.RECENT_FIRST, firstRows),
                 lists[3],
                 settings.warningDays(),
                 settings.staleDays());
@@ -498,153 +364,5 @@ public class Worklists {
         counts.computeIfAbsent(key, k -> new Count(k, label, plan, new EnumMap<>(Rag.class)))
                 .byRag()
                 .merge(rag, n, Integer::sum);
-    }
-
-    private List<Item> select(Where where, Order order, int limit) {
-        return items(rows(where, order, limit), where.today);
-    }
-
-    // --- reading rows ---
-
-    /** A row read, with what its place in the order is made of. */
-    private record Row(
-            long id,
-            long planId,
-            int position,
-            String planTitle,
-            String sortKey,
-            String planExternalId,
-            String sectionTitle,
-            String externalId,
-            String ref,
-            String text,
-            String leadRaw,
-            String statusWord,
-            Boolean impactEvidenced,
-            LocalDate impactReviewOn,
-            RagInput rag) {
-
-        Cursor cursor(Order order) {
-            return new Cursor(order, sortKey, planTitle, planId, position, id);
-        }
-    }
-
-    private List<Row> rows(Where where, Order order, int limit) {
-        String sortKey = order.key == null || order == Order.RECENT_FIRST ? "NULL" : order.key;
-        return jdbc.sql("SELECT a.id, p.id AS plan_pk, a.position, " + sortKey + " AS sort_key,"
-                        + " p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title, a.external_id,"
-                        + " a.ref, a.text, a.lead_raw, a.status_word, a.impact_evidenced, a.impact_review_on, "
-                        + RagColumns.SELECT + FROM + where.sql + " ORDER BY " + order.sql()
-                        + (limit > 0 ? " LIMIT " + limit : ""))
-                .params(where.params)
-                .query((rs, n) -> {
-                    Date review = rs.getDate("impact_review_on");
-                    return new Row(
-                            rs.getLong("id"),
-                            rs.getLong("plan_pk"),
-                            rs.getInt("position"),
-                            rs.getString("plan_title"),
-                            rs.getString("sort_key"),
-                            rs.getString("plan_id"),
-                            rs.getString("section_title"),
-                            rs.getString("external_id"),
-                            rs.getString("ref"),
-                            rs.getString("text"),
-                            rs.getString("lead_raw"),
-                            rs.getString("status_word"),
-                            rs.getObject("impact_evidenced", Boolean.class),
-                            review == null ? null : review.toLocalDate(),
-                            RagColumns.read(rs, clock.getZone()));
-                })
-                .list();
-    }
-
-    /** The rows with their leads (one query for them all) and their RAG with its reason, as on every page. */
-    private List<Item> items(List<Row> rows, LocalDate today) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<Long>> leadIds = new HashMap<>();
-        Map<Long, List<String>> leadNames = new HashMap<>();
-        jdbc.sql("""
-                SELECT l.action_id, ag.id, coalesce(ag.short_name, ag.name)
-                FROM action_lead l LEFT JOIN person pe ON pe.id = l.person_id
-                JOIN agency ag ON ag.id = coalesce(l.agency_id, pe.agency_id)
-                WHERE l.action_id IN (:ids) ORDER BY l.action_id, l.position""").param("ids", rows.stream().map(Row::id).toList()).query(rs -> {
-            long action = rs.getLong(1);
-            leadIds.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getLong(2));
-            leadNames.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getString(3));
-        });
-        List<Item> items = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            List<Long> ids = leadIds.getOrDefault(row.id(), List.of());
-            List<String> names = leadNames.getOrDefault(row.id(), List.of());
-            RagInput input = row.rag();
-            DueDate due = input.currentDue();
-            items.add(new Item(
-                    row.planExternalId(),
-                    row.planTitle(),
-                    row.sectionTitle(),
-                    row.externalId(),
-                    row.ref(),
-                    row.text(),
-                    row.leadRaw() != null ? row.leadRaw() : String.join(", ", names),
-                    ids,
-                    names,
-                    due,
-                    input.status(),
-                    row.statusWord(),
-                    rag.assessOn(today, input),
-                    input.lastActivity(),
-                    input.completion(),
-                    Slippage.of(input.originalDue(), due, input.revisions()),
-                    input.requestedDue(),
-                    row.impactEvidenced(),
-                    row.impactReviewOn()));
-        }
-        return items;
-    }
-
-    /**
-     * Where a page of a list ended: the order it was read in and the last row's place in it, opaque to the caller
-     * (base64url). A cursor that cannot be read, or was made for another order, is refused on its parameter.
-     */
-    record Cursor(Order order, String key, String title, long plan, int position, long id) {
-
-        String encode() {
-            String text = String.join(
-                    "\n",
-                    order.name(),
-                    key == null ? "" : key,
-                    String.valueOf(plan),
-                    String.valueOf(position),
-                    String.valueOf(id),
-                    title);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor, Order expected) {
-            try {
-                String[] parts =
-                        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 6);
-                Order order = Order.valueOf(parts[0]);
-                if (parts.length != 6 || order != expected) {
-                    throw refused();
-                }
-                return new Cursor(
-                        order,
-                        parts[1].isEmpty() ? null : parts[1],
-                        parts[5],
-                        Long.parseLong(parts[2]),
-                        Integer.parseInt(parts[3]),
-                        Long.parseLong(parts[4]));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw refused();
-            }
-        }
-
-        private static InvalidInput refused() {
-            return new InvalidInput("cursor", Message.of("api.actions.cursor"));
-        }
     }
 }
