@@ -56,7 +56,7 @@ class ActionRows {
     }
 
     List<Row> rows(Where where, Order order, int limit) {
-        String sortKey = order.key == null || order == Order.RECENT_FIRST ? "NULL" : order.key;
+        String sortKey = order.key == null ? "NULL" : order.key;
         return jdbc.sql("SELECT a.id, p.id AS plan_pk, a.position, " + sortKey + " AS sort_key,"
                         + " p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title, a.external_id,"
                         + " a.ref, a.text, a.lead_raw, a.status_word, a.impact_evidenced, a.impact_review_on, "

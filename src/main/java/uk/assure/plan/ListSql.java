@@ -20,10 +20,9 @@ final class ListSql {
     private ListSql() {}
 
     static final String OVERDUE = RagSql.OPEN + " AND a.current_due_date < " + RagSql.TODAY;
-    static final String STALE =
-            RagSql.OPEN + " AND " + RagSql.LAST_ACTIVITY + " < " + RagSql.TODAY + " - CAST(:staleDays AS int)";
-    static final String RECENT = "a.status = 'COMPLETED' AND a.completion IS DISTINCT FROM 'CLAIMED' AND "
-            + RagSql.LAST_ACTIVITY + " >= " + RagSql.TODAY + " - CAST(:warningDays AS int)";
+    static final String STALE = RagSql.OPEN + " AND " + RagSql.STALE;
+    static final String RECENT =
+            "a.status = 'COMPLETED' AND a.completion IS DISTINCT FROM 'CLAIMED' AND " + RagSql.RECENT;
     static final String DONE = "a.status IN ('COMPLETED', 'CLOSED', 'SUPERSEDED')";
 
     /** Open and due from today to {@code days} ahead. */
@@ -39,17 +38,22 @@ final class ListSql {
 
     /** The orders a list can be read in; each ends in plan order, then the action's id, so that it is total. */
     enum Order {
-        PLAN(null, null),
-        DUE("coalesce(a.current_due_date, 'infinity'::date)", "date"),
-        RAG("(" + RagSql.RANK + ")", "int"),
-        UPDATED(RagSql.LAST_ACTIVITY, "date"),
+        PLAN(null, null, null),
+        /** By due date, none last: in the order of the due-date indexes; its cursor counts none as infinity. */
+        DUE("a.current_due_date", "coalesce(a.current_due_date, 'infinity'::date)", "date"),
+        RAG("(" + RagSql.RANK + ")", "(" + RagSql.RANK + ")", "int"),
+        UPDATED(RagSql.LAST_ACTIVITY, RagSql.LAST_ACTIVITY, "date"),
         /** The most recently active first: the completed lists. */
-        RECENT_FIRST(RagSql.LAST_ACTIVITY + " DESC", null);
+        RECENT_FIRST(RagSql.LAST_ACTIVITY + " DESC", null, null);
 
+        private final String orderBy;
+        /** The first of the order's values, never null, as a cursor keeps it and compares with it. */
         final String key;
+
         final String type;
 
-        Order(String key, String type) {
+        Order(String orderBy, String key, String type) {
+            this.orderBy = orderBy;
             this.key = key;
             this.type = type;
         }
@@ -64,7 +68,7 @@ final class ListSql {
         }
 
         String sql() {
-            return (key == null ? "" : key + ", ") + "p.title, p.id, a.position, a.id";
+            return (orderBy == null ? "" : orderBy + ", ") + "p.title, p.id, a.position, a.id";
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -281,12 +282,23 @@ public class Worklists {
         Map<String, Count> plans = new LinkedHashMap<>();
         Map<String, Count> sections = new LinkedHashMap<>();
         Where all = where(partnershipId, today);
-        // counts by plan and section; a section's place is its first action's, within its plan
+        // counts by plan and section, and each flag and list counted, in one pass; a section's place is its first
+        // action's, within its plan
         Map<String, Integer> firstPosition = new HashMap<>();
         Map<String, Count> unordered = new HashMap<>();
+        List<String> tallies = new ArrayList<>();
+        for (Flag flag : Flag.values()) {
+            tallies.add(flag.where());
+        }
+        tallies.addAll(List.of(OVERDUE, SOON, STALE, RECENT));
+        StringBuilder counted = new StringBuilder();
+        for (String tally : tallies) {
+            counted.append(", count(*) FILTER (WHERE ").append(tally).append(')');
+        }
+        int[] totals = new int[tallies.size()];
         jdbc.sql("SELECT p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title,"
-                        + " min(a.position) AS first, " + RagSql.RANK + " AS rag_rank, count(*) AS n" + ListSql.FROM
-                        + all.sql
+                        + " min(a.position) AS first, " + RagSql.RANK + " AS rag_rank, count(*) AS n" + counted
+                        + ListSql.FROM + all.sql
                         + " GROUP BY p.id, p.external_id, p.title, s.title, rag_rank ORDER BY p.title, p.id")
                 .params(all.params)
                 .query(rs -> {
@@ -297,10 +309,14 @@ public class Worklists {
                     String key = plan + "/" + rs.getString("section_title");
                     count(unordered, key, rs.getString("section_title"), plan, r, n);
                     firstPosition.merge(key, rs.getInt("first"), Math::min);
+                    for (int i = 0; i < totals.length; i++) {
+                        totals[i] += rs.getInt(7 + i);
+                    }
                 });
         List<Count> sectionCounts = new ArrayList<>(unordered.values());
-        List<String> planOrder = new ArrayList<>(plans.keySet());
-        sectionCounts.sort(Comparator.comparing((Count c) -> planOrder.indexOf(c.planExternalId()))
+        Map<String, Integer> planOrder = new HashMap<>();
+        plans.keySet().forEach(plan -> planOrder.put(plan, planOrder.size()));
+        sectionCounts.sort(Comparator.comparing((Count c) -> planOrder.get(c.planExternalId()))
                 .thenComparing(c -> firstPosition.get(c.key())));
         sectionCounts.forEach(c -> sections.put(c.key(), c));
 
@@ -324,25 +340,11 @@ public class Worklists {
         List<Count> agencyCounts = new ArrayList<>(agencies.values());
         agencyCounts.sort(Comparator.comparing(Count::label, Comparator.nullsLast(Comparator.naturalOrder())));
 
-        // each flag and each list counted in one pass
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (Flag flag : Flag.values()) {
-            sql.append("count(*) FILTER (WHERE ").append(flag.where()).append("), ");
-        }
-        sql.append("count(*) FILTER (WHERE ").append(OVERDUE).append("), ");
-        sql.append("count(*) FILTER (WHERE ").append(SOON).append("), ");
-        sql.append("count(*) FILTER (WHERE ").append(STALE).append("), ");
-        sql.append("count(*) FILTER (WHERE ").append(RECENT).append(")");
         Map<Flag, Integer> flags = new EnumMap<>(Flag.class);
-        int[] lists = new int[4];
-        jdbc.sql(sql + " FROM action a WHERE " + all.sql).params(all.params).query(rs -> {
-            for (Flag flag : Flag.values()) {
-                flags.put(flag, rs.getInt(flag.ordinal() + 1));
-            }
-            for (int i = 0; i < lists.length; i++) {
-                lists[i] = rs.getInt(Flag.values().length + i + 1);
-            }
-        });
+        for (Flag flag : Flag.values()) {
+            flags.put(flag, totals[flag.ordinal()]);
+        }
+        int[] lists = Arrays.copyOfRange(totals, Flag.values().length, totals.length);
         return new Dashboard(
                 flags,
                 List.copyOf(plans.values()),

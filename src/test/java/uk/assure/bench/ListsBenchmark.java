@@ -324,6 +324,10 @@ public final class ListsBenchmark {
                 INSERT INTO section (partnership_id, plan_id, position, ref, title)
                 SELECT pl.partnership_id, pl.id, g, g::text, 'Section ' || g
                 FROM plan pl, generate_series(1, 5) g WHERE pl.external_id LIKE 'bpl%'""").update();
+        // a completed action is signed off (V19): the check is held off while the actions are made, so that the same
+        // seed draws the same statuses as before it, then each completed one is confirmed and the check restored
+        jdbc.sql("ALTER TABLE action DROP CONSTRAINT ck_action_completion_status")
+                .update();
         // five sections a plan, so actions per plan / 5 in each; due dates month ends from 8 months ago to 15 ahead,
         // so about a third are past (overdue when still open); statuses spread, a quarter completed
         jdbc.sql("""
@@ -345,6 +349,12 @@ public final class ListsBenchmark {
                               'health','schools'])[1 + ((s.id * 31 + g * 17 + k * 13) % 24)], ' ') AS words
                               FROM generate_series(1, 14) k) w
                 WHERE s.plan_id IN (SELECT id FROM plan WHERE external_id LIKE 'bpl%')""").param(Math.max(1, size.actions() / 5)).update();
+        jdbc.sql("UPDATE action SET completion = 'CONFIRMED', completion_confirmed_at = last_update_at"
+                        + " WHERE status = 'COMPLETED'")
+                .update();
+        jdbc.sql("ALTER TABLE action ADD CONSTRAINT ck_action_completion_status"
+                        + " CHECK ((status = 'COMPLETED') = (completion IS NOT NULL))")
+                .update();
         jdbc.sql("""
                 INSERT INTO action_lead (partnership_id, action_id, position, agency_id)
                 SELECT a.partnership_id, a.id, 0, ag.ids[1 + a.id % 10]
