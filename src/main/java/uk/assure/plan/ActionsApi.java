@@ -51,47 +51,35 @@ class ActionsApi {
 
     @Operation(
             summary = "The actions the caller may read, filtered and sorted as on the Actions page, a page at a time",
-            description = "Every filter is optional and they combine. A value the list does not know answers 400"
-                    + " naming the parameter. Send If-None-Match with the ETag of an earlier answer to be told 304"
-                    + " when nothing it holds has changed.")
+            description = "Every filter is optional and they combine: plan (a plan's id), section (a section's title),"
+                    + " agency (an agency's id: the actions it leads), lead (words in the lead's name), status"
+                    + " (NOT_STARTED, IN_PROGRESS, COMPLETED, CLOSED, SUPERSEDED), rag (RED, AMBER, NO_DUE_DATE, GREEN,"
+                    + " AWAITING_SIGN_OFF, COMPLETED, CLOSED), due (overdue; 30 or 90: due within so many days;"
+                    + " later; none: no due date), q (words the text or ref holds, every one), activity (stale: open"
+                    + " and not updated in the stale window; recent: completed lately), flag (awaiting-sign-off,"
+                    + " revision-requested, slipped, no-due-date, impact-pending), updatedSince (an instant such as"
+                    + " 2026-03-31T09:00:00Z: updated, or made, at or after it). sort: plan (the default), due, rag or"
+                    + " updated. limit: 1 to 500, 50 when absent. cursor: the next of an earlier page, with the same"
+                    + " filters and sort. A parameter or value the list does not know answers 400 naming the"
+                    + " parameter. Send If-None-Match with the ETag of an earlier answer to be told 304 when nothing"
+                    + " it holds has changed.")
     @GetMapping("/actions")
     ResponseEntity<ApiModels.ActionList> actions(
             @AuthenticationPrincipal SignedInUser user,
-            @Parameter(description = "a plan's id") @RequestParam(required = false) String plan,
-            @Parameter(description = "a section's title, with plan") @RequestParam(required = false) String section,
-            @Parameter(description = "an agency's id: the actions it leads") @RequestParam(required = false)
-                    String agency,
-            @Parameter(description = "words in the lead's name") @RequestParam(required = false) String lead,
-            @Parameter(description = "NOT_STARTED, IN_PROGRESS, COMPLETED, CLOSED or SUPERSEDED")
-                    @RequestParam(required = false)
-                    String status,
-            @Parameter(description = "RED, AMBER, NO_DUE_DATE, GREEN, AWAITING_SIGN_OFF, COMPLETED or CLOSED")
-                    @RequestParam(required = false)
-                    String rag,
-            @Parameter(description = "overdue, 30 or 90 (due within so many days), later, or none (no due date)")
-                    @RequestParam(required = false)
-                    String due,
-            @Parameter(description = "words the action's text or ref holds, every one") @RequestParam(required = false)
-                    String q,
-            @Parameter(description = "stale (open, not updated in the stale window) or recent (completed lately)")
-                    @RequestParam(required = false)
-                    String activity,
-            @Parameter(
-                            description = "awaiting-sign-off, revision-requested, slipped, no-due-date or"
-                                    + " impact-pending")
-                    @RequestParam(required = false)
-                    String flag,
-            @Parameter(description = "plan (the default), due, rag or updated") @RequestParam(required = false)
-                    String sort,
-            @Parameter(description = "only actions updated (or made) at or after this time, e.g. 2026-03-31T09:00:00Z")
-                    @RequestParam(required = false)
-                    String updatedSince,
-            @Parameter(description = "the next of an earlier page, for the page after it")
-                    @RequestParam(required = false)
-                    String cursor,
-            @Parameter(description = "how many actions a page holds: 1 to 500, 50 when absent")
-                    @RequestParam(required = false)
-                    String limit,
+            @RequestParam(required = false) String plan,
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String lead,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String rag,
+            @RequestParam(required = false) String due,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String activity,
+            @RequestParam(required = false) String flag,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String updatedSince,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String limit,
             @Parameter(hidden = true) @RequestParam Map<String, String> params,
             @Parameter(hidden = true) WebRequest request) {
         for (String name : params.keySet()) {
