@@ -1,14 +1,14 @@
 package uk.assure.plan;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.assure.plan.Worklists.Item;
+import uk.assure.system.InvalidInput;
+import uk.assure.system.Message;
 
 /**
  * A list of actions narrowed down, all in the URL so that a link can be shared: plan, agency, lead (text), status,
@@ -32,7 +32,7 @@ public record ActionFilter(
     /** "stale": open, with no update in the stale window; "recent": completed within the warning window. */
     public static final List<String> ACTIVITIES = List.of("stale", "recent");
 
-    static ActionFilter of(Map<String, String> params) {
+    public static ActionFilter of(Map<String, String> params) {
         return new ActionFilter(
                 blank(params.get("plan")),
                 blank(params.get("section")),
@@ -47,6 +47,50 @@ public record ActionFilter(
                 oneOf(SORTS, params.get("sort"), "plan"));
     }
 
+    /** The names {@link #of} reads. */
+    static final List<String> PARAMETERS =
+            List.of("plan", "section", "agency", "lead", "status", "rag", "due", "q", "activity", "flag", "sort");
+
+    /**
+     * The API's reading of the same parameters: a value the list does not know is refused on its parameter (400,
+     * naming it), where a page ignores it.
+     */
+    static ActionFilter strict(Map<String, String> params) {
+        ActionFilter filter = of(params);
+        refuseUnread(params, "agency", filter.agency(), Message.of("api.actions.number", "agency"));
+        refuseUnread(params, "status", filter.status(), oneOf("status", List.of(ActionStatus.values())));
+        refuseUnread(params, "rag", filter.rag(), oneOf("rag", List.of(Rag.values())));
+        refuseUnread(params, "due", filter.due(), oneOf("due", DUE_WINDOWS));
+        refuseUnread(params, "activity", filter.activity(), oneOf("activity", ACTIVITIES));
+        refuseUnread(
+                params,
+                "flag",
+                filter.flag(),
+                oneOf(
+                        "flag",
+                        Stream.of(Worklists.Flag.values())
+                                .map(Worklists.Flag::param)
+                                .toList()));
+        if (params.get("sort") != null && !SORTS.contains(params.get("sort").strip())) {
+            throw new InvalidInput("sort", oneOf("sort", SORTS));
+        }
+        return filter;
+    }
+
+    private static void refuseUnread(Map<String, String> params, String name, Object read, Message refusal) {
+        String sent = params.get(name);
+        if (sent != null && !sent.isBlank() && read == null) {
+            throw new InvalidInput(name, refusal);
+        }
+    }
+
+    private static Message oneOf(String name, List<?> allowed) {
+        return Message.of(
+                "api.actions.oneOf",
+                name,
+                String.join(", ", allowed.stream().map(String::valueOf).toList()));
+    }
+
     public boolean active() {
         return activity != null
                 || flag != null
@@ -59,85 +103,9 @@ public record ActionFilter(
                 || q != null;
     }
 
-    List<Item> apply(List<Item> items, LocalDate today, RagSettings settings) {
-        List<Item> out = new ArrayList<>();
-        for (Item item : items) {
-            if (matches(item, today) && activityMatches(item, today, settings)) {
-                out.add(item);
-            }
-        }
-        Comparator<Item> order = switch (sort) {
-            case "due" ->
-                Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
-            case "rag" -> Comparator.comparing((Item i) -> i.rag().rag());
-            case "updated" -> Comparator.comparing(Item::lastActivity);
-            default -> (a, b) -> 0; // plan order, as the query returns it
-        };
-        out.sort(order);
-        return out;
-    }
-
-    private boolean activityMatches(Item item, LocalDate today, RagSettings settings) {
-        if (activity == null) {
-            return true;
-        }
-        return switch (activity) {
-            case "stale" ->
-                !item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()));
-            case "recent" ->
-                item.rag().rag() == Rag.COMPLETED
-                        && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()));
-            default -> true;
-        };
-    }
-
-    private boolean matches(Item item, LocalDate today) {
-        if (flag != null && !item.is(flag)) {
-            return false;
-        }
-        if (plan != null && !plan.equals(item.planExternalId())) {
-            return false;
-        }
-        if (section != null && !section.equals(item.sectionTitle())) {
-            return false;
-        }
-        if (agency != null && !item.leadAgencyIds().contains(agency)) {
-            return false;
-        }
-        if (lead != null
-                && (item.lead() == null || !item.lead().toLowerCase(Locale.UK).contains(lead.toLowerCase(Locale.UK)))) {
-            return false;
-        }
-        if (status != null && item.status() != status) {
-            return false;
-        }
-        if (rag != null && item.rag().rag() != rag) {
-            return false;
-        }
-        if (due != null) {
-            LocalDate date = item.due().date();
-            boolean open = !item.status().isDone();
-            boolean ok = switch (due) {
-                case "overdue" -> item.overdue(today);
-                case "30" -> item.dueWithin(today, 30);
-                case "90" -> item.dueWithin(today, 90);
-                case "later" -> open && date != null && date.isAfter(today.plusDays(90));
-                case "none" -> date == null;
-                default -> true;
-            };
-            if (!ok) {
-                return false;
-            }
-        }
-        if (q != null) {
-            String words = (item.text() + " " + (item.ref() == null ? "" : item.ref())).toLowerCase(Locale.UK);
-            for (String word : q.toLowerCase(Locale.UK).split("\\s+")) {
-                if (!words.contains(word)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+    /** The same filter on one plan: a plan's page. */
+    ActionFilter onPlan(String planId) {
+        return new ActionFilter(planId, section, agency, lead, status, rag, due, q, activity, flag, sort);
     }
 
     /** "14 of 106 actions: 3 overdue, 2 red, 4 amber, 5 green, 2 completed". */

@@ -332,21 +332,7 @@ final class ApiModels {
         }
 
         private static List<WorkItem> items(List<Worklists.Item> items) {
-            return items.stream()
-                    .map(i -> new WorkItem(
-                            i.planExternalId(),
-                            i.planTitle(),
-                            i.sectionTitle(),
-                            i.externalId(),
-                            i.ref(),
-                            i.text(),
-                            i.lead(),
-                            Due.of(i.due()),
-                            i.status().name(),
-                            i.statusLabel(),
-                            Rating.of(i.rag()),
-                            i.lastActivity()))
-                    .toList();
+            return items.stream().map(WorkItem::of).toList();
         }
     }
 
@@ -362,7 +348,38 @@ final class ApiModels {
             String status,
             String statusLabel,
             Rating rag,
-            LocalDate lastActivity) {}
+            LocalDate lastActivity) {
+
+        static WorkItem of(Worklists.Item i) {
+            return new WorkItem(
+                    i.planExternalId(),
+                    i.planTitle(),
+                    i.sectionTitle(),
+                    i.externalId(),
+                    i.ref(),
+                    i.text(),
+                    i.lead(),
+                    Due.of(i.due()),
+                    i.status().name(),
+                    i.statusLabel(),
+                    Rating.of(i.rag()),
+                    i.lastActivity());
+        }
+    }
+
+    @Schema(description = "One page of a list of actions, and the cursor of the next page")
+    record ActionList(
+            List<WorkItem> items,
+
+            @Schema(
+                    description = "send it back as cursor, with the same filters and sort, for the next page; null"
+                            + " after the last")
+            String next) {
+
+        static ActionList of(Worklists.Slice slice) {
+            return new ActionList(slice.items().stream().map(WorkItem::of).toList(), slice.next());
+        }
+    }
 
     private static Map<String, Integer> counts(Map<Rag, Integer> counts) {
         Map<String, Integer> out = new LinkedHashMap<>();

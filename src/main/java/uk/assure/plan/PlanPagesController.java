@@ -24,13 +24,11 @@ class PlanPagesController {
     private final PlanWork work;
     private final PartnershipDirectory directory;
     private final Clock clock;
-    private final RagSettings settings;
 
-    PlanPagesController(PlanWork work, PartnershipDirectory directory, Clock clock, RagSettings settings) {
+    PlanPagesController(PlanWork work, PartnershipDirectory directory, Clock clock) {
         this.work = work;
         this.directory = directory;
         this.clock = clock;
-        this.settings = settings;
     }
 
     /** Home is the list of plans; a platform operator, who holds none, has the partnerships instead. */
@@ -63,7 +61,7 @@ class PlanPagesController {
         model.addAttribute("agencies", new TreeMap<>(directory.agencyLabels(user.partnershipId())));
         if (filter.active() || !"plan".equals(filter.sort())) {
             LocalDate today = LocalDate.now(clock);
-            List<Worklists.Item> items = filter.apply(work.actionsOf(user, planId), today, settings);
+            List<Worklists.Item> items = work.actionsOf(user, planId, filter);
             model.addAttribute("items", items);
             model.addAttribute("summary", ActionFilter.summary(items, today));
         }

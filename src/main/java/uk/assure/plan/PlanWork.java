@@ -1,5 +1,6 @@
 package uk.assure.plan;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -127,31 +128,55 @@ public class PlanWork {
         return progress.evidence(user.partnershipId(), fileId).orElseThrow(() -> new NotFoundException("File"));
     }
 
-    /** The actions the person's agency leads, on every plan; none for someone with no agency. */
+    /** The actions the person's agency leads, on every plan, whole; none for someone with no agency. */
     public Optional<Worklists.MyActions> myActions(SignedInUser user) {
+        return myActions(user, 0);
+    }
+
+    /** As {@link #myActions(SignedInUser)}, what comes later and what is done cut to their first rows. */
+    public Optional<Worklists.MyActions> myActions(SignedInUser user, int firstRows) {
         access.require(user, Capability.SEE_EVERY_PLAN);
         return user.agencyId() == null
                 ? Optional.empty()
-                : Optional.of(worklists.myActions(user.partnershipId(), user.agencyId()));
+                : Optional.of(worklists.myActions(user.partnershipId(), user.agencyId(), firstRows));
     }
 
-    public Worklists.Dashboard dashboard(SignedInUser user) {
+    /** The dashboard, each list cut to its first rows with its whole count. */
+    public Worklists.Dashboard dashboard(SignedInUser user, int firstRows) {
         access.require(user, Capability.SEE_EVERY_PLAN);
-        return worklists.dashboard(user.partnershipId());
+        return worklists.dashboard(user.partnershipId(), firstRows);
     }
 
-    /** Every action of the partnership, for the lists to filter. */
-    public List<Worklists.Item> actions(SignedInUser user) {
+    /** The partnership's actions as the filter narrows and orders them, whole: the Actions page. */
+    public Worklists.Slice actions(SignedInUser user, ActionFilter filter) {
         access.require(user, Capability.SEE_EVERY_PLAN);
-        return worklists.items(user.partnershipId());
+        return actions(user, filter, null, null, 0);
     }
 
-    /** One plan's actions, for its page to filter: for anyone who may read the plan. */
-    public List<Worklists.Item> actionsOf(SignedInUser user, String planId) {
+    /**
+     * A list of actions, for the pages and the API alike: those of the plans the person may read (every plan of the
+     * partnership, or a viewer's granted ones), as the filter and the updated-since time narrow them, in the
+     * filter's order, the page after the cursor, at most {@code limit} (0: every one).
+     */
+    public Worklists.Slice actions(
+            SignedInUser user, ActionFilter filter, Instant updatedSince, String after, int limit) {
+        Worklists.Reach reach = access.may(user, Capability.SEE_EVERY_PLAN)
+                ? Worklists.Reach.EVERY_PLAN
+                : new Worklists.Reach(access.viewablePlans(user));
+        return worklists.list(user.partnershipId(), reach, filter, updatedSince, after, limit);
+    }
+
+    /** One plan's actions as the filter narrows and orders them: for anyone who may read the plan. */
+    public List<Worklists.Item> actionsOf(SignedInUser user, String planId, ActionFilter filter) {
         access.requirePlan(user, planId);
-        return worklists.items(user.partnershipId()).stream()
-                .filter(i -> planId.equals(i.planExternalId()))
-                .toList();
+        return actions(user, filter.onPlan(planId), null, null, 0).items();
+    }
+
+    /** How many actions the partnership has, or one plan of it; and the plans with actions, by title. */
+    public Worklists.Totals totals(SignedInUser user, String planId) {
+        access.require(user, Capability.SEE_EVERY_PLAN);
+        return new Worklists.Totals(
+                worklists.count(user.partnershipId(), planId), worklists.plansWithActions(user.partnershipId()));
     }
 
     public List<Search.Hit> search(SignedInUser user, String words, int limit) {

@@ -3,13 +3,11 @@ package uk.assure.plan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,33 +78,26 @@ class WorkPagesController {
         return count.label() == null ? "–" : count.label();
     }
 
-    private static List<Item> top(List<Item> items) {
-        return items.subList(0, Math.min(items.size(), LIST_LIMIT));
-    }
-
     private final PartnershipDirectory directory;
     private final Clock clock;
-    private final RagSettings settings;
     private final MessageText messages;
 
-    WorkPagesController(
-            PartnershipDirectory directory, Clock clock, RagSettings settings, PlanWork work, MessageText messages) {
+    WorkPagesController(PartnershipDirectory directory, Clock clock, PlanWork work, MessageText messages) {
         this.work = work;
         this.messages = messages;
         this.directory = directory;
         this.clock = clock;
-        this.settings = settings;
     }
 
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal SignedInUser user, Model model) {
-        Worklists.Dashboard dashboard = work.dashboard(user);
+        Worklists.Dashboard dashboard = work.dashboard(user, LIST_LIMIT);
         model.addAttribute("dashboard", dashboard);
         // Each list shows its first rows; its heading has the full count and a link to the whole list.
-        model.addAttribute("overdueTop", top(dashboard.overdue()));
-        model.addAttribute("soonTop", top(dashboard.dueSoon()));
-        model.addAttribute("staleTop", top(dashboard.notUpdated()));
-        model.addAttribute("completedTop", top(dashboard.completedRecently()));
+        model.addAttribute("overdueTop", dashboard.overdue());
+        model.addAttribute("soonTop", dashboard.dueSoon());
+        model.addAttribute("staleTop", dashboard.notUpdated());
+        model.addAttribute("completedTop", dashboard.completedRecently());
         model.addAttribute("listLimit", LIST_LIMIT);
         model.addAttribute(
                 "planRows",
@@ -138,13 +129,13 @@ class WorkPagesController {
 
     @GetMapping("/my-actions")
     String myActions(@AuthenticationPrincipal SignedInUser user, Model model) {
-        Optional<Worklists.MyActions> found = work.myActions(user);
+        Optional<Worklists.MyActions> found = work.myActions(user, LIST_LIMIT);
         if (found.isPresent()) {
             Worklists.MyActions mine = found.get();
             model.addAttribute("mine", mine);
             // Work to do is listed whole; what comes later and what is done show their first rows, with a link.
-            model.addAttribute("laterTop", top(mine.later()));
-            model.addAttribute("completedTop", top(mine.completed()));
+            model.addAttribute("laterTop", mine.later());
+            model.addAttribute("completedTop", mine.completed());
             model.addAttribute("laterAll", "/actions?agency=" + user.agencyId() + "&due=later&sort=due");
             model.addAttribute("completedAll", "/actions?agency=" + user.agencyId() + "&status=COMPLETED");
             model.addAttribute("listLimit", LIST_LIMIT);
@@ -157,26 +148,16 @@ class WorkPagesController {
 
     @GetMapping("/actions")
     String actions(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> params, Model model) {
-        List<Item> all = work.actions(user);
         ActionFilter filter = ActionFilter.of(params);
+        List<Item> shown = work.actions(user, filter).items();
+        Worklists.Totals totals = work.totals(user, filter.plan());
         LocalDate today = LocalDate.now(clock);
-        List<Item> shown = filter.apply(all, today, settings);
         model.addAttribute("filter", filter);
         model.addAttribute("items", shown);
-        model.addAttribute(
-                "total",
-                filter.plan() == null
-                        ? all.size()
-                        : (int) all.stream()
-                                .filter(i -> i.planExternalId().equals(filter.plan()))
-                                .count());
+        model.addAttribute("total", totals.actions());
         model.addAttribute("summary", ActionFilter.summary(shown, today));
         model.addAttribute("agencies", new TreeMap<>(directory.agencyLabels(user.partnershipId())));
-        model.addAttribute(
-                "plans",
-                all.stream()
-                        .collect(Collectors.toMap(
-                                Item::planExternalId, Item::planTitle, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("plans", totals.plans());
         model.addAttribute("today", today);
         return "work/actions";
     }

@@ -1,10 +1,17 @@
 package uk.assure.plan;
 
-import java.sql.Date;
+import static uk.assure.plan.ListSql.DONE;
+import static uk.assure.plan.ListSql.OVERDUE;
+import static uk.assure.plan.ListSql.RECENT;
+import static uk.assure.plan.ListSql.SOON;
+import static uk.assure.plan.ListSql.STALE;
+
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -12,29 +19,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import uk.assure.plan.ListSql.Cursor;
+import uk.assure.plan.ListSql.Order;
+import uk.assure.plan.ListSql.Where;
 
 /**
  * The partnership's actions as people work them: an agency lead's own actions across every plan, grouped by
  * what needs doing first; and the dashboard's counts by RAG per plan, section and agency with its lists of
- * overdue, due soon, not updated and recently completed actions. RAG is computed here, as on every page.
+ * overdue, due soon, not updated and recently completed actions; and every filtered list of actions. Each asks
+ * PostgreSQL for exactly what it shows: filtered, sorted, counted and paged in SQL, RAG included ({@link RagSql}),
+ * so that its cost follows the rows shown, not the partnership. The rows shown are rated again by
+ * {@link RagCalculator} for their reason in words.
  */
 @Repository
 @Transactional(readOnly = true)
 public class Worklists {
 
     private final JdbcClient jdbc;
-    private final RagCalculator rag;
+    private final ActionRows rows;
     private final RagSettings settings;
     private final Clock clock;
 
-    Worklists(JdbcClient jdbc, RagCalculator rag, RagSettings settings, Clock clock) {
+    Worklists(JdbcClient jdbc, ActionRows rows, RagSettings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.rag = rag;
+        this.rows = rows;
         this.settings = settings;
         this.clock = clock;
     }
@@ -88,11 +101,20 @@ public class Worklists {
         }
     }
 
-    /** An agency lead's actions: what is overdue, what is due soon, what comes later, and what is done. */
+    /**
+     * An agency lead's actions: what is overdue, what is due soon (each whole), what comes later and what is done
+     * (their first rows, and how many there are).
+     */
     public record MyActions(
-            List<Item> overdue, List<Item> dueSoon, List<Item> later, List<Item> completed, int soonDays) {
+            List<Item> overdue,
+            List<Item> dueSoon,
+            List<Item> later,
+            List<Item> completed,
+            int laterCount,
+            int completedCount,
+            int soonDays) {
         public int total() {
-            return overdue.size() + dueSoon.size() + later.size() + completed.size();
+            return overdue.size() + dueSoon.size() + laterCount + completedCount;
         }
     }
 
@@ -134,232 +156,215 @@ public class Worklists {
         }
     }
 
+    /**
+     * The dashboard: each flag's count, the counts by RAG per plan, section and agency, and the first rows of its
+     * four lists with how many each holds.
+     */
     public record Dashboard(
             Map<Flag, Integer> flags,
             List<Count> plans,
             List<Count> sections,
             List<Count> agencies,
             List<Item> overdue,
+            int overdueCount,
             List<Item> dueSoon,
+            int dueSoonCount,
             List<Item> notUpdated,
+            int notUpdatedCount,
             List<Item> completedRecently,
+            int completedRecentlyCount,
             int soonDays,
             int staleDays) {}
 
-    public MyActions myActions(long partnershipId, long agencyId) {
-        LocalDate today = LocalDate.now(clock);
-        List<Item> overdue = new ArrayList<>();
-        List<Item> soon = new ArrayList<>();
-        List<Item> later = new ArrayList<>();
-        List<Item> completed = new ArrayList<>();
-        for (Item item : items(partnershipId, agencyId)) {
-            if (item.status().isDone()) {
-                completed.add(item);
-            } else if (item.overdue(today)) {
-                overdue.add(item);
-            } else if (item.dueWithin(today, settings.warningDays())) {
-                soon.add(item);
-            } else {
-                later.add(item);
-            }
-        }
-        Comparator<Item> byDue =
-                Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
-        overdue.sort(byDue);
-        soon.sort(byDue);
-        later.sort(byDue);
-        completed.sort(Comparator.comparing(Item::lastActivity).reversed());
-        return new MyActions(overdue, soon, later, completed, settings.warningDays());
+    /** Which plans a list may show: every plan of the partnership (null), or only these (a viewer's grants). */
+    public record Reach(Set<String> plans) {
+        public static final Reach EVERY_PLAN = new Reach(null);
     }
 
-    public Dashboard dashboard(long partnershipId) {
+    /** One page of a list, and the cursor of the next (null at the end). */
+    public record Slice(List<Item> items, String next) {}
+
+    /** How many actions there are (in the partnership, or one plan), and the plans with actions, by title. */
+    public record Totals(int actions, Map<String, String> plans) {}
+
+    // --- the lists ---
+
+    /**
+     * The actions a list shows: those the filter and the updated-since time let through, of the plans in reach, in
+     * the filter's order, after the cursor given (or from the first), at most {@code limit} (0: every one).
+     */
+    public Slice list(
+            long partnershipId, Reach reach, ActionFilter filter, Instant updatedSince, String after, int limit) {
+        Where where = where(partnershipId, LocalDate.now(clock)).reach(reach).filter(filter);
+        if (updatedSince != null) {
+            where.and("coalesce(a.last_update_at, a.created_at) >= :since", "since", Timestamp.from(updatedSince));
+        }
+        Order order = Order.of(filter.sort());
+        if (after != null) {
+            Cursor cursor = Cursor.decode(after, order);
+            String key = order.key == null ? "" : order.key + ", ";
+            String value = order.key == null ? "" : "CAST(:afterKey AS " + order.type + "), ";
+            where.and("(" + key + "p.title, p.id, a.position, a.id) > (" + value
+                    + ":afterTitle, :afterPlan, :afterPosition, :afterId)");
+            where.params.put("afterKey", cursor.key());
+            where.params.put("afterTitle", cursor.title());
+            where.params.put("afterPlan", cursor.plan());
+            where.params.put("afterPosition", cursor.position());
+            where.params.put("afterId", cursor.id());
+        }
+        List<ActionRows.Row> found = rows.rows(where, order, limit <= 0 ? 0 : limit + 1);
+        String next = null;
+        if (limit > 0 && found.size() > limit) {
+            found = found.subList(0, limit);
+            next = found.get(limit - 1).cursor(order).encode();
+        }
+        return new Slice(rows.items(found, where.today), next);
+    }
+
+    /** How many actions the partnership has, or one plan of it. */
+    public int count(long partnershipId, String planExternalId) {
+        return planExternalId == null
+                ? jdbc.sql("SELECT count(*) FROM action WHERE partnership_id = ?")
+                        .param(partnershipId)
+                        .query(Integer.class)
+                        .single()
+                : jdbc.sql("SELECT count(*) FROM action a JOIN plan p ON p.id = a.plan_id"
+                                + " WHERE p.partnership_id = ? AND p.external_id = ?")
+                        .params(partnershipId, planExternalId)
+                        .query(Integer.class)
+                        .single();
+    }
+
+    /** The plans that have actions, by title: what a list can be narrowed to. */
+    public Map<String, String> plansWithActions(long partnershipId) {
+        Map<String, String> plans = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.external_id, p.title FROM plan p
+                WHERE p.partnership_id = ? AND EXISTS (SELECT 1 FROM action a WHERE a.plan_id = p.id)
+                ORDER BY p.title, p.id""").param(partnershipId).query(rs -> {
+            plans.put(rs.getString(1), rs.getString(2));
+        });
+        return plans;
+    }
+
+    /** The agency's actions; what comes later and what is done, their first {@code firstRows} (0: every one). */
+    public MyActions myActions(long partnershipId, long agencyId, int firstRows) {
+        LocalDate today = LocalDate.now(clock);
+        List<Item> overdue = rows.select(mine(partnershipId, agencyId, today).and(OVERDUE), Order.DUE, 0);
+        List<Item> soon = rows.select(mine(partnershipId, agencyId, today).and(SOON), Order.DUE, 0);
+        String later = RagSql.OPEN + " AND (a.current_due_date IS NULL OR a.current_due_date > " + RagSql.TODAY
+                + " + CAST(:warningDays AS int))";
+        List<Item> laterTop = rows.select(mine(partnershipId, agencyId, today).and(later), Order.DUE, firstRows);
+        List<Item> completedTop =
+                rows.select(mine(partnershipId, agencyId, today).and(DONE), Order.RECENT_FIRST, firstRows);
+        int[] counts = new int[2];
+        Where all = mine(partnershipId, agencyId, today);
+        jdbc.sql("SELECT count(*) FILTER (WHERE " + later + "), count(*) FILTER (WHERE " + DONE + ")" + ListSql.FROM
+                        + all.sql)
+                .params(all.params)
+                .query(rs -> {
+                    counts[0] = rs.getInt(1);
+                    counts[1] = rs.getInt(2);
+                });
+        return new MyActions(overdue, soon, laterTop, completedTop, counts[0], counts[1], settings.warningDays());
+    }
+
+    private Where where(long partnershipId, LocalDate today) {
+        return new Where(partnershipId, today, clock.getZone(), settings);
+    }
+
+    private Where mine(long partnershipId, long agencyId, LocalDate today) {
+        return where(partnershipId, today).agency(agencyId);
+    }
+
+    public Dashboard dashboard(long partnershipId, int firstRows) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Count> plans = new LinkedHashMap<>();
         Map<String, Count> sections = new LinkedHashMap<>();
-        Map<String, Count> agencies = new TreeMap<>();
-        List<Item> overdue = new ArrayList<>();
-        List<Item> soon = new ArrayList<>();
-        List<Item> stale = new ArrayList<>();
-        List<Item> completed = new ArrayList<>();
-        for (Item item : items(partnershipId)) {
-            Rag r = item.rag().rag();
-            count(plans, item.planExternalId(), item.planTitle(), item.planExternalId(), r);
-            String sectionKey = item.planExternalId() + "/" + item.sectionTitle();
-            count(sections, sectionKey, item.sectionTitle(), item.planExternalId(), r);
-            if (item.leadAgencyIds().isEmpty()) {
-                count(agencies, "", null, null, r); // no agency linked: the page names the row
-            }
-            for (int i = 0; i < item.leadAgencyIds().size(); i++) {
-                count(
-                        agencies,
-                        String.valueOf(item.leadAgencyIds().get(i)),
-                        item.leadAgencyNames().get(i),
-                        null,
-                        r);
-            }
-            if (item.overdue(today)) {
-                overdue.add(item);
-            } else if (item.dueWithin(today, settings.warningDays())) {
-                soon.add(item);
-            }
-            if (!item.status().isDone() && item.lastActivity().isBefore(today.minusDays(settings.staleDays()))) {
-                stale.add(item);
-            }
-            if (item.rag().rag() == Rag.COMPLETED
-                    && !item.lastActivity().isBefore(today.minusDays(settings.warningDays()))) {
-                completed.add(item);
-            }
+        Where all = where(partnershipId, today);
+        // counts by plan and section, and each flag and list counted, in one pass; a section's place is its first
+        // action's, within its plan
+        Map<String, Integer> firstPosition = new HashMap<>();
+        Map<String, Count> unordered = new HashMap<>();
+        List<String> tallies = new ArrayList<>();
+        for (Flag flag : Flag.values()) {
+            tallies.add(flag.where());
         }
-        Comparator<Item> byDue =
-                Comparator.comparing((Item i) -> i.due().date(), Comparator.nullsLast(Comparator.naturalOrder()));
-        overdue.sort(byDue);
-        soon.sort(byDue);
-        stale.sort(Comparator.comparing(Item::lastActivity));
-        completed.sort(Comparator.comparing(Item::lastActivity).reversed());
+        tallies.addAll(List.of(OVERDUE, SOON, STALE, RECENT));
+        StringBuilder counted = new StringBuilder();
+        for (String tally : tallies) {
+            counted.append(", count(*) FILTER (WHERE ").append(tally).append(')');
+        }
+        int[] totals = new int[tallies.size()];
+        jdbc.sql("SELECT p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title,"
+                        + " min(a.position) AS first, " + RagSql.RANK + " AS rag_rank, count(*) AS n" + counted
+                        + ListSql.FROM + all.sql
+                        + " GROUP BY p.id, p.external_id, p.title, s.title, rag_rank ORDER BY p.title, p.id")
+                .params(all.params)
+                .query(rs -> {
+                    String plan = rs.getString("plan_id");
+                    Rag r = Rag.values()[rs.getInt("rag_rank")];
+                    int n = rs.getInt("n");
+                    count(plans, plan, rs.getString("plan_title"), plan, r, n);
+                    String key = plan + "/" + rs.getString("section_title");
+                    count(unordered, key, rs.getString("section_title"), plan, r, n);
+                    firstPosition.merge(key, rs.getInt("first"), Math::min);
+                    for (int i = 0; i < totals.length; i++) {
+                        totals[i] += rs.getInt(7 + i);
+                    }
+                });
+        List<Count> sectionCounts = new ArrayList<>(unordered.values());
+        Map<String, Integer> planOrder = new HashMap<>();
+        plans.keySet().forEach(plan -> planOrder.put(plan, planOrder.size()));
+        sectionCounts.sort(Comparator.comparing((Count c) -> planOrder.get(c.planExternalId()))
+                .thenComparing(c -> firstPosition.get(c.key())));
+        sectionCounts.forEach(c -> sections.put(c.key(), c));
+
+        Map<String, Count> agencies = new TreeMap<>();
+        jdbc.sql("SELECT ag.id, coalesce(ag.short_name, ag.name) AS label, " + RagSql.RANK + " AS rag_rank,"
+                        + " count(*) AS n FROM action a LEFT JOIN (action_lead l LEFT JOIN person pe"
+                        + " ON pe.id = l.person_id JOIN agency ag ON ag.id = coalesce(l.agency_id, pe.agency_id))"
+                        + " ON l.action_id = a.id WHERE " + all.sql + " GROUP BY ag.id, label, rag_rank")
+                .params(all.params)
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    boolean none = rs.wasNull(); // no agency linked: the page names the row
+                    count(
+                            agencies,
+                            none ? "" : String.valueOf(id),
+                            none ? null : rs.getString("label"),
+                            null,
+                            Rag.values()[rs.getInt("rag_rank")],
+                            rs.getInt("n"));
+                });
         List<Count> agencyCounts = new ArrayList<>(agencies.values());
         agencyCounts.sort(Comparator.comparing(Count::label, Comparator.nullsLast(Comparator.naturalOrder())));
+
+        Map<Flag, Integer> flags = new EnumMap<>(Flag.class);
+        for (Flag flag : Flag.values()) {
+            flags.put(flag, totals[flag.ordinal()]);
+        }
+        int[] lists = Arrays.copyOfRange(totals, Flag.values().length, totals.length);
         return new Dashboard(
-                flags(partnershipId),
+                flags,
                 List.copyOf(plans.values()),
                 List.copyOf(sections.values()),
                 agencyCounts,
-                overdue,
-                soon,
-                stale,
-                completed,
+                rows.select(where(partnershipId, today).and(OVERDUE), Order.DUE, firstRows),
+                lists[0],
+                rows.select(where(partnershipId, today).and(SOON), Order.DUE, firstRows),
+                lists[1],
+                rows.select(where(partnershipId, today).and(STALE), Order.UPDATED, firstRows),
+                lists[2],
+                rows.select(where(partnershipId, today).and(RECENT), Order.RECENT_FIRST, firstRows),
+                lists[3],
                 settings.warningDays(),
                 settings.staleDays());
     }
 
-    /** Each flag counted by PostgreSQL, in one pass over the partnership's actions. */
-    private Map<Flag, Integer> flags(long partnershipId) {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (Flag flag : Flag.values()) {
-            sql.append(flag.ordinal() == 0 ? "" : ", ")
-                    .append("count(*) FILTER (WHERE ")
-                    .append(flag.where())
-                    .append(')');
-        }
-        sql.append(" FROM action a WHERE a.partnership_id = ?");
-        Map<Flag, Integer> counts = new EnumMap<>(Flag.class);
-        jdbc.sql(sql.toString()).param(partnershipId).query(rs -> {
-            for (Flag flag : Flag.values()) {
-                counts.put(flag, rs.getInt(flag.ordinal() + 1));
-            }
-        });
-        return counts;
-    }
-
-    private static void count(Map<String, Count> counts, String key, String label, String plan, Rag rag) {
+    private static void count(Map<String, Count> counts, String key, String label, String plan, Rag rag, int n) {
         counts.computeIfAbsent(key, k -> new Count(k, label, plan, new EnumMap<>(Rag.class)))
                 .byRag()
-                .merge(rag, 1, Integer::sum);
-    }
-
-    /** Every action of the partnership with its plan, section, leads and computed RAG, in plan order. */
-    public List<Item> items(long partnershipId) {
-        return items(partnershipId, null);
-    }
-
-    /**
-     * What the partnership's actions looked like when last read: their number, the latest change and the sum of
-     * their versions (every update and edit raises one), and today's date (RAG moves with it). Reading it costs
-     * one index scan; when it has not moved, the last reading is used again.
-     */
-    private record Fingerprint(long count, Instant latest, long versions, LocalDate today) {}
-
-    private record Cached(Fingerprint fingerprint, List<Item> items) {}
-
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-
-    private List<Item> cachedItems(long partnershipId) {
-        Fingerprint now = jdbc.sql("""
-                SELECT count(*), max(coalesce(last_update_at, created_at)), coalesce(sum(version), 0)
-                FROM action WHERE partnership_id = ?""")
-                .param(partnershipId)
-                .query((rs, n) -> new Fingerprint(
-                        rs.getLong(1),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
-                        rs.getLong(3),
-                        LocalDate.now(clock)))
-                .single();
-        Cached cached = cache.get(partnershipId);
-        if (cached != null && cached.fingerprint().equals(now)) {
-            return cached.items();
-        }
-        List<Item> items = List.copyOf(read(partnershipId));
-        if (cache.size() > 1000) {
-            cache.clear(); // a crude bound: 1,000 partnerships' worth of rows at most
-        }
-        cache.put(partnershipId, new Cached(now, items));
-        return items;
-    }
-
-    /**
-     * The actions of one partnership, or only those one agency leads: two plain queries (actions, then their
-     * leads) joined here, rather than a sub-query per action.
-     */
-    private List<Item> items(long partnershipId, Long agencyId) {
-        List<Item> all = cachedItems(partnershipId);
-        return agencyId == null
-                ? all
-                : all.stream().filter(i -> i.leadAgencyIds().contains(agencyId)).toList();
-    }
-
-    private List<Item> read(long partnershipId) {
-        Long agencyId = null;
-        Map<Long, List<Long>> leadIds = new HashMap<>();
-        Map<Long, List<String>> leadNames = new HashMap<>();
-        jdbc.sql("""
-                SELECT l.action_id, ag.id, coalesce(ag.short_name, ag.name)
-                FROM action_lead l LEFT JOIN person pe ON pe.id = l.person_id
-                JOIN agency ag ON ag.id = coalesce(l.agency_id, pe.agency_id)
-                WHERE l.partnership_id = ? ORDER BY l.action_id, l.position""").param(partnershipId).query(rs -> {
-            long action = rs.getLong(1);
-            leadIds.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getLong(2));
-            leadNames.computeIfAbsent(action, k -> new ArrayList<>()).add(rs.getString(3));
-        });
-        List<Item> items = new ArrayList<>();
-        jdbc.sql("""
-                SELECT a.id, p.external_id AS plan_id, p.title AS plan_title, s.title AS section_title, a.external_id,
-                       a.ref, a.text, a.lead_raw, a.status_word, a.impact_evidenced, a.impact_review_on, """ + RagColumns.SELECT + """
-
-                FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN section s ON s.id = a.section_id
-                WHERE a.partnership_id = ?
-                ORDER BY p.title, p.id, a.position""").param(partnershipId).query(rs -> {
-            long id = rs.getLong("id");
-            List<Long> ids = leadIds.getOrDefault(id, List.of());
-            if (agencyId != null && !ids.contains(agencyId)) {
-                return;
-            }
-            List<String> names = leadNames.getOrDefault(id, List.of());
-            RagInput input = RagColumns.read(rs, clock.getZone());
-            ActionStatus status = input.status();
-            DueDate due = input.currentDue();
-            LocalDate active = input.lastActivity();
-            Date review = rs.getDate("impact_review_on");
-            String lead = rs.getString("lead_raw") != null ? rs.getString("lead_raw") : String.join(", ", names);
-            items.add(new Item(
-                    rs.getString("plan_id"),
-                    rs.getString("plan_title"),
-                    rs.getString("section_title"),
-                    rs.getString("external_id"),
-                    rs.getString("ref"),
-                    rs.getString("text"),
-                    lead,
-                    ids,
-                    names,
-                    due,
-                    status,
-                    rs.getString("status_word"),
-                    rag.assess(input),
-                    active,
-                    input.completion(),
-                    Slippage.of(input.originalDue(), due, input.revisions()),
-                    input.requestedDue(),
-                    rs.getObject("impact_evidenced", Boolean.class),
-                    review == null ? null : review.toLocalDate()));
-        });
-        return items;
+                .merge(rag, n, Integer::sum);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.assure.account.Access;
 import uk.assure.account.Access.Capability;
 import uk.assure.account.SignedInUser;
+import uk.assure.plan.ActionFilter;
 import uk.assure.plan.PlanViews.PlanListItem;
 import uk.assure.plan.PlanWork;
 import uk.assure.plan.Worklists;
@@ -186,11 +187,14 @@ public class BoardPacks {
         return Message.of("report.snapshot.taken", snapshot.name());
     }
 
+    /** No narrowing, in the plan's own order: what a pack and a snapshot read. */
+    static final ActionFilter EVERY_ACTION = ActionFilter.of(Map.of());
+
     /** The actions of the plans, as every page rates them. */
     static List<Worklists.Item> itemsOf(PlanWork work, SignedInUser user, List<PlanListItem> plans) {
         List<Worklists.Item> items = new ArrayList<>();
         for (PlanListItem plan : plans) {
-            items.addAll(work.actionsOf(user, plan.externalId()));
+            items.addAll(work.actionsOf(user, plan.externalId(), EVERY_ACTION));
         }
         return items;
     }

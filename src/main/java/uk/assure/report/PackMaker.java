@@ -66,7 +66,9 @@ class PackMaker {
     }
 
     Snapshots.Snapshot snapshot(SignedInUser user, String name, LocalDate heldOn, String planId) {
-        List<Worklists.Item> items = planId == null ? work.actions(user) : work.actionsOf(user, planId);
+        List<Worklists.Item> items = planId == null
+                ? work.actions(user, BoardPacks.EVERY_ACTION).items()
+                : work.actionsOf(user, planId, BoardPacks.EVERY_ACTION);
         Snapshots.Snapshot taken = snapshots.take(user.partnershipId(), name, heldOn, planId, user.userId(), items);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("name", taken.name());

@@ -45,8 +45,10 @@ import uk.assure.support.TestDatabase;
  * command), generates one partnership in SQL with a fixed seed — ten agencies, a lead of one of them, five sections a
  * plan, due dates from eight months past to sixteen ahead, statuses mixed — and then, with 8 connections at once
  * ({@code -Dconnections}), asks each operation a fixed number of times ({@code -Drequests}, after {@code -Dwarmup}):
- * one plan's overdue list, My actions, the dashboard (each in one of 8 signed-in sessions of the lead) and one action
- * with its history through the JSON API (the lead's API token).
+ * one plan's overdue list, My actions, the dashboard (each in one of 8 signed-in sessions of the lead), one action
+ * with its history through the JSON API (the lead's API token), and the actions list through the API: the
+ * partnership's overdue actions, the first 50 by due date, and one plan's. The embedded PostgreSQL it starts is
+ * stopped when it ends.
  *
  * <p>Per operation: p50/p99 latency as the client saw it, and the server's CPU per request from /proc — the app's JVM
  * (utime + stime of its process) and PostgreSQL's (every process of the benchmark's own server: the postmaster, its
@@ -64,6 +66,8 @@ public final class ListsBenchmark {
     private static final int WARMUP = Integer.getInteger("warmup", 80);
     private static final String SERVER_JVM = System.getProperty("serverJvm", "");
     private static final double SEED = 0.13;
+    /** Instead of measuring: each operation asked once, with PostgreSQL's auto_explain logging every plan. */
+    private static final boolean EXPLAIN = Boolean.getBoolean("explain");
 
     private static final String PASSWORD = "benchmark-password-1";
     private static final String LEAD_EMAIL = "lead@bench.local";
@@ -93,8 +97,12 @@ public final class ListsBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> tables = new ArrayList<>();
-        for (String size : SIZES.split(",")) {
-            tables.add(run(Size.of(size)));
+        try {
+            for (String size : SIZES.split(",")) {
+                tables.add(run(Size.of(size)));
+            }
+        } finally {
+            TestDatabase.stop(); // exec:java runs in Maven's JVM: leave no PostgreSQL running behind
         }
         System.out.println();
         System.out.printf(
@@ -110,6 +118,8 @@ public final class ListsBenchmark {
         int port = freePort();
         long started = System.nanoTime();
         Process server = startServer(url, port);
+        String database =
+                owner.sql("SELECT current_database()").query(String.class).single();
         try {
             waitForHealth(server, port);
             double startSeconds = (System.nanoTime() - started) / 1e9;
@@ -155,8 +165,42 @@ public final class ListsBenchmark {
             }
             ApiClient api = new ApiClient(port, token(sessions.get(0)));
 
+            if (EXPLAIN) {
+                // new sessions log their plans: restart the app so that its connections are new
+                for (String setting : List.of(
+                        "session_preload_libraries = 'auto_explain'",
+                        "auto_explain.log_min_duration = 0",
+                        "auto_explain.log_analyze = on",
+                        "auto_explain.log_timing = off")) {
+                    owner.sql("ALTER DATABASE " + database + " SET " + setting).update();
+                }
+                server.destroy();
+                server.waitFor(30, TimeUnit.SECONDS);
+                server = startServer(url, port);
+                waitForHealth(server, port);
+                sessions.replaceAll(b -> {
+                    Browserless browser = new Browserless(port);
+                    browser.signIn(LEAD_EMAIL, PASSWORD);
+                    return browser;
+                });
+            }
             String overduePath = "/actions?plan=" + plan + "&due=overdue";
             String actionPath = "/api/v1/plans/" + action.get("plan") + "/actions/" + action.get("action");
+            if (EXPLAIN) {
+                for (String path : List.of(overduePath, "/my-actions", "/dashboard")) {
+                    System.out.printf("%n=== EXPLAIN %s%n", path);
+                    page(sessions.get(0), path);
+                    Thread.sleep(2000);
+                }
+                for (String path : List.of(
+                        "/api/v1/actions?due=overdue&sort=due&limit=50",
+                        "/api/v1/actions?plan=" + plan + "&due=overdue")) {
+                    System.out.printf("%n=== EXPLAIN %s%n", path);
+                    json(api, path);
+                    Thread.sleep(2000);
+                }
+                return size + ": plans logged";
+            }
             List<Result> results = new ArrayList<>();
             results.add(measure("overdue list of one plan", server, postgres, i -> page(sessions.get(i), overduePath)));
             results.add(measure("My actions", server, postgres, i -> page(sessions.get(i), "/my-actions")));
@@ -166,6 +210,15 @@ public final class ListsBenchmark {
                     server,
                     postgres,
                     i -> json(api, actionPath)));
+            String listPath = "/api/v1/actions?due=overdue&sort=due&limit=50";
+            results.add(measure(
+                    "actions API: the partnership's overdue, first 50 by due date",
+                    server,
+                    postgres,
+                    i -> json(api, listPath)));
+            String planListPath = "/api/v1/actions?plan=" + plan + "&due=overdue";
+            results.add(
+                    measure("actions API: the overdue of one plan", server, postgres, i -> json(api, planListPath)));
             long rss = rssKiB(server.pid());
             return table(size, startSeconds, generateSeconds, results, rss);
         } finally {
@@ -271,6 +324,10 @@ public final class ListsBenchmark {
                 INSERT INTO section (partnership_id, plan_id, position, ref, title)
                 SELECT pl.partnership_id, pl.id, g, g::text, 'Section ' || g
                 FROM plan pl, generate_series(1, 5) g WHERE pl.external_id LIKE 'bpl%'""").update();
+        // a completed action is signed off (V19): the check is held off while the actions are made, so that the same
+        // seed draws the same statuses as before it, then each completed one is confirmed and the check restored
+        jdbc.sql("ALTER TABLE action DROP CONSTRAINT ck_action_completion_status")
+                .update();
         // five sections a plan, so actions per plan / 5 in each; due dates month ends from 8 months ago to 15 ahead,
         // so about a third are past (overdue when still open); statuses spread, a quarter completed
         jdbc.sql("""
@@ -292,6 +349,12 @@ public final class ListsBenchmark {
                               'health','schools'])[1 + ((s.id * 31 + g * 17 + k * 13) % 24)], ' ') AS words
                               FROM generate_series(1, 14) k) w
                 WHERE s.plan_id IN (SELECT id FROM plan WHERE external_id LIKE 'bpl%')""").param(Math.max(1, size.actions() / 5)).update();
+        jdbc.sql("UPDATE action SET completion = 'CONFIRMED', completion_confirmed_at = last_update_at"
+                        + " WHERE status = 'COMPLETED'")
+                .update();
+        jdbc.sql("ALTER TABLE action ADD CONSTRAINT ck_action_completion_status"
+                        + " CHECK ((status = 'COMPLETED') = (completion IS NOT NULL))")
+                .update();
         jdbc.sql("""
                 INSERT INTO action_lead (partnership_id, action_id, position, agency_id)
                 SELECT a.partnership_id, a.id, 0, ag.ids[1 + a.id % 10]

@@ -25,6 +25,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET with one header more, such as If-None-Match. */
+    public HttpResponse<String> get(String path, String header, String value) {
+        return send(request(path).header(header, value).GET());
+    }
+
     public HttpResponse<String> post(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json")

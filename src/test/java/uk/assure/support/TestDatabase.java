@@ -19,6 +19,7 @@ public final class TestDatabase {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile Server server;
+    private static volatile EmbeddedPostgres embedded;
 
     private TestDatabase() {}
 
@@ -41,6 +42,23 @@ public final class TestDatabase {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
         return s.urlFor(name);
+    }
+
+    /**
+     * Stops the embedded server, if this JVM started one: for a program that runs past its databases (a benchmark
+     * under exec:java, in Maven's own JVM), so that no PostgreSQL is left running when it ends.
+     */
+    public static synchronized void stop() {
+        EmbeddedPostgres running = embedded;
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
+            }
+            embedded = null;
+            server = null;
+        }
     }
 
     private static Server server() {
@@ -67,6 +85,7 @@ public final class TestDatabase {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
                     .start();
+            embedded = postgres;
             return new Server(postgres.getJdbcUrl("postgres", "postgres"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);

@@ -50,6 +50,7 @@ import uk.assure.partnership.DirectoryAdmin;
 import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.partnership.SignOffRules;
 import uk.assure.plan.ActionChanges;
+import uk.assure.plan.ActionFilter;
 import uk.assure.plan.ActionStatus;
 import uk.assure.plan.EvidenceFile;
 import uk.assure.plan.InvalidProgressException;
@@ -231,6 +232,8 @@ class AccessMatrixIT {
         RULES.put("GET /reports/packs/{packId}/pdf", Rule.READ_PLAN);
         RULES.put("GET /reports/packs/{packId}/docx", Rule.READ_PLAN);
         RULES.put("GET /api/v1/my-actions", Rule.SEE_EVERY_PLAN);
+        // the actions list reads what the caller may read: a viewer's granted plans (ActionsApiIT holds that)
+        RULES.put("GET /api/v1/actions", Rule.SIGNED_IN);
         RULES.put("GET /api/v1/plans/{planId}", Rule.READ_PLAN);
         RULES.put("GET /api/v1/plans/{planId}/actions/{actionId}", Rule.READ_PLAN);
         RULES.put("GET /api/v1/evidence/{fileId}", Rule.READ_PLAN);
@@ -568,9 +571,10 @@ class AccessMatrixIT {
                 "POST /plans/{planId}/actions/{actionId}/revision/refuse",
                 (u, o) -> work.refuseRevision(u, o.get("actionId"), -1, ""));
         calls.put("GET /admin/sign-off", (u, o) -> signOffRules.rules(u));
-        calls.put("GET /dashboard", (u, o) -> work.dashboard(u));
-        calls.put("GET /actions", (u, o) -> work.actions(u));
+        calls.put("GET /dashboard", (u, o) -> work.dashboard(u, 15));
+        calls.put("GET /actions", (u, o) -> work.actions(u, ActionFilter.of(Map.of())));
         calls.put("GET /my-actions", (u, o) -> work.myActions(u));
+        calls.put("GET /api/v1/actions", (u, o) -> work.actions(u, ActionFilter.of(Map.of()), null, null, 10));
         calls.put("GET /search", (u, o) -> work.search(u, "plan", 5));
         calls.put("GET /imports/new", (u, o) -> imports.requireImport(u));
         calls.put("GET /admin/agencies/{id}", (u, o) -> {
