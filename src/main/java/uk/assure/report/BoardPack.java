@@ -30,7 +30,8 @@ public record BoardPack(
         Changes changes,
         List<AgencyGroup> notUpdated,
         List<DueRow> fallingDue,
-        List<DoneRow> completed) {
+        List<DoneRow> completed,
+        boolean published) {
 
     /** The RAG ratings a summary counts, worst first: the columns of its tables and the segments of its bars. */
     public static List<Rag> rags() {

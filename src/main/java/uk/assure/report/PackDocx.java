@@ -49,7 +49,7 @@ class PackDocx {
             doc.getProperties()
                     .getCoreProperties()
                     .setTitle(w(Message.of("report.pack.documentTitle", formats.date(pack.nextMeeting()))));
-            heading(doc, 1, w(Message.of("report.pack.title")));
+            heading(doc, 1, w(Message.of(pack.published() ? "report.published.title" : "report.pack.title")));
             facts(doc, pack);
             boolean several = pack.plans().size() > 1;
 
@@ -153,6 +153,9 @@ class PackDocx {
     }
 
     private void facts(XWPFDocument doc, BoardPack pack) {
+        if (pack.published()) {
+            paragraph(doc, w(Message.of("report.published.notice", formats.dateTime(pack.madeAt()))));
+        }
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(
                 w(Message.of("report.pack.plans")),
