@@ -84,7 +84,14 @@ class PackDocx {
             for (BoardPack.Slip s : pack.slippage()) {
                 List<String> reasons = s.reasons().stream()
                         .map(r -> w(
-                                Message.of("report.revision", formats.date(r.on()), formats.date(r.to()), r.reason())))
+                                r.reason() == null
+                                        ? Message.of(
+                                                "report.revision.withheld", formats.date(r.on()), formats.date(r.to()))
+                                        : Message.of(
+                                                "report.revision",
+                                                formats.date(r.on()),
+                                                formats.date(r.to()),
+                                                r.reason())))
                         .toList();
                 rows.add(List.of(
                         action(s.action(), several),

@@ -234,6 +234,9 @@ class AccessMatrixIT {
         RULES.put("GET /reports/pack/published.pdf", Rule.SIGNED_IN);
         RULES.put("GET /reports/pack/published.docx", Rule.SIGNED_IN);
         RULES.put("POST /plans/{planId}/actions/{actionId}/publication", Rule.ADMINISTER);
+        RULES.put("GET /plans/{planId}/evidence-bundle", Rule.READ_PLAN);
+        RULES.put("GET /plans/{planId}/evidence-bundle.zip", Rule.READ_PLAN);
+        RULES.put("GET /plans/{planId}/evidence-bundle.pdf", Rule.READ_PLAN);
         RULES.put("GET /api/v1/my-actions", Rule.SEE_EVERY_PLAN);
         RULES.put("GET /api/v1/plans/{planId}", Rule.READ_PLAN);
         RULES.put("GET /api/v1/plans/{planId}/actions/{actionId}", Rule.READ_PLAN);
