@@ -1,5 +1,6 @@
 package uk.assure.plan;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ public class Publication {
                                 kind,
                                 update,
                                 user.userId(),
-                                java.sql.Timestamp.from(clock.instant()))
+                                Timestamp.from(clock.instant()))
                         .update()
                 : jdbc.sql("""
                         DELETE FROM publication_hold WHERE partnership_id = ? AND action_id = ? AND item = ?

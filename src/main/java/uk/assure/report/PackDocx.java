@@ -82,17 +82,8 @@ class PackDocx {
             heading(doc, 2, w(Message.of("report.section.slippage")));
             rows = new ArrayList<>();
             for (BoardPack.Slip s : pack.slippage()) {
-                List<String> reasons = s.reasons().stream()
-                        .map(r -> w(
-                                r.reason() == null
-                                        ? Message.of(
-                                                "report.revision.withheld", formats.date(r.on()), formats.date(r.to()))
-                                        : Message.of(
-                                                "report.revision",
-                                                formats.date(r.on()),
-                                                formats.date(r.to()),
-                                                r.reason())))
-                        .toList();
+                List<String> reasons =
+                        s.reasons().stream().map(r -> w(r.words(formats))).toList();
                 rows.add(List.of(
                         action(s.action(), several),
                         formats.date(s.originalDue()),

@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -526,7 +527,7 @@ class BoardPackIT {
                 "/reports/snapshots",
                 Map.of("name", "The board", "heldOnDay", "27", "heldOnMonth", "", "heldOnYear", "2026", "_csrf", csrf));
         assertThat(missingMonth.statusCode()).isEqualTo(200);
-        Document page = org.jsoup.Jsoup.parse(missingMonth.body());
+        Document page = Jsoup.parse(missingMonth.body());
         assertThat(page.select("#heldOn-error").text()).contains("The date of the meeting must include a month");
         assertThat(page.select(".govuk-error-summary a").attr("href")).isEqualTo("#heldOn-month");
         assertThat(page.select("#heldOn-month").hasClass("govuk-input--error")).isTrue();
@@ -535,7 +536,7 @@ class BoardPackIT {
         HttpResponse<String> notReal =
                 browser.firstAnswer("GET", "/reports/pack?nextDay=31&nextMonth=2&nextYear=2026", Map.of());
         assertThat(notReal.statusCode()).isEqualTo(200);
-        assertThat(org.jsoup.Jsoup.parse(notReal.body()).select("#next-error").text())
+        assertThat(Jsoup.parse(notReal.body()).select("#next-error").text())
                 .contains("The date of the next meeting must be a real date");
 
         Document pack = browser.page("/reports/pack?plan=" + planId + "&nextDay=9&nextMonth=4&nextYear=2027");
