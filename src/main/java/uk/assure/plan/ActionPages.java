@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import uk.assure.account.Access;
+import uk.assure.account.Access.Capability;
 import uk.assure.account.SignedInUser;
 import uk.assure.plan.PlanViews.ActionPage;
 
@@ -13,9 +15,13 @@ import uk.assure.plan.PlanViews.ActionPage;
 class ActionPages {
 
     private final PlanWork work;
+    private final Publication publication;
+    private final Access access;
 
-    ActionPages(PlanWork work) {
+    ActionPages(PlanWork work, Publication publication, Access access) {
         this.work = work;
+        this.publication = publication;
+        this.access = access;
     }
 
     String render(SignedInUser user, ActionPage action, Model model) {
@@ -38,6 +44,9 @@ class ActionPages {
         }
         if (may.mayLink()) {
             model.addAttribute("candidates", work.linkCandidates(user, action));
+        }
+        if (access.may(user, Capability.ADMINISTER)) {
+            model.addAttribute("withheld", publication.marksOn(user, action.externalId()));
         }
         return "plans/action";
     }

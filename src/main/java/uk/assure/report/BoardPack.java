@@ -8,6 +8,7 @@ import java.util.Map;
 import uk.assure.plan.ActionStatus;
 import uk.assure.plan.Rag;
 import uk.assure.system.Message;
+import uk.assure.web.Formats;
 
 /**
  * A board pack as its seven sections, in order: what the page, the PDF and the Word document all print, so that the
@@ -30,7 +31,8 @@ public record BoardPack(
         Changes changes,
         List<AgencyGroup> notUpdated,
         List<DueRow> fallingDue,
-        List<DoneRow> completed) {
+        List<DoneRow> completed,
+        boolean published) {
 
     /** The RAG ratings a summary counts, worst first: the columns of its tables and the segments of its bars. */
     public static List<Rag> rags() {
@@ -74,7 +76,15 @@ public record BoardPack(
         }
     }
 
-    public record Revision(LocalDate on, LocalDate to, String reason) {}
+    public record Revision(LocalDate on, LocalDate to, String reason) {
+
+        /** "3 March 2026, to 1 June 2026: staff shortage"; without the reason when it is not for publication. */
+        Message words(Formats formats) {
+            return reason == null
+                    ? Message.of("report.revision.withheld", formats.date(on), formats.date(to))
+                    : Message.of("report.revision", formats.date(on), formats.date(to), reason);
+        }
+    }
 
     /**
      * 4: what changed since the snapshot, grouped: actions added, completed (confirmed), closed, newly overdue, RAG

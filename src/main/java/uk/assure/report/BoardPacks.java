@@ -96,6 +96,14 @@ public class BoardPacks {
         return maker.assemble(user, plans, snapshot, meeting(request));
     }
 
+    /** The published version of the pack: what is marked as not for publication left out. */
+    @Transactional(readOnly = true)
+    public BoardPack publishedPack(SignedInUser user, Request request) {
+        List<PlanListItem> plans = plansFor(user, request.planIds());
+        Snapshots.Snapshot snapshot = snapshotFor(user, request.snapshotId(), plans);
+        return maker.publishedVersion(user, plans, snapshot, meeting(request));
+    }
+
     public byte[] pdf(SignedInUser user, Request request) {
         return maker.pdf(pack(user, request));
     }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import uk.assure.plan.ActionStatus;
 import uk.assure.plan.Completion;
+import uk.assure.plan.Publication;
 import uk.assure.plan.Rag;
 import uk.assure.plan.RagSettings;
 import uk.assure.plan.Worklists.Item;
@@ -51,11 +53,36 @@ class PackAssembler {
             Snapshots.Snapshot snapshot,
             Map<String, Snapshots.Row> rows,
             LocalDate nextMeeting) {
+        return assemble(partnershipId, plans, items, snapshot, rows, nextMeeting, null);
+    }
+
+    /**
+     * The pack, or its published version when {@code withheld} is given: the actions marked as not for publication
+     * left out whole, the fields marked left out, and the updates marked left out (their narrative and reasons).
+     */
+    BoardPack assemble(
+            long partnershipId,
+            List<PlanRef> plans,
+            List<Item> all,
+            Snapshots.Snapshot snapshot,
+            Map<String, Snapshots.Row> rows,
+            LocalDate nextMeeting,
+            Publication.Withheld withheld) {
         LocalDate today = LocalDate.now(clock);
+        boolean published = withheld != null;
+        List<Item> items = !published
+                ? all
+                : all.stream()
+                        .filter(i -> !withheld.has("ACTION", i.externalId()))
+                        .map(i -> withheld.has("TEXT", i.externalId()) ? withoutText(i) : i)
+                        .toList();
         String[] planIds = plans.stream().map(PlanRef::externalId).toArray(String[]::new);
-        Map<String, PackQueries.Latest> latest = queries.latestUpdates(partnershipId, planIds);
-        Map<String, List<PackQueries.Revision>> revisions = queries.revisions(partnershipId, planIds);
-        Map<String, String> evidence = queries.evidenceOfImpact(partnershipId, planIds);
+        Map<String, PackQueries.Latest> latest = queries.latestUpdates(partnershipId, planIds, published);
+        Map<String, List<PackQueries.Revision>> revisions = queries.revisions(partnershipId, planIds, published);
+        Map<String, String> evidence = new HashMap<>(queries.evidenceOfImpact(partnershipId, planIds));
+        if (published) {
+            evidence.keySet().removeIf(id -> withheld.has("EVIDENCE_OF_IMPACT", id));
+        }
 
         List<BoardPack.ExceptionRow> exceptions = new ArrayList<>();
         List<BoardPack.Slip> slips = new ArrayList<>();
@@ -125,7 +152,8 @@ class PackAssembler {
                 changes,
                 notUpdated,
                 due,
-                completed);
+                completed,
+                published);
     }
 
     private BoardPack.Changes changes(
@@ -268,6 +296,30 @@ class PackAssembler {
         List<Count> list = new ArrayList<>();
         counts.forEach((key, byRag) -> list.add(new Count(labels == null ? key : labels.get(key), byRag)));
         return list;
+    }
+
+    /** The action with its wording left out (marked as not for publication). */
+    private static Item withoutText(Item i) {
+        return new Item(
+                i.planExternalId(),
+                i.planTitle(),
+                i.sectionTitle(),
+                i.externalId(),
+                i.ref(),
+                "",
+                i.lead(),
+                i.leadAgencyIds(),
+                i.leadAgencyNames(),
+                i.due(),
+                i.status(),
+                i.statusWord(),
+                i.rag(),
+                i.lastActivity(),
+                i.completion(),
+                i.slippage(),
+                i.requestedDue(),
+                i.impactEvidenced(),
+                i.impactReviewOn());
     }
 
     static ActionRef ref(Item item) {

@@ -49,7 +49,7 @@ class PackDocx {
             doc.getProperties()
                     .getCoreProperties()
                     .setTitle(w(Message.of("report.pack.documentTitle", formats.date(pack.nextMeeting()))));
-            heading(doc, 1, w(Message.of("report.pack.title")));
+            heading(doc, 1, w(Message.of(pack.published() ? "report.published.title" : "report.pack.title")));
             facts(doc, pack);
             boolean several = pack.plans().size() > 1;
 
@@ -82,10 +82,8 @@ class PackDocx {
             heading(doc, 2, w(Message.of("report.section.slippage")));
             rows = new ArrayList<>();
             for (BoardPack.Slip s : pack.slippage()) {
-                List<String> reasons = s.reasons().stream()
-                        .map(r -> w(
-                                Message.of("report.revision", formats.date(r.on()), formats.date(r.to()), r.reason())))
-                        .toList();
+                List<String> reasons =
+                        s.reasons().stream().map(r -> w(r.words(formats))).toList();
                 rows.add(List.of(
                         action(s.action(), several),
                         formats.date(s.originalDue()),
@@ -153,6 +151,9 @@ class PackDocx {
     }
 
     private void facts(XWPFDocument doc, BoardPack pack) {
+        if (pack.published()) {
+            paragraph(doc, w(Message.of("report.published.notice", formats.dateTime(pack.madeAt()))));
+        }
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(
                 w(Message.of("report.pack.plans")),

@@ -10,6 +10,7 @@ import uk.assure.account.SignedInUser;
 import uk.assure.audit.AuditLog;
 import uk.assure.plan.PlanViews.PlanListItem;
 import uk.assure.plan.PlanWork;
+import uk.assure.plan.Publication;
 import uk.assure.plan.Worklists;
 import uk.assure.system.Message;
 
@@ -26,6 +27,7 @@ class PackMaker {
     private final PackFiles files;
     private final IssuedPacks issued;
     private final AuditLog audit;
+    private final Publication publication;
 
     PackMaker(
             PlanWork work,
@@ -33,7 +35,9 @@ class PackMaker {
             PackAssembler assembler,
             PackFiles files,
             IssuedPacks issued,
-            AuditLog audit) {
+            AuditLog audit,
+            Publication publication) {
+        this.publication = publication;
         this.work = work;
         this.snapshots = snapshots;
         this.assembler = assembler;
@@ -43,6 +47,16 @@ class PackMaker {
     }
 
     BoardPack assemble(SignedInUser user, List<PlanListItem> plans, Snapshots.Snapshot snapshot, LocalDate meeting) {
+        return assemble(user, plans, snapshot, meeting, null);
+    }
+
+    /** The pack; its published version when {@code withheld} (what is not for publication) is given. */
+    BoardPack assemble(
+            SignedInUser user,
+            List<PlanListItem> plans,
+            Snapshots.Snapshot snapshot,
+            LocalDate meeting,
+            Publication.Withheld withheld) {
         List<Worklists.Item> items = BoardPacks.itemsOf(work, user, plans);
         Map<String, Snapshots.Row> rows =
                 snapshot == null ? Map.of() : snapshots.rows(user.partnershipId(), snapshot.id());
@@ -54,7 +68,14 @@ class PackMaker {
                 items,
                 snapshot,
                 rows,
-                meeting);
+                meeting,
+                withheld);
+    }
+
+    BoardPack publishedVersion(
+            SignedInUser user, List<PlanListItem> plans, Snapshots.Snapshot snapshot, LocalDate meeting) {
+        String[] planIds = plans.stream().map(PlanListItem::externalId).toArray(String[]::new);
+        return assemble(user, plans, snapshot, meeting, publication.withheld(user.partnershipId(), planIds));
     }
 
     byte[] pdf(BoardPack pack) {

@@ -33,29 +33,39 @@ class PackQueries {
 
     record Finding(String planTitle, String ref, String text) {}
 
-    Map<String, Latest> latestUpdates(long partnershipId, String[] planIds) {
+    /** An update marked as not for publication, left out of the published version ({@code published} true). */
+    private static final String PUBLISHABLE = """
+             AND NOT (? AND EXISTS (SELECT 1 FROM publication_hold h WHERE h.update_id = u.id))""";
+
+    Map<String, Latest> latestUpdates(long partnershipId, String[] planIds, boolean published) {
         Map<String, Latest> latest = new HashMap<>();
         jdbc.sql("""
                 SELECT DISTINCT ON (u.action_id) a.external_id, u.narrative, u.recorded_at
                 FROM progress_update u JOIN action a ON a.id = u.action_id JOIN plan p ON p.id = a.plan_id
-                WHERE u.partnership_id = ? AND p.external_id = ANY (?)
-                ORDER BY u.action_id, u.recorded_at DESC, u.id DESC""").params(partnershipId, planIds).query(rs -> {
-            latest.put(
-                    rs.getString(1),
-                    new Latest(rs.getString(2), rs.getTimestamp(3).toInstant()));
-        });
+                WHERE u.partnership_id = ? AND p.external_id = ANY (?)""" + PUBLISHABLE + """
+
+                ORDER BY u.action_id, u.recorded_at DESC, u.id DESC""")
+                .params(partnershipId, planIds, published)
+                .query(rs -> {
+                    latest.put(
+                            rs.getString(1),
+                            new Latest(rs.getString(2), rs.getTimestamp(3).toInstant()));
+                });
         return latest;
     }
 
     /** Every revision in force of the plans' actions, oldest first, by action. */
-    Map<String, List<Revision>> revisions(long partnershipId, String[] planIds) {
+    /** The reason of a revision whose update is not for publication is left out of the published version. */
+    Map<String, List<Revision>> revisions(long partnershipId, String[] planIds, boolean published) {
         Map<String, List<Revision>> revisions = new HashMap<>();
         jdbc.sql("""
-                SELECT a.external_id, u.id, u.recorded_at, u.revised_due_date, u.revision_reason
+                SELECT a.external_id, u.id, u.recorded_at, u.revised_due_date,
+                       CASE WHEN ? AND EXISTS (SELECT 1 FROM publication_hold h WHERE h.update_id = u.id)
+                            THEN NULL ELSE u.revision_reason END
                 FROM progress_update u JOIN action a ON a.id = u.action_id JOIN plan p ON p.id = a.plan_id
                 WHERE u.partnership_id = ? AND p.external_id = ANY (?) AND u.revised_due_precision IS NOT NULL
                   AND (u.step IS NULL OR u.step = 'REVISION_ACCEPTED')
-                ORDER BY u.id""").params(partnershipId, planIds).query(rs -> {
+                ORDER BY u.id""").params(published, partnershipId, planIds).query(rs -> {
             revisions
                     .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Revision(

@@ -47,13 +47,17 @@ class ReportPagesController {
 
     @GetMapping("/reports")
     String index(@AuthenticationPrincipal SignedInUser user, Model model) {
-        return index(user, model, new SnapshotForm("", "", ""), List.of());
+        return index(user, model, SnapshotForm.BLANK, List.of());
     }
 
     private String index(SignedInUser user, Model model, SnapshotForm form, List<FormError> errors) {
-        model.addAttribute("choices", packs.choices(user));
+        BoardPacks.Choices choices = packs.choices(user);
+        model.addAttribute("choices", choices);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        if (!model.containsAttribute("nextParts")) {
+            model.addAttribute("nextParts", DateParts.of(choices.defaultMeeting()));
+        }
         return "reports/index";
     }
 
@@ -65,11 +69,21 @@ class ReportPagesController {
             Model model,
             RedirectAttributes redirect) {
         packs.requireAdminister(user);
-        List<FormError> errors = new ArrayList<>(FormErrors.of(binding));
-        LocalDate heldOn = errors.stream().anyMatch(e -> e.field().equals("heldOn")) ? null : date(form.heldOn());
-        if (heldOn == null && errors.stream().noneMatch(e -> e.field().equals("heldOn"))) {
-            errors.add(FormError.of("heldOn", Message.of("report.error.heldOn.invalid")));
+        List<FormError> errors = new ArrayList<>();
+        for (FormError e : FormErrors.of(binding)) {
+            errors.add(
+                    e.field().startsWith("heldOn")
+                            ? FormError.of("heldOn-day", Message.of("report.error.heldOn.invalid"))
+                            : e);
         }
+        LocalDate heldOn = errors.stream().anyMatch(e -> e.field().startsWith("heldOn"))
+                ? null
+                : form.heldOn()
+                        .read(
+                                "heldOn",
+                                Message.of("report.date.heldOn"),
+                                Message.of("report.error.heldOn.missing"),
+                                errors);
         if (!errors.isEmpty()) {
             return index(user, model, form, errors);
         }
@@ -85,11 +99,25 @@ class ReportPagesController {
             @RequestParam(name = "plan", required = false) List<String> plans,
             @RequestParam(name = "snapshot", required = false) String snapshot,
             @RequestParam(name = "next", required = false) String next,
+            @RequestParam(name = "nextDay", required = false) String nextDay,
+            @RequestParam(name = "nextMonth", required = false) String nextMonth,
+            @RequestParam(name = "nextYear", required = false) String nextYear,
             Model model) {
+        DateParts nextParts = new DateParts(nextDay, nextMonth, nextYear);
         LocalDate meeting = next == null || next.isBlank() ? null : date(next);
         if (next != null && !next.isBlank() && meeting == null) {
-            model.addAttribute("packErrors", List.of(FormError.of("next", Message.of("report.error.next.invalid"))));
-            return index(user, model, new SnapshotForm("", "", ""), List.of());
+            model.addAttribute(
+                    "packErrors", List.of(FormError.of("next-day", Message.of("report.error.next.invalid"))));
+            return index(user, model, SnapshotForm.BLANK, List.of());
+        }
+        if (meeting == null && !nextParts.blank()) {
+            List<FormError> packErrors = new ArrayList<>();
+            meeting = nextParts.read("next", Message.of("report.date.next"), null, packErrors);
+            if (meeting == null) {
+                model.addAttribute("packErrors", packErrors);
+                model.addAttribute("nextParts", nextParts);
+                return index(user, model, SnapshotForm.BLANK, List.of());
+            }
         }
         BoardPacks.Request request = new BoardPacks.Request(plans, snapshot, meeting);
         BoardPack pack = packs.pack(user, request);
@@ -97,13 +125,14 @@ class ReportPagesController {
         String query = query(pack);
         model.addAttribute("pdfHref", "/reports/pack.pdf" + query);
         model.addAttribute("docxHref", "/reports/pack.docx" + query);
+        model.addAttribute("publishedHref", "/reports/pack/published" + query);
         model.addAttribute("choices", packs.choices(user));
         return "reports/pack";
     }
 
     @GetMapping("/plans/{planId}/pack")
     String planPack(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId, Model model) {
-        return pack(user, List.of(planId), null, null, model);
+        return pack(user, List.of(planId), null, null, null, null, null, model);
     }
 
     @GetMapping("/reports/pack.pdf")
@@ -136,8 +165,9 @@ class ReportPagesController {
         packs.requireAdminister(user);
         LocalDate meeting = date(next);
         if (meeting == null) {
-            model.addAttribute("packErrors", List.of(FormError.of("next", Message.of("report.error.next.invalid"))));
-            return index(user, model, new SnapshotForm("", "", ""), List.of());
+            model.addAttribute(
+                    "packErrors", List.of(FormError.of("next-day", Message.of("report.error.next.invalid"))));
+            return index(user, model, SnapshotForm.BLANK, List.of());
         }
         String id = packs.issue(user, new BoardPacks.Request(plans, snapshot, meeting));
         return "redirect:/reports/packs/" + id;
@@ -164,7 +194,7 @@ class ReportPagesController {
     }
 
     /** The query that makes this pack again: for its downloads and its issue form. */
-    private static String query(BoardPack pack) {
+    static String query(BoardPack pack) {
         UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
         pack.plans().forEach(p -> uri.queryParam("plan", p.externalId()));
         if (pack.comparedWith() != null) {
@@ -188,7 +218,7 @@ class ReportPagesController {
     }
 
     /** Always a download, its name encoded as RFC 6266 says (filename*=UTF-8''...), never cached. */
-    private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String name) {
+    static ResponseEntity<byte[]> download(byte[] content, MediaType type, String name) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(
@@ -201,7 +231,7 @@ class ReportPagesController {
                 .body(content);
     }
 
-    private static LocalDate date(String text) {
+    static LocalDate date(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -499,6 +500,8 @@ class BoardPackIT {
             chromium.open("/reports");
             chromium.screenshot("reports");
             violations.put("reports", chromium.accessibilityViolations());
+            chromium.driver().findElement(By.id("heldOn-day")).sendKeys("27");
+            chromium.driver().findElement(By.id("heldOn-year")).sendKeys("2026");
             chromium.driver()
                     .findElement(By.cssSelector("#take-snapshot + form button"))
                     .click();
@@ -506,11 +509,38 @@ class BoardPackIT {
                     .until(d -> !d.findElements(By.cssSelector(".govuk-error-summary"))
                             .isEmpty());
             chromium.screenshot("reports-errors");
+            assertThat(chromium.driver().findElement(By.id("heldOn-error")).getText())
+                    .contains("The date of the meeting must include a month");
             violations.put("reports with errors", chromium.accessibilityViolations());
             assertThat(violations)
                     .as("axe-core violations by page")
                     .allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
         }
+    }
+
+    @Test
+    @Order(5)
+    void theDateInputsPutEachErrorOnItsOwnFieldAndReRenderWith200() throws Exception {
+        String csrf = Browserless.csrf(browser.page("/reports"));
+        HttpResponse<String> missingMonth = browser.firstAnswer(
+                "POST",
+                "/reports/snapshots",
+                Map.of("name", "The board", "heldOnDay", "27", "heldOnMonth", "", "heldOnYear", "2026", "_csrf", csrf));
+        assertThat(missingMonth.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(missingMonth.body());
+        assertThat(page.select("#heldOn-error").text()).contains("The date of the meeting must include a month");
+        assertThat(page.select(".govuk-error-summary a").attr("href")).isEqualTo("#heldOn-month");
+        assertThat(page.select("#heldOn-month").hasClass("govuk-input--error")).isTrue();
+        assertThat(page.select("#heldOn-day").val()).isEqualTo("27");
+
+        HttpResponse<String> notReal =
+                browser.firstAnswer("GET", "/reports/pack?nextDay=31&nextMonth=2&nextYear=2026", Map.of());
+        assertThat(notReal.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(notReal.body()).select("#next-error").text())
+                .contains("The date of the next meeting must be a real date");
+
+        Document pack = browser.page("/reports/pack?plan=" + planId + "&nextDay=9&nextMonth=4&nextYear=2027");
+        assertThat(pack.select("#download-pdf").attr("href")).contains("next=2027-04-09");
     }
 
     private HttpResponse<byte[]> bytes(String path) throws Exception {

@@ -231,6 +231,13 @@ class AccessMatrixIT {
         RULES.put("GET /reports/packs/{packId}", Rule.READ_PLAN);
         RULES.put("GET /reports/packs/{packId}/pdf", Rule.READ_PLAN);
         RULES.put("GET /reports/packs/{packId}/docx", Rule.READ_PLAN);
+        RULES.put("GET /reports/pack/published", Rule.SIGNED_IN);
+        RULES.put("GET /reports/pack/published.pdf", Rule.SIGNED_IN);
+        RULES.put("GET /reports/pack/published.docx", Rule.SIGNED_IN);
+        RULES.put("POST /plans/{planId}/actions/{actionId}/publication", Rule.ADMINISTER);
+        RULES.put("GET /plans/{planId}/evidence-bundle", Rule.READ_PLAN);
+        RULES.put("GET /plans/{planId}/evidence-bundle.zip", Rule.READ_PLAN);
+        RULES.put("GET /plans/{planId}/evidence-bundle.pdf", Rule.READ_PLAN);
         RULES.put("GET /api/v1/my-actions", Rule.SEE_EVERY_PLAN);
         // the actions list reads what the caller may read: a viewer's granted plans (ActionsApiIT holds that)
         RULES.put("GET /api/v1/actions", Rule.SIGNED_IN);
