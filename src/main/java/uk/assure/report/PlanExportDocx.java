@@ -31,6 +31,9 @@ import uk.assure.plan.Rag;
 @Component
 class PlanExportDocx {
 
+    /** Each column's share of the page's width, in percent, in the order of {@link PlanExportColumn}. */
+    private static final int[] WIDTHS = {5, 16, 21, 9, 7, 8, 11, 9, 7, 7};
+
     private final PackWords words;
 
     PlanExportDocx(PackWords words) {
@@ -74,6 +77,11 @@ class PlanExportDocx {
         }
         XWPFTable table = doc.createTable(rows.size() + 1, headings.size());
         table.setWidth("100%");
+        for (XWPFTableRow line : table.getRows()) {
+            for (int c = 0; c < headings.size(); c++) {
+                line.getCell(c).setWidth(WIDTHS[c] + "%");
+            }
+        }
         XWPFTableRow head = table.getRow(0);
         head.setRepeatHeader(true);
         for (int c = 0; c < headings.size(); c++) {
