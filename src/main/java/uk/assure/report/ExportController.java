@@ -6,7 +6,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import uk.assure.account.SignedInUser;
-import uk.assure.system.NotFoundException;
 
 /**
  * A plan's downloads, linked from its page ("Download this plan as…") and from the Reports page. {@link PlanExports}
@@ -21,10 +20,23 @@ class ExportController {
         this.exports = exports;
     }
 
-    @GetMapping("/plans/{planId}/export.{format}")
-    ResponseEntity<byte[]> export(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String planId, @PathVariable String format) {
-        PlanExports.Format chosen = PlanExports.Format.named(format).orElseThrow(() -> new NotFoundException("Format"));
-        return exports.export(user, planId, chosen).response();
+    @GetMapping("/plans/{planId}/export.docx")
+    ResponseEntity<byte[]> docx(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId) {
+        return exports.export(user, planId, PlanExports.Format.DOCX).response();
+    }
+
+    @GetMapping("/plans/{planId}/export.xlsx")
+    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId) {
+        return exports.export(user, planId, PlanExports.Format.XLSX).response();
+    }
+
+    @GetMapping("/plans/{planId}/export.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId) {
+        return exports.export(user, planId, PlanExports.Format.CSV).response();
+    }
+
+    @GetMapping("/plans/{planId}/export.json")
+    ResponseEntity<byte[]> json(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId) {
+        return exports.export(user, planId, PlanExports.Format.JSON).response();
     }
 }

@@ -65,7 +65,7 @@ class PlanExportXlsx {
     byte[] write(PlanExport export) {
         SXSSFWorkbook book = new SXSSFWorkbook(200);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Styles styles = new Styles(book);
+            Styles styles = new Styles(book, words.of(Message.of("export.date.format")));
             SXSSFSheet sheet = book.createSheet(sheetName(words.of(Message.of("export.sheet.plan"))));
             Row title = sheet.createRow(0);
             text(title.createCell(0), export.plan().title(), styles.bold);
@@ -181,7 +181,7 @@ class PlanExportXlsx {
         final CellStyle date;
         final Map<Rag, CellStyle> rag = new EnumMap<>(Rag.class);
 
-        Styles(SXSSFWorkbook book) {
+        Styles(SXSSFWorkbook book, String dateFormat) {
             Font font = book.createFont();
             font.setBold(true);
             bold = book.createCellStyle();
@@ -189,7 +189,7 @@ class PlanExportXlsx {
             wrap = book.createCellStyle();
             wrap.setWrapText(true);
             date = book.createCellStyle();
-            date.setDataFormat(book.createDataFormat().getFormat("d mmmm yyyy"));
+            date.setDataFormat(book.createDataFormat().getFormat(dateFormat));
             for (Rag r : Rag.values()) {
                 XSSFCellStyle style = (XSSFCellStyle) book.createCellStyle();
                 style.setFillForegroundColor(new XSSFColor(hex(fill(r)), null));

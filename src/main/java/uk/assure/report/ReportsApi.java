@@ -1,7 +1,6 @@
 package uk.assure.report;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -43,13 +42,13 @@ class ReportsApi {
 
     @Operation(
             summary = "A plan exported: docx (landscape table), xlsx (one row per action), csv (RFC 4180, UTF-8 "
-                    + "with a BOM) or json (complete, with every update); always a download")
+                    + "with a BOM) or json (complete, with every update); always a download",
+            description = "format: docx, xlsx, csv or json (default json). A plan the caller may not read is 404.")
     @GetMapping(path = "/plans/{planId}/export", produces = "*/*")
     ResponseEntity<byte[]> export(
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String planId,
-            @Parameter(description = "docx, xlsx, csv or json") @RequestParam(name = "format", required = false)
-                    String format) {
+            @RequestParam(name = "format", defaultValue = "json") String format) {
         PlanExports.Format chosen = PlanExports.Format.named(format)
                 .orElseThrow(() -> new InvalidInput("format", Message.of("export.error.format")));
         return exports.export(user, planId, chosen).response();
@@ -57,20 +56,16 @@ class ReportsApi {
 
     @Operation(
             summary = "A board pack of the plans named (none: every plan the caller may read), compared with a "
-                    + "snapshot (none: the last pack issued), as html, pdf or docx")
+                    + "snapshot (none: the last pack issued), as html, pdf or docx",
+            description = "plans: plan ids, comma separated or repeated; since: the snapshot's id; next: the date "
+                    + "of the next meeting (2026-04-09); format: html, pdf or docx (default html).")
     @GetMapping(path = "/packs", produces = "*/*")
     ResponseEntity<byte[]> pack(
             @AuthenticationPrincipal SignedInUser user,
-            @Parameter(description = "plan ids, comma separated or repeated")
-                    @RequestParam(name = "plans", required = false)
-                    List<String> plans,
-            @Parameter(description = "the snapshot to compare with") @RequestParam(name = "since", required = false)
-                    String since,
-            @Parameter(description = "the date of the next meeting, 2026-04-09")
-                    @RequestParam(name = "next", required = false)
-                    String next,
-            @Parameter(description = "html, pdf or docx") @RequestParam(name = "format", required = false)
-                    String format) {
+            @RequestParam(name = "plans", required = false) List<String> plans,
+            @RequestParam(name = "since", required = false) String since,
+            @RequestParam(name = "next", required = false) String next,
+            @RequestParam(name = "format", defaultValue = "html") String format) {
         String chosen = format == null ? "" : format.strip();
         if (!List.of("html", "pdf", "docx").contains(chosen)) {
             throw new InvalidInput("format", Message.of("export.error.packFormat"));

@@ -60,6 +60,7 @@ import uk.assure.plan.ProgressService;
 import uk.assure.plan.SignOffs;
 import uk.assure.plan.StaleActionException;
 import uk.assure.report.BoardPacks;
+import uk.assure.report.PlanExports;
 import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
@@ -230,6 +231,12 @@ class AccessMatrixIT {
         RULES.put("GET /reports/packs/{packId}", Rule.READ_PLAN);
         RULES.put("GET /reports/packs/{packId}/pdf", Rule.READ_PLAN);
         RULES.put("GET /reports/packs/{packId}/docx", Rule.READ_PLAN);
+        // plan exports: for whoever may read the plan; the pack in the API as on the page
+        for (String format : List.of("docx", "xlsx", "csv", "json")) {
+            RULES.put("GET /plans/{planId}/export." + format, Rule.READ_PLAN);
+        }
+        RULES.put("GET /api/v1/plans/{planId}/export", Rule.READ_PLAN);
+        RULES.put("GET /api/v1/packs", Rule.SIGNED_IN);
         RULES.put("GET /api/v1/my-actions", Rule.SEE_EVERY_PLAN);
         RULES.put("GET /api/v1/plans/{planId}", Rule.READ_PLAN);
         RULES.put("GET /api/v1/plans/{planId}/actions/{actionId}", Rule.READ_PLAN);
@@ -327,6 +334,9 @@ class AccessMatrixIT {
 
     @Autowired
     BoardPacks packs;
+
+    @Autowired
+    PlanExports exports;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -588,6 +598,9 @@ class AccessMatrixIT {
         calls.put("POST /reports/snapshots", (u, o) -> packs.requireAdminister(u));
         calls.put("GET /reports/packs/{packId}", (u, o) -> packs.issued(u, o.get("packId")));
         calls.put("GET /admin/invitations", (u, o) -> invitations.list(u));
+        calls.put(
+                "GET /plans/{planId}/export.csv", (u, o) -> exports.export(u, o.get("planId"), PlanExports.Format.CSV));
+        calls.put("GET /api/v1/packs", (u, o) -> packs.pack(u, new BoardPacks.Request(List.of(), null, null)));
 
         List<String> mismatches = new ArrayList<>();
         int cells = 0;
