@@ -13,12 +13,15 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
@@ -214,12 +217,10 @@ class PlanExportIT {
         }
     }
 
-    private static org.apache.poi.ss.usermodel.Row rowOf(Sheet sheet, String ref) {
+    private static Row rowOf(Sheet sheet, String ref) {
         for (var row : sheet) {
             var cell = row.getCell(0);
-            if (cell != null
-                    && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                    && ref.equals(cell.getStringCellValue())) {
+            if (cell != null && cell.getCellType() == CellType.STRING && ref.equals(cell.getStringCellValue())) {
                 return row;
             }
         }
@@ -346,7 +347,7 @@ class PlanExportIT {
             Files.copy(
                     pdf,
                     Path.of("target/plan-export/plan-" + format.extension() + ".pdf"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
