@@ -32,7 +32,13 @@ import uk.assure.plan.Rag;
 class PlanExportDocx {
 
     /** Each column's share of the page's width, in percent, in the order of {@link PlanExportColumn}. */
-    private static final int[] WIDTHS = {5, 16, 21, 9, 7, 8, 11, 9, 7, 7};
+    private static final int[] WIDTHS = {5, 15, 20, 9, 7, 9, 10, 9, 8, 8};
+
+    /** The tables' text size: ten columns across a landscape page. */
+    private static final int TABLE_POINTS = 9;
+
+    /** A4 landscape less half-inch margins, in twentieths of a point. */
+    private static final int TEXT_WIDTH = 16838 - 2 * 720;
 
     private final PackWords words;
 
@@ -76,10 +82,20 @@ class PlanExportDocx {
             heading(doc, 2, section);
         }
         XWPFTable table = doc.createTable(rows.size() + 1, headings.size());
-        table.setWidth("100%");
+        table.setWidth(String.valueOf(TEXT_WIDTH));
+        // a grid in twips as well as each cell's width: LibreOffice lays a table out by its grid
+        var grid = table.getCTTbl().getTblGrid() == null
+                ? table.getCTTbl().addNewTblGrid()
+                : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() < headings.size()) {
+            grid.addNewGridCol();
+        }
+        for (int c = 0; c < headings.size(); c++) {
+            grid.getGridColArray(c).setW(BigInteger.valueOf(TEXT_WIDTH * WIDTHS[c] / 100));
+        }
         for (XWPFTableRow line : table.getRows()) {
             for (int c = 0; c < headings.size(); c++) {
-                line.getCell(c).setWidth(WIDTHS[c] + "%");
+                line.getCell(c).setWidth(String.valueOf(TEXT_WIDTH * WIDTHS[c] / 100));
             }
         }
         XWPFTableRow head = table.getRow(0);
@@ -87,6 +103,7 @@ class PlanExportDocx {
         for (int c = 0; c < headings.size(); c++) {
             XWPFRun run = head.getCell(c).getParagraphs().get(0).createRun();
             run.setBold(true);
+            run.setFontSize(TABLE_POINTS);
             run.setText(headings.get(c));
         }
         PlanExportColumn[] columns = PlanExportColumn.values();
@@ -124,6 +141,7 @@ class PlanExportDocx {
 
     /** Text with its line breaks kept as Word's. */
     private static void text(XWPFRun run, String text) {
+        run.setFontSize(TABLE_POINTS);
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
