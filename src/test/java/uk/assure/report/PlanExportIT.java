@@ -29,8 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import uk.assure.account.ApiTokens;
 import uk.assure.account.Role;
 import uk.assure.account.SignedInUser;
 import uk.assure.account.UserRepository;
@@ -44,6 +46,7 @@ import uk.assure.plan.PlanWork;
 import uk.assure.plan.PlanWriter;
 import uk.assure.plan.ProgressEntry;
 import uk.assure.plan.ProgressService;
+import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.system.NotFoundException;
 import uk.assure.system.Scope;
@@ -70,6 +73,12 @@ class PlanExportIT {
 
     @Autowired
     UserRepository users;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     ProgressService progress;
@@ -349,5 +358,30 @@ class PlanExportIT {
                     Path.of("target/plan-export/plan-" + format.extension() + ".pdf"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    @Test
+    void theApiExportsAndMakesPacksAndNamesWhatItCannotRead() {
+        String secret = Scope.partnership(
+                partnership, () -> tokens.create(admin, "Exports", 30).secret());
+        ApiClient api = new ApiClient(port, secret);
+
+        var xlsx = api.get("/api/v1/plans/" + planId + "/export?format=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("filename*=UTF-8''Joint%20targeted%20area%20inspection%20action%20plan.xlsx");
+        var pptx = api.get("/api/v1/plans/" + planId + "/export?format=pptx");
+        assertThat(pptx.statusCode()).isEqualTo(400);
+        assertThat(pptx.body()).contains("format");
+        assertThat(api.get("/api/v1/plans/nosuchplan/export?format=csv").statusCode())
+                .isEqualTo(404);
+
+        assertThat(api.get("/api/v1/packs?plans=" + planId + "&next=2026-04-09&format=pdf")
+                        .statusCode())
+                .isEqualTo(200);
+        var badDate = api.get("/api/v1/packs?next=soon");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.body()).contains("next");
+        assertThat(api.get("/api/v1/packs?format=pptx").statusCode()).isEqualTo(400);
     }
 }
