@@ -19,7 +19,9 @@ import uk.assure.system.StartRefused;
             PartnershipCommand.class,
             OperatorCommand.class,
             BackupCommand.class,
-            RestoreCommand.class
+            RestoreCommand.class,
+            ExportCommand.class,
+            ReportCommand.class
         })
 final class AssureCommand {
 
@@ -32,6 +34,8 @@ final class AssureCommand {
             "operator",
             "backup",
             "restore",
+            "export",
+            "report",
             "help",
             "--help",
             "-h");

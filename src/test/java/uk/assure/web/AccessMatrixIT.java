@@ -61,6 +61,7 @@ import uk.assure.plan.ProgressService;
 import uk.assure.plan.SignOffs;
 import uk.assure.plan.StaleActionException;
 import uk.assure.report.BoardPacks;
+import uk.assure.report.PlanExports;
 import uk.assure.support.ApiClient;
 import uk.assure.support.AppTest;
 import uk.assure.support.Browserless;
@@ -238,6 +239,12 @@ class AccessMatrixIT {
         RULES.put("GET /plans/{planId}/evidence-bundle", Rule.READ_PLAN);
         RULES.put("GET /plans/{planId}/evidence-bundle.zip", Rule.READ_PLAN);
         RULES.put("GET /plans/{planId}/evidence-bundle.pdf", Rule.READ_PLAN);
+        // plan exports: for whoever may read the plan; the pack in the API as on the page
+        for (String format : List.of("docx", "xlsx", "csv", "json")) {
+            RULES.put("GET /plans/{planId}/export." + format, Rule.READ_PLAN);
+        }
+        RULES.put("GET /api/v1/plans/{planId}/export", Rule.READ_PLAN);
+        RULES.put("GET /api/v1/packs", Rule.SIGNED_IN);
         RULES.put("GET /api/v1/my-actions", Rule.SEE_EVERY_PLAN);
         // the actions list reads what the caller may read: a viewer's granted plans (ActionsApiIT holds that)
         RULES.put("GET /api/v1/actions", Rule.SIGNED_IN);
@@ -337,6 +344,9 @@ class AccessMatrixIT {
 
     @Autowired
     BoardPacks packs;
+
+    @Autowired
+    PlanExports exports;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -599,6 +609,9 @@ class AccessMatrixIT {
         calls.put("POST /reports/snapshots", (u, o) -> packs.requireAdminister(u));
         calls.put("GET /reports/packs/{packId}", (u, o) -> packs.issued(u, o.get("packId")));
         calls.put("GET /admin/invitations", (u, o) -> invitations.list(u));
+        calls.put(
+                "GET /plans/{planId}/export.csv", (u, o) -> exports.export(u, o.get("planId"), PlanExports.Format.CSV));
+        calls.put("GET /api/v1/packs", (u, o) -> packs.pack(u, new BoardPacks.Request(List.of(), null, null)));
 
         List<String> mismatches = new ArrayList<>();
         int cells = 0;
