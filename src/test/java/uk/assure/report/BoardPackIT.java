@@ -155,8 +155,12 @@ class BoardPackIT {
                         .build(),
                 now.minus(Duration.ofDays(5)));
         planId = plan.externalId();
+        // midday of the day 100 days back, in the app's zone: the same instant less 100 days can fall on another
+        // day there when summer time lies between (late evening in the winter)
+        Instant hundredDaysBack =
+                day0.minusDays(100).atTime(12, 0).atZone(clock.getZone()).toInstant();
         jdbc.sql("UPDATE action SET created_at = ? WHERE plan_id = ? AND ref = '1.4'")
-                .params(Timestamp.from(now.minus(Duration.ofDays(100))), plan.planId())
+                .params(Timestamp.from(hundredDaysBack), plan.planId())
                 .update();
         jdbc.sql("UPDATE action SET evidence_of_impact = ? WHERE plan_id = ? AND ref = '1.3'")
                 .params("Repeat referrals <fell> by a third", plan.planId())
