@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.assure.plan.ListSql.Cursor;
 import uk.assure.plan.ListSql.Order;
 import uk.assure.plan.ListSql.Where;
+import uk.assure.system.PartnershipCache;
 
 /**
  * The partnership's actions as people work them: an agency lead's own actions across every plan, grouped by
@@ -44,12 +45,14 @@ public class Worklists {
     private final ActionRows rows;
     private final RagSettings settings;
     private final Clock clock;
+    private final PartnershipCache cache;
 
-    Worklists(JdbcClient jdbc, ActionRows rows, RagSettings settings, Clock clock) {
+    Worklists(JdbcClient jdbc, ActionRows rows, RagSettings settings, Clock clock, PartnershipCache cache) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.settings = settings;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** One action as a worklist shows it. */
@@ -247,9 +250,20 @@ public class Worklists {
         return plans;
     }
 
-    /** The agency's actions; what comes later and what is done, their first {@code firstRows} (0: every one). */
+    /**
+     * The agency's actions; what comes later and what is done, their first {@code firstRows} (0: every one). Kept
+     * until the partnership's plans change ({@link PartnershipCache}).
+     */
     public MyActions myActions(long partnershipId, long agencyId, int firstRows) {
         LocalDate today = LocalDate.now(clock);
+        return cache.get(
+                partnershipId,
+                List.of("my-actions", agencyId, firstRows),
+                today,
+                () -> myActions(partnershipId, agencyId, firstRows, today));
+    }
+
+    private MyActions myActions(long partnershipId, long agencyId, int firstRows, LocalDate today) {
         List<Item> overdue = rows.select(mine(partnershipId, agencyId, today).and(OVERDUE), Order.DUE, 0);
         List<Item> soon = rows.select(mine(partnershipId, agencyId, today).and(SOON), Order.DUE, 0);
         String later = RagSql.OPEN + " AND (a.current_due_date IS NULL OR a.current_due_date > " + RagSql.TODAY
@@ -277,8 +291,20 @@ public class Worklists {
         return where(partnershipId, today).agency(agencyId);
     }
 
+    /**
+     * The dashboard, each list cut to its first rows: counted again only when the partnership's plans have changed
+     * since, or the day has ({@link PartnershipCache}), so that a request costs one index probe and the page.
+     */
     public Dashboard dashboard(long partnershipId, int firstRows) {
         LocalDate today = LocalDate.now(clock);
+        return cache.get(
+                partnershipId,
+                List.of("dashboard", firstRows),
+                today,
+                () -> dashboard(partnershipId, firstRows, today));
+    }
+
+    private Dashboard dashboard(long partnershipId, int firstRows, LocalDate today) {
         Map<String, Count> plans = new LinkedHashMap<>();
         Map<String, Count> sections = new LinkedHashMap<>();
         Where all = where(partnershipId, today);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,11 @@ public final class ListsBenchmark {
     private static final int REQUESTS = Integer.getInteger("requests", 400);
     private static final int WARMUP = Integer.getInteger("warmup", 80);
     private static final String SERVER_JVM = System.getProperty("serverJvm", "");
+    /** Which operations to measure, by name: overdue, mine, dashboard, action, api-all, api-plan (default: all). */
+    private static final List<String> OPS =
+            List.of(System.getProperty("ops", "overdue,mine,dashboard,action,api-all,api-plan")
+                    .split(","));
+
     private static final double SEED = 0.13;
     /** Instead of measuring: each operation asked once, with PostgreSQL's auto_explain logging every plan. */
     private static final boolean EXPLAIN = Boolean.getBoolean("explain");
@@ -202,23 +208,28 @@ public final class ListsBenchmark {
                 return size + ": plans logged";
             }
             List<Result> results = new ArrayList<>();
-            results.add(measure("overdue list of one plan", server, postgres, i -> page(sessions.get(i), overduePath)));
-            results.add(measure("My actions", server, postgres, i -> page(sessions.get(i), "/my-actions")));
-            results.add(measure("dashboard", server, postgres, i -> page(sessions.get(i), "/dashboard")));
-            results.add(measure(
-                    "one action with history (API, " + action.get("updates") + " updates)",
-                    server,
-                    postgres,
-                    i -> json(api, actionPath)));
             String listPath = "/api/v1/actions?due=overdue&sort=due&limit=50";
-            results.add(measure(
-                    "actions API: the partnership's overdue, first 50 by due date",
-                    server,
-                    postgres,
-                    i -> json(api, listPath)));
             String planListPath = "/api/v1/actions?plan=" + plan + "&due=overdue";
-            results.add(
-                    measure("actions API: the overdue of one plan", server, postgres, i -> json(api, planListPath)));
+            Map<String, Map.Entry<String, Function<Integer, Long>>> operations = new LinkedHashMap<>();
+            operations.put("overdue", Map.entry("overdue list of one plan", i -> page(sessions.get(i), overduePath)));
+            operations.put("mine", Map.entry("My actions", i -> page(sessions.get(i), "/my-actions")));
+            operations.put("dashboard", Map.entry("dashboard", i -> page(sessions.get(i), "/dashboard")));
+            operations.put(
+                    "action",
+                    Map.entry(
+                            "one action with history (API, " + action.get("updates") + " updates)",
+                            i -> json(api, actionPath)));
+            operations.put(
+                    "api-all",
+                    Map.entry(
+                            "actions API: the partnership's overdue, first 50 by due date", i -> json(api, listPath)));
+            operations.put("api-plan", Map.entry("actions API: the overdue of one plan", i -> json(api, planListPath)));
+            for (Map.Entry<String, Map.Entry<String, Function<Integer, Long>>> operation : operations.entrySet()) {
+                if (OPS.contains(operation.getKey())) {
+                    Map.Entry<String, Function<Integer, Long>> named = operation.getValue();
+                    results.add(measure(named.getKey(), server, postgres, named.getValue()));
+                }
+            }
             long rss = rssKiB(server.pid());
             return table(size, startSeconds, generateSeconds, results, rss);
         } finally {
