@@ -3,9 +3,11 @@ package uk.assure.plan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +30,8 @@ class WorkPagesController {
 
     private static final int CHART_WIDTH = 840;
     static final int LIST_LIMIT = 15;
+    /** Plans a page of the dashboard's chart and tables shows, in title order; their sections with them. */
+    static final int PLANS_PER_PAGE = 20;
 
     /** One row of counts with every link already made: the page only prints them. */
     public record CountRow(String label, List<Cell> cells, int total, String totalHref) {}
@@ -90,9 +94,31 @@ class WorkPagesController {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(@AuthenticationPrincipal SignedInUser user, Model model) {
+    String dashboard(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(name = "page", required = false) String page,
+            Model model) {
         Worklists.Dashboard dashboard = work.dashboard(user, LIST_LIMIT);
+        // the partnership's counts are worked out once and kept; a page draws only its share of the plans
+        int pages = Math.max(1, (dashboard.plans().size() + PLANS_PER_PAGE - 1) / PLANS_PER_PAGE);
+        int shown = Math.min(pageNumber(page), pages);
+        int from = (shown - 1) * PLANS_PER_PAGE;
+        List<Worklists.Count> plans =
+                dashboard.plans().subList(from, Math.min(dashboard.plans().size(), from + PLANS_PER_PAGE));
+        Set<String> onPage = new HashSet<>();
+        plans.forEach(c -> onPage.add(c.planExternalId()));
+        List<Worklists.Count> sections = dashboard.sections().stream()
+                .filter(c -> onPage.contains(c.planExternalId()))
+                .toList();
         model.addAttribute("dashboard", dashboard);
+        model.addAttribute(
+                "planPage",
+                new PlanPage(
+                        shown,
+                        pages,
+                        from + 1,
+                        from + plans.size(),
+                        dashboard.plans().size()));
         // Each list shows its first rows; its heading has the full count and a link to the whole list.
         model.addAttribute("overdueTop", dashboard.overdue());
         model.addAttribute("soonTop", dashboard.dueSoon());
@@ -100,12 +126,11 @@ class WorkPagesController {
         model.addAttribute("completedTop", dashboard.completedRecently());
         model.addAttribute("listLimit", LIST_LIMIT);
         model.addAttribute(
-                "planRows",
-                rows(dashboard.plans(), WorkPagesController::label, c -> base("plan", c.planExternalId(), null, null)));
+                "planRows", rows(plans, WorkPagesController::label, c -> base("plan", c.planExternalId(), null, null)));
         model.addAttribute(
                 "sectionRows",
                 rows(
-                        dashboard.sections(),
+                        sections,
                         WorkPagesController::label,
                         c -> base("plan", c.planExternalId(), "section", c.label())));
         String noAgency = messages.of(Message.of("dashboard.noAgency"));
@@ -118,13 +143,24 @@ class WorkPagesController {
         model.addAttribute(
                 "chart",
                 RagChart.of(
-                        dashboard.plans(),
+                        plans,
                         CHART_WIDTH,
                         (count, rag) -> UriComponentsBuilder.fromPath("/actions")
                                 .queryParam("plan", count.planExternalId())
                                 .queryParam("rag", rag.name())
                                 .toUriString()));
         return "work/dashboard";
+    }
+
+    /** Which plans of how many the dashboard's page shows: page {@code page} of {@code pages}, plans first to last. */
+    public record PlanPage(int page, int pages, int first, int last, int of) {}
+
+    /** A page number as asked: anything but a whole number from 1 is the first page. */
+    private static int pageNumber(String page) {
+        if (page == null || !page.matches("[1-9][0-9]{0,5}")) {
+            return 1;
+        }
+        return Integer.parseInt(page);
     }
 
     @GetMapping("/my-actions")
@@ -136,6 +172,8 @@ class WorkPagesController {
             // Work to do is listed whole; what comes later and what is done show their first rows, with a link.
             model.addAttribute("laterTop", mine.later());
             model.addAttribute("completedTop", mine.completed());
+            model.addAttribute("overdueAll", "/actions?agency=" + user.agencyId() + "&due=overdue&sort=due");
+            model.addAttribute("soonAll", "/actions?agency=" + user.agencyId() + "&due=30&sort=due");
             model.addAttribute("laterAll", "/actions?agency=" + user.agencyId() + "&due=later&sort=due");
             model.addAttribute("completedAll", "/actions?agency=" + user.agencyId() + "&status=COMPLETED");
             model.addAttribute("listLimit", LIST_LIMIT);

@@ -76,6 +76,104 @@ class WorkPagesIT {
     }
 
     @Test
+    void theDashboardDrawsTwentyPlansAPageAndCountsThemAll() {
+        long partnership = jdbc.sql(
+                        "INSERT INTO partnership (external_id, name) VALUES ('paged', 'Paged') RETURNING id")
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                INSERT INTO plan (partnership_id, external_id, title, kind, status_vocabulary)
+                SELECT ?, 'paged-' || g, 'Paged plan ' || lpad(g::text, 2, '0'), 'AUDIT', '{}'
+                FROM generate_series(1, 25) g""").param(partnership).update();
+        jdbc.sql("""
+                INSERT INTO section (partnership_id, plan_id, position, ref, title)
+                SELECT partnership_id, id, 1, '1', 'Section of ' || title FROM plan WHERE partnership_id = ?""").param(partnership).update();
+        jdbc.sql("""
+                INSERT INTO action (partnership_id, plan_id, section_id, external_id, position, ref, text,
+                    original_due_raw, original_due_precision, current_due_raw, current_due_precision, status, created_at)
+                SELECT s.partnership_id, s.plan_id, s.id, 'paged-action-' || s.id, 1, '1.1', 'An action',
+                       'ongoing', 'ONGOING', 'ongoing', 'ONGOING', 'IN_PROGRESS', now()
+                FROM section s WHERE s.partnership_id = ?""").param(partnership).update();
+        users.create(
+                partnership,
+                new UserRepository.NewUser("paged@test.local", "Paged Admin", Role.ADMIN, null),
+                passwords.encode("a long enough test password"));
+        Browserless admin = new Browserless(port);
+        admin.signIn("paged@test.local", "a long enough test password");
+
+        Document first = admin.page("/dashboard");
+        assertThat(first.select("#by-plan ~ div table.govuk-table tbody tr").eachText())
+                .hasSize(20)
+                .first()
+                .asString()
+                .startsWith("Paged plan 01");
+        assertThat(first.select("svg.assure-chart .assure-chart__label")).hasSize(20);
+        assertThat(first.select("#plans-shown").text()).isEqualTo("Plans 1 to 20 of 25, by title");
+        assertThat(first.select(".govuk-details table tbody tr")).hasSize(20);
+        assertThat(first.select("a[rel=prev]")).isEmpty();
+
+        Document second = admin.page(first.select("a[rel=next]").attr("href"));
+        assertThat(second.select("#by-plan ~ div table.govuk-table tbody tr").eachText())
+                .hasSize(5)
+                .last()
+                .asString()
+                .startsWith("Paged plan 25");
+        assertThat(second.select("#plans-shown").text()).isEqualTo("Plans 21 to 25 of 25, by title");
+        assertThat(second.select("a[rel=next]")).isEmpty();
+        // the counts by agency and the lists are the whole partnership's on every page
+        assertThat(second.select("table.govuk-table")
+                        .get(1)
+                        .select("tbody tr td:last-child")
+                        .text())
+                .isEqualTo("25");
+        assertThat(admin.page("/dashboard?page=x").select("#plans-shown").text())
+                .startsWith("Plans 1 to 20");
+        assertThat(admin.page("/dashboard?page=9").select("#plans-shown").text())
+                .startsWith("Plans 21 to 25");
+    }
+
+    @Test
+    void myActionsListsTheFirstFiftyOverdueAndLinksToTheRest() {
+        long partnership = jdbc.sql("INSERT INTO partnership (external_id, name) VALUES ('late', 'Late') RETURNING id")
+                .query(Long.class)
+                .single();
+        long agency = jdbc.sql(
+                        "INSERT INTO agency (partnership_id, external_id, name) VALUES (?, 'late-ag', 'Late agency')"
+                                + " RETURNING id")
+                .param(partnership)
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO plan (partnership_id, external_id, title, kind, status_vocabulary)"
+                        + " VALUES (?, 'late-plan', 'Late plan', 'AUDIT', '{}')")
+                .param(partnership)
+                .update();
+        jdbc.sql("""
+                INSERT INTO action (partnership_id, plan_id, external_id, position, ref, text, original_due_raw,
+                    original_due_date, original_due_precision, current_due_raw, current_due_date, current_due_precision,
+                    status, created_at)
+                SELECT p.partnership_id, p.id, 'late-' || g, g, g::text, 'Late action ' || g, 'a date',
+                       CAST(? AS date) - g, 'DAY', 'a date', CAST(? AS date) - g, 'DAY', 'IN_PROGRESS', now()
+                FROM plan p, generate_series(1, 60) g WHERE p.external_id = 'late-plan'""").params(LocalDate.now(), LocalDate.now()).update();
+        jdbc.sql("""
+                INSERT INTO action_lead (partnership_id, action_id, position, agency_id)
+                SELECT partnership_id, id, 0, ? FROM action WHERE partnership_id = ?""").params(agency, partnership).update();
+        users.create(
+                partnership,
+                new UserRepository.NewUser("late@test.local", "Late Lead", Role.LEAD, agency),
+                passwords.encode("a long enough test password"));
+        Browserless lead = new Browserless(port);
+        lead.signIn("late@test.local", "a long enough test password");
+
+        Document mine = lead.page("/my-actions");
+
+        assertThat(mine.select("h2").eachText()).contains("Overdue (60)");
+        assertThat(mine.select("table.govuk-table").first().select("tbody tr")).hasSize(50);
+        String rest = mine.select("a:contains(See all 60)").attr("href");
+        assertThat(rest).isEqualTo("/actions?agency=" + agency + "&due=overdue&sort=due");
+        assertThat(lead.page(rest).select("table.govuk-table tbody tr")).hasSize(60);
+    }
+
+    @Test
     void myActionsListsEveryActionTheLeadsAgencyLeadsGroupedByWhatIsDueFirst() {
         Long[] agency = jdbc.sql("""
                 SELECT l.agency_id, a.partnership_id, count(*) FROM action_lead l JOIN action a ON a.id = l.action_id
