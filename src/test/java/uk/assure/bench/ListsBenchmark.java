@@ -64,7 +64,7 @@ public final class ListsBenchmark {
     private static final String SIZES = System.getProperty("size", "20x50x3,200x100x5");
     private static final int CONNECTIONS = Integer.getInteger("connections", 8);
     private static final int REQUESTS = Integer.getInteger("requests", 400);
-    private static final int WARMUP = Integer.getInteger("warmup", 80);
+    private static final int WARMUP = Integer.getInteger("warmup", 600);
     private static final String SERVER_JVM = System.getProperty("serverJvm", "");
     /** Which operations to measure, by name: overdue, mine, dashboard, action, api-all, api-plan (default: all). */
     private static final List<String> OPS =

@@ -132,6 +132,30 @@ class SecurityHeadersIT {
     }
 
     @Test
+    void aPageWritesTheSessionsLastAccessAtMostOnceAMinute() {
+        Browserless browser = new Browserless(port);
+        browser.signIn(FreshDatabase.ADMIN_EMAIL, FreshDatabase.ADMIN_PASSWORD);
+        String id = new String(Base64.getDecoder().decode(browser.sessionId()), StandardCharsets.UTF_8);
+        Supplier<Long> lastAccess = () -> jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        browser.page("/plans");
+        long written = lastAccess.get();
+
+        browser.page("/plans");
+        assertThat(lastAccess.get())
+                .as("a page within the minute writes nothing")
+                .isEqualTo(written);
+
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 61000 WHERE session_id = ?")
+                .param(id)
+                .update();
+        browser.page("/plans");
+        assertThat(lastAccess.get()).as("a minute on, the page writes it").isGreaterThanOrEqualTo(written);
+    }
+
+    @Test
     void theAppsOwnFilesAreLinkedByTheirContentsHashAndKeptForAYear() throws Exception {
         Browserless browser = new Browserless(port);
         var page = browser.page("/sign-in");
