@@ -16,6 +16,19 @@ public enum Rag {
     COMPLETED,
     CLOSED;
 
+    /** The GOV.UK tag colour that repeats its words. */
+    public String tagClass() {
+        return switch (this) {
+            case RED -> "govuk-tag--red";
+            case AMBER -> "govuk-tag--yellow";
+            case GREEN -> "govuk-tag--green";
+            case COMPLETED -> "govuk-tag--blue";
+            case NO_DUE_DATE -> "govuk-tag--purple";
+            case AWAITING_SIGN_OFF -> "govuk-tag--light-blue";
+            case CLOSED -> "govuk-tag--grey";
+        };
+    }
+
     /** The key of its words in messages.properties. */
     public String key() {
         return "rag." + name();

@@ -21,6 +21,7 @@ import uk.assure.partnership.PartnershipDirectory;
 import uk.assure.plan.Worklists.Item;
 import uk.assure.system.Message;
 import uk.assure.web.MessageText;
+import uk.assure.web.SelectOptions;
 
 /** The dashboard, an agency lead's own actions across plans, and the filtered list every dashboard number opens. */
 @Controller
@@ -195,7 +196,7 @@ class WorkPagesController {
         model.addAttribute("total", totals.actions());
         model.addAttribute("summary", ActionFilter.summary(shown, today));
         model.addAttribute("agencies", new TreeMap<>(directory.agencyLabels(user.partnershipId())));
-        model.addAttribute("plans", totals.plans());
+        model.addAttribute("planOptions", SelectOptions.of(totals.plans(), filter.plan(), 60));
         model.addAttribute("today", today);
         return "work/actions";
     }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -229,8 +230,16 @@ public class Worklists {
         return new Slice(rows.items(found, where.today), next);
     }
 
-    /** How many actions the partnership has, or one plan of it. */
+    /** How many actions the partnership has, or one plan of it: kept until the partnership changes. */
     public int count(long partnershipId, String planExternalId) {
+        return cache.get(
+                partnershipId,
+                List.of("count", planExternalId == null ? "" : planExternalId),
+                LocalDate.now(clock),
+                () -> countNow(partnershipId, planExternalId));
+    }
+
+    private int countNow(long partnershipId, String planExternalId) {
         return planExternalId == null
                 ? jdbc.sql("SELECT count(*) FROM action WHERE partnership_id = ?")
                         .param(partnershipId)
@@ -243,8 +252,13 @@ public class Worklists {
                         .single();
     }
 
-    /** The plans that have actions, by title: what a list can be narrowed to. */
+    /** The plans that have actions, by title: what a list can be narrowed to. Kept until the partnership changes. */
     public Map<String, String> plansWithActions(long partnershipId) {
+        return cache.get(
+                partnershipId, List.of("plans-with-actions"), LocalDate.now(clock), () -> plansNow(partnershipId));
+    }
+
+    private Map<String, String> plansNow(long partnershipId) {
         Map<String, String> plans = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT p.external_id, p.title FROM plan p
@@ -252,7 +266,7 @@ public class Worklists {
                 ORDER BY p.title, p.id""").param(partnershipId).query(rs -> {
             plans.put(rs.getString(1), rs.getString(2));
         });
-        return plans;
+        return Collections.unmodifiableMap(plans);
     }
 
     /**
