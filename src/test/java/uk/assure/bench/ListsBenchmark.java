@@ -11,11 +11,13 @@ import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +68,11 @@ public final class ListsBenchmark {
     private static final int REQUESTS = Integer.getInteger("requests", 400);
     private static final int WARMUP = Integer.getInteger("warmup", 600);
     private static final String SERVER_JVM = System.getProperty("serverJvm", "");
+    /**
+     * The README's launcher ({@code -Dlauncher=bin/assure}, after {@code ./mvnw -DskipTests package}) instead of java
+     * on the test class path: its JVM settings and class data sharing, serverJvm passed as its JAVA_OPTS.
+     */
+    private static final String LAUNCHER = System.getProperty("launcher", "");
     /** Which operations to measure, by name: overdue, mine, dashboard, action, api-all, api-plan (default: all). */
     private static final List<String> OPS =
             List.of(System.getProperty("ops", "overdue,mine,dashboard,action,api-all,api-plan")
@@ -231,6 +238,23 @@ public final class ListsBenchmark {
                 }
             }
             long rss = rssKiB(server.pid());
+            System.out.println("memory of the app's JVM after the reads: "
+                    + Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status")).stream()
+                            .filter(l -> l.startsWith("Rss"))
+                            .map(l -> l.replaceAll("\\s+", " "))
+                            .toList());
+            if (SERVER_JVM.contains("NativeMemoryTracking")) {
+                // where the RSS goes: heap, metaspace, code, threads
+                Process jcmd = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                        .toString(),
+                                String.valueOf(server.pid()),
+                                "VM.native_memory",
+                                "summary")
+                        .redirectErrorStream(true)
+                        .start();
+                System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
             return table(size, startSeconds, generateSeconds, results, rss);
         } finally {
             server.destroy();
@@ -245,24 +269,38 @@ public final class ListsBenchmark {
 
     private static Process startServer(String url, int port) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Arrays.stream(SERVER_JVM.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
-        command.addAll(List.of(
-                "-cp",
-                classPath(),
-                AssureApplication.class.getName(),
-                "--assure.database.url=" + url,
-                "--assure.demo-data=false",
-                "--assure.admin.email=bench@assure.local",
-                "--assure.admin.password=" + PASSWORD,
-                "--server.port=" + port,
-                "--logging.level.root=warn"));
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (LAUNCHER.isBlank()) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            Arrays.stream(SERVER_JVM.trim().split("\\s+"))
+                    .filter(s -> !s.isEmpty())
+                    .forEach(command::add);
+            command.addAll(List.of("-cp", classPath(), AssureApplication.class.getName()));
+        } else {
+            // the README's way: the launcher's own JVM settings, serverJvm added to them (its JAVA_OPTS)
+            command.add(Path.of(LAUNCHER).toAbsolutePath().toString());
+            environment.put("JAVA_OPTS", SERVER_JVM);
+            // a server database wants its audit key from the configuration: a fixed one, for a benchmark's data only
+            environment.put("ASSURE_AUDIT_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+            environment.put(
+                    "ASSURE_DATA_DIR",
+                    Files.createTempDirectory("assure-bench-").toString());
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ASSURE_DATABASE_URL", url);
+        settings.put("ASSURE_DEMO_DATA", "false");
+        settings.put("ASSURE_ADMIN_EMAIL", "bench@assure.local");
+        settings.put("ASSURE_ADMIN_PASSWORD", PASSWORD);
+        settings.put("SERVER_PORT", String.valueOf(port));
+        settings.put("LOGGING_LEVEL_ROOT", "warn");
+        // given in the environment, as an operator would: the launcher runs the app itself (with its class data
+        // sharing archive) only when it is given no arguments
+        environment.putAll(settings);
         Path log = Path.of("target", "lists-benchmark-server.log");
         Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** The class path this class was loaded from: exec:java's own loader, or the JVM's when run with java -cp. */
