@@ -179,12 +179,15 @@ public final class ListsBenchmark {
             ApiClient api = new ApiClient(port, token(sessions.get(0)));
 
             if (EXPLAIN) {
-                // new sessions log their plans: restart the app so that its connections are new
+                // new sessions explain each statement to the client as a notice, which the app's JdbcTemplate logs
+                // (at debug, as an SQLWarning): restart the app so that its connections are new
                 for (String setting : List.of(
                         "session_preload_libraries = 'auto_explain'",
                         "auto_explain.log_min_duration = 0",
                         "auto_explain.log_analyze = on",
-                        "auto_explain.log_timing = off")) {
+                        "auto_explain.log_buffers = on",
+                        "auto_explain.log_timing = off",
+                        "auto_explain.log_level = notice")) {
                     owner.sql("ALTER DATABASE " + database + " SET " + setting).update();
                 }
                 server.destroy();
@@ -200,19 +203,24 @@ public final class ListsBenchmark {
             String overduePath = "/actions?plan=" + plan + "&due=overdue";
             String actionPath = "/api/v1/plans/" + action.get("plan") + "/actions/" + action.get("action");
             if (EXPLAIN) {
-                for (String path : List.of(overduePath, "/my-actions", "/dashboard")) {
-                    System.out.printf("%n=== EXPLAIN %s%n", path);
-                    page(sessions.get(0), path);
-                    Thread.sleep(2000);
-                }
                 for (String path : List.of(
+                        overduePath,
+                        "/my-actions",
+                        "/dashboard",
+                        "/dashboard",
                         "/api/v1/actions?due=overdue&sort=due&limit=50",
-                        "/api/v1/actions?plan=" + plan + "&due=overdue")) {
-                    System.out.printf("%n=== EXPLAIN %s%n", path);
-                    json(api, path);
-                    Thread.sleep(2000);
+                        "/api/v1/actions?plan=" + plan + "&due=overdue",
+                        actionPath)) {
+                    long from = Files.size(SERVER_LOG);
+                    if (path.startsWith("/api/")) {
+                        json(api, path);
+                    } else {
+                        page(sessions.get(0), path);
+                    }
+                    Thread.sleep(1000);
+                    System.out.printf("%n=== EXPLAIN %s%n%s", path, plans(from));
                 }
-                return size + ": plans logged";
+                return size + ": plans shown";
             }
             List<Result> results = new ArrayList<>();
             String listPath = "/api/v1/actions?due=overdue&sort=due&limit=50";
@@ -267,6 +275,28 @@ public final class ListsBenchmark {
 
     // --- the app, in a JVM of its own
 
+    private static final Path SERVER_LOG = Path.of("target", "lists-benchmark-server.log");
+
+    /** The statements the app's log shows from byte {@code from} on, each with the plan PostgreSQL explained. */
+    private static String plans(long from) throws IOException {
+        byte[] all = Files.readAllBytes(SERVER_LOG);
+        String added = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+        StringBuilder shown = new StringBuilder();
+        boolean inPlan = false;
+        for (String line : added.split("\n")) {
+            boolean logLine = line.matches("^\\d{4}-\\d\\d-\\d\\dT.*");
+            if (logLine) {
+                inPlan = line.contains("SQLWarning ignored");
+                if (inPlan) {
+                    shown.append(line.substring(line.indexOf("message [") + 9)).append('\n');
+                }
+            } else if (inPlan) {
+                shown.append(line).append('\n');
+            }
+        }
+        return shown.toString();
+    }
+
     private static Process startServer(String url, int port) throws IOException {
         List<String> command = new ArrayList<>();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -293,10 +323,13 @@ public final class ListsBenchmark {
         settings.put("ASSURE_ADMIN_PASSWORD", PASSWORD);
         settings.put("SERVER_PORT", String.valueOf(port));
         settings.put("LOGGING_LEVEL_ROOT", "warn");
+        if (EXPLAIN) {
+            settings.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_JDBC_CORE", "debug");
+        }
         // given in the environment, as an operator would: the launcher runs the app itself (with its class data
         // sharing archive) only when it is given no arguments
         environment.putAll(settings);
-        Path log = Path.of("target", "lists-benchmark-server.log");
+        Path log = SERVER_LOG;
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
