@@ -53,3 +53,9 @@ BEGIN
     END LOOP;
 END;
 $$;
+
+-- One plan's open actions by due date (the overdue list of a plan, the list the dashboard's numbers open): read from
+-- the plan's own rows, where the partnership-wide due index made PostgreSQL combine it with every open action due
+-- before the day (4,192 rows at 20,000 actions for the 24 shown).
+CREATE INDEX ix_action_plan_open_due ON action (plan_id, current_due_date)
+    WHERE status IN ('NOT_STARTED', 'IN_PROGRESS');

@@ -21,13 +21,13 @@ import uk.assure.system.NotFoundException;
 /** {@code assure export PLAN --format xlsx --out FILE}: a plan's export, for a partnership to schedule. */
 @Command(
         name = "export",
-        description = "Write a plan as docx, xlsx, csv or json to FILE (the same file the plan page downloads).")
+        description = "Write a plan as docx, xlsx, csv, json or pdf to FILE (the same file the plan page downloads).")
 final class ExportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PLAN", description = "the plan's id (from its address) or its title")
     String plan;
 
-    @Option(names = "--format", required = true, description = "docx, xlsx, csv or json")
+    @Option(names = "--format", required = true, description = "docx, xlsx, csv, json or pdf")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write")
@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<PlanExports.Format> chosen = PlanExports.Format.named(format);
         if (chosen.isEmpty()) {
-            err.println("assure export: --format must be docx, xlsx, csv or json, not " + format);
+            err.println("assure export: --format must be docx, xlsx, csv, json or pdf, not " + format);
             err.flush();
             return 2;
         }

@@ -35,6 +35,11 @@ class ExportController {
         return exports.export(user, planId, PlanExports.Format.CSV).response();
     }
 
+    @GetMapping("/plans/{planId}/export.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId) {
+        return exports.export(user, planId, PlanExports.Format.PDF).response();
+    }
+
     @GetMapping("/plans/{planId}/export.json")
     ResponseEntity<byte[]> json(@AuthenticationPrincipal SignedInUser user, @PathVariable String planId) {
         return exports.export(user, planId, PlanExports.Format.JSON).response();

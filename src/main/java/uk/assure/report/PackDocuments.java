@@ -65,7 +65,14 @@ class PackDocuments {
     }
 
     byte[] pdf(BoardPack pack, PackWords words) {
-        String html = documentHtml(pack, words);
+        return pdf(documentHtml(pack, words));
+    }
+
+    /**
+     * A standalone HTML document as a PDF through openhtmltopdf in its PDF/UA mode: tagged, titled from the
+     * document's title, its language from {@code <html lang>}, DejaVu Sans embedded. Plan exports print this way too.
+     */
+    static byte[] pdf(String html) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -79,6 +86,11 @@ class PackDocuments {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A whole template rendered with these variables, as a page would be, outside a web request. */
+    String document(String template, Map<String, Object> variables) {
+        return render(new TemplateSpec(template, TemplateMode.HTML), variables);
     }
 
     private String render(TemplateSpec spec, Map<String, Object> variables) {

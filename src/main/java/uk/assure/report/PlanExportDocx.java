@@ -32,7 +32,8 @@ import uk.assure.plan.Rag;
 class PlanExportDocx {
 
     /** Each column's share of the page's width, in percent, in the order of {@link PlanExportColumn}. */
-    private static final int[] WIDTHS = {5, 15, 20, 9, 7, 9, 10, 9, 8, 8};
+    /** Each column's share of the page's width, in percent: the PDF export lays its tables out the same. */
+    static final int[] WIDTHS = {5, 15, 20, 9, 7, 9, 10, 9, 8, 8};
 
     /** The tables' text size: ten columns across a landscape page. */
     private static final int TABLE_POINTS = 9;

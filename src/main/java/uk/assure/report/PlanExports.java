@@ -31,7 +31,8 @@ public class PlanExports {
         DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         CSV("csv", "text/csv;charset=UTF-8"),
-        JSON("json", "application/json");
+        JSON("json", "application/json"),
+        PDF("pdf", "application/pdf");
 
         private final String extension;
         private final MediaType type;
@@ -81,8 +82,10 @@ public class PlanExports {
     private final PlanExportDocx docx;
     private final PlanExportXlsx xlsx;
     private final PlanExportText text;
+    private final PlanExportPdf pdf;
 
-    PlanExports(PlanWork work, PlanExportDocx docx, PlanExportXlsx xlsx, PlanExportText text) {
+    PlanExports(PlanWork work, PlanExportDocx docx, PlanExportXlsx xlsx, PlanExportText text, PlanExportPdf pdf) {
+        this.pdf = pdf;
         this.work = work;
         this.docx = docx;
         this.xlsx = xlsx;
@@ -104,6 +107,7 @@ public class PlanExports {
             case XLSX -> xlsx.write(export);
             case CSV -> text.csv(export);
             case JSON -> text.json(export);
+            case PDF -> pdf.write(export);
         };
         return new Download(content, format.type, fileName(plan.title(), format));
     }

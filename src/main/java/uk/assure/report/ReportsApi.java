@@ -43,7 +43,7 @@ class ReportsApi {
     @Operation(
             summary = "A plan exported: docx (landscape table), xlsx (one row per action), csv (RFC 4180, UTF-8 "
                     + "with a BOM) or json (complete, with every update); always a download",
-            description = "format: docx, xlsx, csv or json (default json). A plan the caller may not read is 404.")
+            description = "format: docx, xlsx, csv, json or pdf (default json). A plan the caller may not read is 404.")
     @GetMapping(path = "/plans/{planId}/export", produces = "*/*")
     ResponseEntity<byte[]> export(
             @AuthenticationPrincipal SignedInUser user,

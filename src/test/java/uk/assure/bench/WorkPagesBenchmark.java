@@ -99,11 +99,14 @@ public final class WorkPagesBenchmark {
         jdbc.sql("""
                 INSERT INTO action (partnership_id, plan_id, section_id, external_id, position, ref, text, lead_raw,
                     original_due_raw, original_due_date, original_due_precision,
-                    current_due_raw, current_due_date, current_due_precision, status, created_at, last_update_at)
+                    current_due_raw, current_due_date, current_due_precision, status, completion, created_at,
+                    last_update_at)
                 SELECT s.partnership_id, s.plan_id, s.id, 'bac' || s.id || '-' || g, g, s.ref || '.' || g,
                        initcap(w.words), 'Agency ' || (1 + (s.id + g) % 10),
                        to_char(d.due, 'Mon.YY'), d.due, 'MONTH', to_char(d.due, 'Mon.YY'), d.due, 'MONTH',
                        (ARRAY['NOT_STARTED','IN_PROGRESS','IN_PROGRESS','COMPLETED'])[1 + (s.id * 7 + g) % 4],
+                       -- a completed action is signed off (V19)
+                       CASE WHEN (s.id * 7 + g) % 4 = 3 THEN 'CONFIRMED' END,
                        now() - interval '400 days', now() - ((s.id + g) % 120) * interval '1 day'
                 FROM section s, generate_series(1, ?) g,
                      LATERAL (SELECT (date_trunc('month', now()) + ((g * 7 + s.id) % 24 - 8) * interval '1 month'

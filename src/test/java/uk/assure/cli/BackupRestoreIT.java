@@ -245,7 +245,8 @@ class BackupRestoreIT {
         Map<String, List<String>> rows = new TreeMap<>();
         for (String table : db.sql("""
                         SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-                          AND tablename NOT IN ('flyway_schema_history', 'spring_session', 'spring_session_attributes')""").query(String.class).list()) {
+                          AND tablename NOT IN ('flyway_schema_history', 'spring_session', 'spring_session_attributes',
+                                                'partnership_change')""").query(String.class).list()) {
             rows.put(
                     table,
                     db.sql("SELECT r::text FROM public.\"" + table + "\" r ORDER BY 1")

@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -290,6 +293,30 @@ class PlanExportIT {
                         + "Evidence of impact,Status,Rated today\r\n");
         assertThat(text).contains("\"Cleveland Police, Children's Services\"");
         assertThat(text.split("\r\n")).hasSize(5);
+    }
+
+    @Test
+    void thePdfIsATaggedLandscapeTableOfEveryActionWithItsRatingInWords() throws Exception {
+        PlanExports.Download pdf = export(PlanExports.Format.PDF);
+        assertThat(pdf.fileName()).isEqualTo("Joint targeted area inspection action plan.pdf");
+        assertThat(pdf.type().toString()).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.content())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Joint targeted area inspection: action plan");
+            assertThat(text)
+                    .contains("Ref Finding Action Lead Due Oversight Expected impact Evidence of impact Status");
+            assertThat(text).contains("MASH Board").contains("Cleveland Police, Children's Services");
+            // every action by its ref, in the plan's order, each rated in words
+            assertThat(text.indexOf("1.1 ")).isLessThan(text.indexOf("1.2 "));
+            assertThat(text).containsAnyOf("Red", "Amber", "Green", "Completed", "No due date");
+            var page = document.getPage(0).getMediaBox();
+            assertThat(page.getWidth()).as("landscape").isGreaterThan(page.getHeight());
+            assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("Joint targeted area inspection: action plan");
+        }
     }
 
     @Test

@@ -240,7 +240,7 @@ class AccessMatrixIT {
         RULES.put("GET /plans/{planId}/evidence-bundle.zip", Rule.READ_PLAN);
         RULES.put("GET /plans/{planId}/evidence-bundle.pdf", Rule.READ_PLAN);
         // plan exports: for whoever may read the plan; the pack in the API as on the page
-        for (String format : List.of("docx", "xlsx", "csv", "json")) {
+        for (String format : List.of("docx", "xlsx", "csv", "json", "pdf")) {
             RULES.put("GET /plans/{planId}/export." + format, Rule.READ_PLAN);
         }
         RULES.put("GET /api/v1/plans/{planId}/export", Rule.READ_PLAN);
