@@ -175,8 +175,7 @@ public class PlanWork {
     /** How many actions the partnership has, or one plan of it; and the plans with actions, by title. */
     public Worklists.Totals totals(SignedInUser user, String planId) {
         access.require(user, Capability.SEE_EVERY_PLAN);
-        return new Worklists.Totals(
-                worklists.count(user.partnershipId(), planId), worklists.plansWithActions(user.partnershipId()));
+        return worklists.totals(user.partnershipId(), planId);
     }
 
     public List<Search.Hit> search(SignedInUser user, String words, int limit) {

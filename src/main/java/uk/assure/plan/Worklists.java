@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,43 +231,32 @@ public class Worklists {
         return new Slice(rows.items(found, where.today), next);
     }
 
-    /** How many actions the partnership has, or one plan of it: kept until the partnership changes. */
-    public int count(long partnershipId, String planExternalId) {
-        return cache.get(
-                partnershipId,
-                List.of("count", planExternalId == null ? "" : planExternalId),
-                LocalDate.now(clock),
-                () -> countNow(partnershipId, planExternalId));
+    /** The plans with actions, by title, and how many actions each has: what the Actions page counts and offers. */
+    private record PlanCounts(Map<String, String> plans, Map<String, Integer> actions, int total) {}
+
+    /**
+     * How many actions the partnership has, or one plan of it, and the plans with actions by title (what a list can
+     * be narrowed to): one reading of the partnership, kept until it changes, so a request pays one probe for both.
+     */
+    public Totals totals(long partnershipId, String planExternalId) {
+        PlanCounts counts =
+                cache.get(partnershipId, List.of("plan-counts"), LocalDate.now(clock), () -> planCounts(partnershipId));
+        return new Totals(
+                planExternalId == null ? counts.total() : counts.actions().getOrDefault(planExternalId, 0),
+                counts.plans());
     }
 
-    private int countNow(long partnershipId, String planExternalId) {
-        return planExternalId == null
-                ? jdbc.sql("SELECT count(*) FROM action WHERE partnership_id = ?")
-                        .param(partnershipId)
-                        .query(Integer.class)
-                        .single()
-                : jdbc.sql("SELECT count(*) FROM action a JOIN plan p ON p.id = a.plan_id"
-                                + " WHERE p.partnership_id = ? AND p.external_id = ?")
-                        .params(partnershipId, planExternalId)
-                        .query(Integer.class)
-                        .single();
-    }
-
-    /** The plans that have actions, by title: what a list can be narrowed to. Kept until the partnership changes. */
-    public Map<String, String> plansWithActions(long partnershipId) {
-        return cache.get(
-                partnershipId, List.of("plans-with-actions"), LocalDate.now(clock), () -> plansNow(partnershipId));
-    }
-
-    private Map<String, String> plansNow(long partnershipId) {
+    private PlanCounts planCounts(long partnershipId) {
         Map<String, String> plans = new LinkedHashMap<>();
+        Map<String, Integer> actions = new HashMap<>();
         jdbc.sql("""
-                SELECT p.external_id, p.title FROM plan p
-                WHERE p.partnership_id = ? AND EXISTS (SELECT 1 FROM action a WHERE a.plan_id = p.id)
-                ORDER BY p.title, p.id""").param(partnershipId).query(rs -> {
+                SELECT p.external_id, p.title, count(*) FROM plan p JOIN action a ON a.plan_id = p.id
+                WHERE p.partnership_id = ? GROUP BY p.id, p.external_id, p.title ORDER BY p.title, p.id""").param(partnershipId).query(rs -> {
             plans.put(rs.getString(1), rs.getString(2));
+            actions.put(rs.getString(1), rs.getInt(3));
         });
-        return Collections.unmodifiableMap(plans);
+        int total = actions.values().stream().mapToInt(Integer::intValue).sum();
+        return new PlanCounts(Collections.unmodifiableMap(plans), Map.copyOf(actions), total);
     }
 
     /**
