@@ -217,7 +217,7 @@ public final class ListsBenchmark {
                     } else {
                         page(sessions.get(0), path);
                     }
-                    Thread.sleep(1000);
+                    logSettled(from);
                     System.out.printf("%n=== EXPLAIN %s%n%s", path, plans(from));
                 }
                 return size + ": plans shown";
@@ -276,6 +276,23 @@ public final class ListsBenchmark {
     // --- the app, in a JVM of its own
 
     private static final Path SERVER_LOG = Path.of("target", "lists-benchmark-server.log");
+
+    /**
+     * Until the app's log has grown past {@code from} and stopped growing: the request's statements are logged by its
+     * own thread, so by the time the answer is read they are written or being written (at most 10 s).
+     */
+    private static void logSettled(long from) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long size = Files.size(SERVER_LOG);
+            if (size > from && size == last) {
+                return;
+            }
+            last = size;
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
 
     /** The statements the app's log shows from byte {@code from} on, each with the plan PostgreSQL explained. */
     private static String plans(long from) throws IOException {
